@@ -1,0 +1,272 @@
+//! The command line: one clap struct per subcommand, and the entry point that runs one
+//! and maps its outcome to an exit code.
+
+use crate::config::{date_arg, default_corpus, default_index};
+use crate::error::{is_broken_pipe, status_of, ExitStatus, QuorumError};
+use crate::index::{reader, writer};
+use crate::query::filters::Filters;
+use crate::report::{human, json};
+use anyhow::{Context, Result};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::ffi::OsString;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// quorum: search and question years of meeting records.
+///
+/// quorum reads summary reports and transcripts of meetings (IGF MAG calls, working
+/// groups, any `.txt`, `.md`, `.vtt` or `.srt` record), indexes their passages and
+/// answers: where was a topic discussed, who proposed what and when, what was agreed.
+///
+/// Start with `quorum search "implementation gap"`: it builds the index from `corpus/`
+/// the first time.
+#[derive(Debug, Parser)]
+#[command(name = "quorum", version, about, long_about, propagate_version = true)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build or update the index from a corpus folder.
+    ///
+    /// Reads every .txt, .md, .vtt and .srt file under CORPUS (default: corpus/),
+    /// recursively and in parallel. Unchanged files are not read again; changed and new
+    /// files are re-indexed; deleted files are dropped. A file that cannot be read
+    /// (empty, binary, not UTF-8) is reported and skipped.
+    ///
+    /// Example: quorum index corpus/ --index index/
+    Index(IndexArgs),
+    /// Print what quorum reads in one document: meeting facts, participants, speakers,
+    /// proposals, decisions and events.
+    ///
+    /// Example: quorum extract corpus/igf/wg-strategy-2026-03-05.txt --json
+    Extract(ExtractArgs),
+    /// Search passages (paragraphs and turns) with tantivy's query language.
+    ///
+    /// Phrases in quotes, AND/OR/-, field:value (fields: text, section, speaker, body).
+    /// Filters narrow the passages searched.
+    ///
+    /// Examples:
+    ///   quorum search "implementation gap"
+    ///   quorum search '"terms of reference" AND review' --from 2024-01-01
+    ///   quorum search "AI governance" --speaker "Adam Peake" --json
+    Search(SearchArgs),
+    /// List who proposed what, across all indexed meetings, oldest first.
+    ///
+    /// Examples:
+    ///   quorum proposals --speaker "Flavio Wagner"
+    ///   quorum proposals --topic "terms of reference" --json
+    Proposals(ProposalsArgs),
+}
+
+/// `quorum index`.
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Folder of meeting documents [default: corpus/].
+    pub corpus: Option<PathBuf>,
+    /// Index folder.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    /// Throw the index away and build it anew (after a schema change or damage).
+    #[arg(long)]
+    pub rebuild: bool,
+    /// Threads for parsing and indexing [default: all cores].
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub threads: Option<u16>,
+    /// Print the run's figures as JSON on stdout.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `quorum extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// The document to read.
+    pub file: PathBuf,
+    /// Print JSON (the shape of spec/extraction.md).
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Filters shared by the query commands.
+#[derive(Debug, Args, Clone)]
+pub struct FilterArgs {
+    /// Only passages of this person (any spelling: "Chris", "BUCKRIDGE, Chris").
+    #[arg(long)]
+    pub speaker: Option<String>,
+    /// Only meetings of this body (words of its name, e.g. "Working Group on Strategy").
+    #[arg(long)]
+    pub body: Option<String>,
+    /// Only meetings on or after this date (YYYY-MM-DD).
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Only meetings on or before this date (YYYY-MM-DD).
+    #[arg(long)]
+    pub to: Option<String>,
+}
+
+/// Kinds of record.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum KindArg {
+    /// Written reports and minutes.
+    Summary,
+    /// Turn-by-turn records.
+    Transcript,
+}
+
+/// `quorum search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// What to look for.
+    pub query: String,
+    /// Index folder.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    /// How many hits to show.
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=10000))]
+    pub limit: u32,
+    /// Print JSON (the shape of spec/cli.md).
+    #[arg(long)]
+    pub json: bool,
+    /// Only summaries or only transcripts.
+    #[arg(long, value_enum)]
+    pub kind: Option<KindArg>,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub filters: FilterArgs,
+}
+
+/// `quorum proposals`.
+#[derive(Debug, Args)]
+pub struct ProposalsArgs {
+    /// Only proposals about this (a query, as for search).
+    #[arg(long)]
+    pub topic: Option<String>,
+    /// Index folder.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub filters: FilterArgs,
+}
+
+impl FilterArgs {
+    fn resolve(&self, kind: Option<KindArg>) -> Result<Filters, QuorumError> {
+        Ok(Filters {
+            speaker: self.speaker.clone(),
+            body: self.body.clone(),
+            kind: kind.map(|k| match k {
+                KindArg::Summary => "summary".into(),
+                KindArg::Transcript => "transcript".into(),
+            }),
+            from: date_arg("--from", self.from.as_deref())?,
+            to: date_arg("--to", self.to.as_deref())?,
+        })
+    }
+}
+
+/// Parses the arguments, runs the command, and returns the exit code.
+pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { ExitStatus::Usage as u8 } else { 0 });
+        }
+    };
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let result = dispatch(cli.command, &mut out).and_then(|s| out.flush().map(|_| s).map_err(Into::into));
+    match result {
+        Ok(s) => ExitCode::from(s as u8),
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("quorum: {e:#}");
+            ExitCode::from(status_of(&e) as u8)
+        }
+    }
+}
+
+fn dispatch(cmd: Command, out: &mut impl Write) -> Result<ExitStatus> {
+    match cmd {
+        Command::Index(a) => cmd_index(a, out),
+        Command::Extract(a) => cmd_extract(a, out),
+        Command::Search(a) => cmd_search(a, out),
+        Command::Proposals(a) => cmd_proposals(a, out),
+    }
+}
+
+fn cmd_index(a: IndexArgs, out: &mut impl Write) -> Result<ExitStatus> {
+    let corpus = a.corpus.unwrap_or_else(default_corpus);
+    let opts = writer::BuildOptions { threads: a.threads.map(usize::from), rebuild: a.rebuild, progress: true, ..Default::default() };
+    let report = writer::build(&corpus, &a.index, &opts)?;
+    eprintln!("quorum: {}", human::build_summary(&report));
+    if a.json {
+        json::write(out, &report)?;
+    }
+    Ok(ExitStatus::Success)
+}
+
+fn cmd_extract(a: ExtractArgs, out: &mut impl Write) -> Result<ExitStatus> {
+    let bytes = std::fs::read(&a.file).with_context(|| format!("cannot read {}", a.file.display()))?;
+    let text = crate::ingest::read::decode(&bytes).map_err(|e| QuorumError::Usage(format!("{}: {e}", a.file.display())))?;
+    let source = crate::ingest::walk::source_name(&a.file);
+    let meeting = crate::ingest::parse(&source, &text);
+    if a.json {
+        json::write(out, &meeting)?;
+    } else {
+        serde_json::to_writer_pretty(&mut *out, &meeting)?;
+        writeln!(out)?;
+    }
+    Ok(ExitStatus::Success)
+}
+
+/// Builds the default index from the default corpus when there is none yet.
+fn ensure_index(index: &Path) -> Result<()> {
+    if reader::exists(index) || !reader::is_vacant(index) {
+        return Ok(());
+    }
+    let corpus = default_corpus();
+    eprintln!("quorum: no index at {}; building it from {} first", index.display(), corpus.display());
+    let report = writer::build(&corpus, index, &writer::BuildOptions { progress: true, ..Default::default() })?;
+    eprintln!("quorum: {}", human::build_summary(&report));
+    Ok(())
+}
+
+fn cmd_search(a: SearchArgs, out: &mut impl Write) -> Result<ExitStatus> {
+    let filters = a.filters.resolve(a.kind)?;
+    crate::query::search::prepare_query(&a.query)?;
+    let index = if a.index.as_os_str().is_empty() { default_index() } else { a.index.clone() };
+    ensure_index(&index)?;
+    let r = crate::query::search::search(&index, &a.query, a.limit as usize, &filters)?;
+    if a.json {
+        json::write(out, &r)?;
+    } else {
+        human::search(out, &r, human::colour())?;
+    }
+    Ok(ExitStatus::Success)
+}
+
+fn cmd_proposals(a: ProposalsArgs, out: &mut impl Write) -> Result<ExitStatus> {
+    let filters = a.filters.resolve(None)?;
+    ensure_index(&a.index)?;
+    let rows = crate::query::proposals::proposals(&a.index, a.topic.as_deref(), &filters)?;
+    if a.json {
+        #[derive(serde::Serialize)]
+        struct Out<'a> {
+            proposals: &'a [crate::query::proposals::ProposalRow],
+        }
+        json::write(out, &Out { proposals: &rows })?;
+    } else {
+        human::proposals(out, &rows)?;
+    }
+    Ok(ExitStatus::Success)
+}

@@ -1,0 +1,291 @@
+//! Events: named gatherings ("Geneva Cyber Week", "IGF 2026", "the 19th IGF").
+//!
+//! The words and names come from `data/events.toml`, compiled in as the default and
+//! extended by a file named in `QUORUM_EVENTS`, so that a user can teach quorum new
+//! gatherings without touching code.
+
+use super::dates::find_dates;
+use super::dates::iso;
+use crate::ingest::header::resolve_after;
+use crate::model::Event;
+use crate::text::{fold, sentences, strip_emphasis};
+use regex::Regex;
+use serde::Deserialize;
+use std::sync::OnceLock;
+use time::Date;
+
+/// The default rules, as shipped in the repository.
+pub const DEFAULT_RULES: &str = include_str!("../../data/events.toml");
+
+/// The lists of `data/events.toml`.
+#[derive(Debug, Default, Deserialize, Clone)]
+pub struct EventRules {
+    /// Words that end a gathering's name.
+    #[serde(default)]
+    pub heads: Vec<String>,
+    /// Series written with a year or number.
+    #[serde(default)]
+    pub series: Vec<String>,
+    /// Series counted by ordinal.
+    #[serde(default)]
+    pub ordinal_series: Vec<String>,
+    /// Names recognised as they stand.
+    #[serde(default)]
+    pub known: Vec<String>,
+    /// Phrases that are not gatherings.
+    #[serde(default)]
+    pub not_events: Vec<String>,
+    /// Modifiers that make a phrase a meeting of the group itself.
+    #[serde(default)]
+    pub generic_modifiers: Vec<String>,
+}
+
+impl EventRules {
+    /// Parses a rules file.
+    pub fn parse(text: &str) -> Result<Self, toml::de::Error> {
+        toml::from_str(text)
+    }
+
+    fn extend(&mut self, other: EventRules) {
+        self.heads.extend(other.heads);
+        self.series.extend(other.series);
+        self.ordinal_series.extend(other.ordinal_series);
+        self.known.extend(other.known);
+        self.not_events.extend(other.not_events);
+        self.generic_modifiers.extend(other.generic_modifiers);
+    }
+}
+
+struct Compiled {
+    rules: EventRules,
+    series: Regex,
+    ordinal: Regex,
+    known: Option<Regex>,
+    phrase: Regex,
+    quoted_title: Regex,
+    open_consultations: Regex,
+}
+
+fn alternation(items: &[String]) -> String {
+    let mut v: Vec<&String> = items.iter().collect();
+    v.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    v.iter().map(|s| regex::escape(s)).collect::<Vec<_>>().join("|")
+}
+
+fn compiled() -> &'static Compiled {
+    static C: OnceLock<Compiled> = OnceLock::new();
+    C.get_or_init(|| {
+        let mut rules = EventRules::parse(DEFAULT_RULES).expect("data/events.toml is valid");
+        if let Some(path) = std::env::var_os("QUORUM_EVENTS") {
+            match std::fs::read_to_string(&path).map_err(|e| e.to_string()).and_then(|t| EventRules::parse(&t).map_err(|e| e.to_string())) {
+                Ok(extra) => rules.extend(extra),
+                Err(e) => eprintln!("quorum: QUORUM_EVENTS={}: {e}; using the built-in event rules", path.to_string_lossy()),
+            }
+        }
+        let series = Regex::new(&format!(r"\b(?:{})[ -]?(?:(?:19|20)\d\d\b|\d{{2,3}}\b)", alternation(&rules.series))).expect("series");
+        let ordinal = Regex::new(&format!(r"\b\d{{1,2}}(?:st|nd|rd|th)\s+(?:annual\s+)?(?:{})\b", alternation(&rules.ordinal_series))).expect("ordinal");
+        let known = (!rules.known.is_empty()).then(|| Regex::new(&format!(r"\b(?:{})(?:\b|$)", alternation(&rules.known))).expect("known"));
+        let word = r"(?:[\p{Lu}\d][\p{L}\p{M}\d'’+\-]*)";
+        let phrase = Regex::new(&format!(r"{word}(?:\s+(?:(?:of|on|for|and|the|de|in)\s+)*{word})*")).expect("phrase");
+        let quoted_title = Regex::new(r#"(?i:\b(?:under the title|titled|entitled|called|named)\s+)["“]([^"”]{8,160})["”]"#).expect("quoted");
+        let open_consultations = Regex::new(r"(?i:\b(first|second|third|fourth)\s+)?Open Consultations(?:\s+and\s+(?:the\s+)?MAG\s+[Mm]eeting)?").expect("oc");
+        Compiled { rules, series, ordinal, known, phrase, quoted_title, open_consultations }
+    })
+}
+
+/// Named gatherings in `text`, each once, with the date the same sentence gives after
+/// the name. `title` is the document's own title: the meeting itself is not an event.
+pub fn events(text: &str, title: &str, meeting_date: Option<Date>) -> Vec<Event> {
+    let c = compiled();
+    let text = strip_emphasis(text);
+    let title_words: Vec<String> = word_set(title);
+    let mut found: Vec<(String, Option<String>)> = Vec::new();
+    for (_, s) in sentences(&text) {
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        let push = |a: usize, b: usize, spans: &mut Vec<(usize, usize)>| {
+            if !spans.iter().any(|&(x, y)| a < y && b > x) {
+                spans.push((a, b));
+            }
+        };
+        for m in c.quoted_title.captures_iter(s) {
+            let g = m.get(1).expect("group");
+            push(g.start(), g.end(), &mut spans);
+        }
+        for m in c.open_consultations.find_iter(s) {
+            let generic = s[..m.start()].trim_end().to_lowercase();
+            if !(generic.ends_with("each") || generic.ends_with("every") || generic.ends_with("any")) {
+                push(m.start(), m.end(), &mut spans);
+            }
+        }
+        for re in [&c.series, &c.ordinal] {
+            for m in re.find_iter(s) {
+                push(m.start(), m.end(), &mut spans);
+            }
+        }
+        if let Some(k) = &c.known {
+            for m in k.find_iter(s) {
+                push(m.start(), m.end(), &mut spans);
+            }
+        }
+        for m in c.phrase.find_iter(s) {
+            if let Some((a, b)) = headed(s, m.start(), m.end(), c) {
+                push(a, b, &mut spans);
+            }
+        }
+        spans.sort();
+        for (a, b) in spans {
+            let name = s[a..b].trim().trim_end_matches([',', '.', ';', ':']).to_string();
+            if !is_event_name(&name, s, b, &title_words, c) {
+                continue;
+            }
+            let date = find_dates(&s[b..], false)
+                .first()
+                .filter(|d| d.start < 40)
+                .and_then(|d| resolve_after(d, None).or_else(|| d.resolve(meeting_date.map(|m| m.year()))))
+                .or_else(|| find_dates(&s[b..], false).first().filter(|d| d.start < 40).and_then(|d| resolve_after(d, meeting_date)))
+                .map(iso);
+            found.push((name, date));
+        }
+    }
+    merge(found)
+}
+
+/// Trims a capitalised phrase to a name that ends in a head word, when it has one.
+fn headed(s: &str, a: usize, b: usize, c: &Compiled) -> Option<(usize, usize)> {
+    let phrase = &s[a..b];
+    let words: Vec<(usize, &str)> = phrase.split_whitespace().scan(0usize, |pos, w| {
+        let i = phrase[*pos..].find(w).map_or(*pos, |i| *pos + i);
+        *pos = i + w.len();
+        Some((i, w))
+    }).collect();
+    // the last head word in the phrase, followed only by "of/on/for ..." continuations
+    let head_idx = words.iter().rposition(|(_, w)| c.rules.heads.iter().any(|h| h == w))?;
+    let mut end = head_idx;
+    let mut j = head_idx + 1;
+    while j + 1 < words.len() && matches!(words[j].1, "of" | "on" | "for" | "the") {
+        let mut k = j;
+        while k < words.len() && matches!(words[k].1, "of" | "on" | "for" | "the" | "and") {
+            k += 1;
+        }
+        if k < words.len() {
+            end = k;
+            // take the capitalised run after the preposition
+            while end + 1 < words.len() && words[end + 1].1.chars().next().is_some_and(char::is_uppercase) {
+                end += 1;
+            }
+            j = end + 1;
+        } else {
+            break;
+        }
+    }
+    if end + 1 < words.len() && !matches!(words[end + 1].1, "of" | "on" | "for" | "the" | "and" | "in" | "de") {
+        return None; // "Kyoto International Conference Center": the head is not last
+    }
+    let mut start = 0;
+    while start < head_idx && matches!(words[start].1, "The" | "the" | "and" | "of" | "on" | "for" | "in" | "de") {
+        start += 1;
+    }
+    let (ws, _) = words[start];
+    let (we, wl) = words[end];
+    Some((a + ws, a + we + wl.len()))
+}
+
+fn is_event_name(name: &str, sentence: &str, end: usize, title_words: &[String], c: &Compiled) -> bool {
+    if name.is_empty() || c.rules.not_events.iter().any(|n| n == name) {
+        return false;
+    }
+    let after = sentence[end..].trim_start().to_lowercase();
+    if ["website", "web site", "platform", "secretariat", "team", "page", "report", "messages", "village", "mailing"]
+        .iter()
+        .any(|w| after.starts_with(w))
+    {
+        return false;
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let last = *words.last().unwrap_or(&"");
+    let is_headed = c.rules.heads.iter().any(|h| words.contains(&h.as_str()));
+    let known = c.rules.known.iter().any(|k| k == name) || c.series.is_match(name) || c.ordinal.is_match(name);
+    if !known && is_headed {
+        // plural heads name kinds of session, not one gathering ("Best Practice Forums")
+        if last.ends_with('s') && last != "Consultations" && c.rules.heads.iter().any(|h| format!("{h}s") == last) {
+            return false;
+        }
+        let head_pos = words.iter().rposition(|w| c.rules.heads.iter().any(|h| h == w)).unwrap_or(0);
+        let modifiers: Vec<&str> = words[..head_pos].iter().copied().filter(|w| !matches!(*w, "of" | "on" | "for" | "the" | "and")).collect();
+        let trailing = words.len() - 1 > head_pos;
+        if modifiers.is_empty() && !trailing {
+            return false;
+        }
+        if !trailing && modifiers.iter().all(|m| c.rules.generic_modifiers.iter().any(|g| g == m) || m.chars().all(|ch| ch.is_ascii_digit())) {
+            return false;
+        }
+        if c.rules.not_events.iter().any(|n| words.windows(n.split_whitespace().count()).any(|w| w.join(" ") == *n) && n.split_whitespace().count() > 1) {
+            return false;
+        }
+    }
+    // the meeting itself ("Second Open Consultations and MAG Meeting" in its own title)
+    let ws = word_set(name);
+    let self_ref = matches!(last.to_lowercase().as_str(), "meeting" | "consultations" | "call" | "session")
+        && ws.iter().all(|w| title_words.contains(w));
+    !self_ref
+}
+
+fn word_set(s: &str) -> Vec<String> {
+    crate::text::words(&fold(s)).map(str::to_string).collect()
+}
+
+/// Each event once: exact repeats and names contained in a longer one are merged.
+fn merge(found: Vec<(String, Option<String>)>) -> Vec<Event> {
+    let mut out: Vec<Event> = Vec::new();
+    for (name, date) in &found {
+        let key = fold(name);
+        if let Some(e) = out.iter_mut().find(|e| fold(&e.name) == key) {
+            if e.date.is_none() {
+                e.date.clone_from(date);
+            }
+            continue;
+        }
+        out.push(Event { name: name.clone(), date: date.clone() });
+    }
+    let sets: Vec<Vec<String>> = out.iter().map(|e| word_set(&e.name)).collect();
+    let keep: Vec<bool> = (0..out.len())
+        .map(|i| {
+            !(0..out.len()).any(|j| {
+                j != i && sets[j].len() > sets[i].len() && sets[i].iter().all(|w| sets[j].contains(w))
+                    && !sets[i].iter().any(|w| w.chars().all(|c| c.is_ascii_digit())) // "IGF 2026" stands alone
+            })
+        })
+        .collect();
+    let mut merged: Vec<Event> = Vec::new();
+    for (i, e) in out.into_iter().enumerate() {
+        if keep[i] {
+            merged.push(e);
+        }
+    }
+    merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<String> {
+        events(text, "Some Meeting Title", None).into_iter().map(|e| e.name).collect()
+    }
+
+    #[test]
+    fn test_named_gatherings_are_found() {
+        assert_eq!(names("He urged presence at Geneva Cyber Week and the Global Dialogue on AI Governance."), ["Geneva Cyber Week", "Global Dialogue on AI Governance"]);
+        assert_eq!(names("Preparations for IGF 2023 are going well, as at the 19th IGF."), ["IGF 2023", "19th IGF"]);
+        assert_eq!(names("A workshop at AI for Good, then the AI for Good Global Summit."), ["AI for Good Global Summit"]);
+        assert_eq!(names("Agreed at the second Open Consultations and MAG meeting in New York."), ["second Open Consultations and MAG meeting"]);
+    }
+
+    #[test]
+    fn test_bodies_processes_and_venues_are_not_events() {
+        assert!(names("The Global Digital Compact and WSIS+20 review, CSTD and UNDESA.").is_empty());
+        assert!(names("Best Practice Forums and the Kyoto International Conference Center.").is_empty());
+        assert!(names("The output is on the WSIS Forum website.").is_empty());
+        assert!(names("The MAG Virtual Meeting was held online.").is_empty());
+    }
+}

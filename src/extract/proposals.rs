@@ -1,0 +1,185 @@
+//! Proposals: suggested courses of action attributed to a named person.
+//!
+//! Reported speech ("X suggested that ...", "She urged the Secretariat to ..."), a
+//! reported clause with a deontic modal ("X argued that the paper should ..."), and, in
+//! turns, first-person proposals ("I would propose that ...", "I'd ask ...") or a modal
+//! sentence of the speaker's own ("The MAG should make sure ..."). Questions, procedural
+//! chairing, offers and opinions without an action are not proposals.
+
+use super::speakers::{Clause, Subject};
+use crate::model::{Block, Proposal};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Reporting verbs that introduce a proposal in prose.
+static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:suggested|suggests|proposed|proposes|recommended|recommends|urged|urges|advised|advises|requested|requests|called\s+for|calls\s+for|called\s+on|calls\s+on|pressed\s+for|pleaded\s+for|asked|asks|invited|invites|encouraged|encourages|put\s+forward|insisted)\b(?:\s+that\b)?")
+        .expect("reported proposal verbs")
+});
+/// First-person proposals in a turn.
+static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:I|we)\s+(?:would\s+|'d\s+|do\s+|strongly\s+|also\s+|would\s+also\s+|would\s+like\s+to\s+|'d\s+like\s+to\s+|want\s+to\s+|wish\s+to\s+)*(?:suggest|propose|recommend|urge|ask|request|invite|encourage|call\s+on|call\s+for)|I'd\s+(?:also\s+)?(?:suggest|propose|recommend|ask|like\s+to\s+(?:suggest|propose|ask))|(?:the\s+team|the\s+group|our\s+team)\s+(?:proposes|suggests|recommends)|(?:we\s+are|I\s+am)\s+(?:proposing|suggesting|recommending)|(?:one|my|our)\s+(?:proposal|suggestion|recommendation)\s+(?:from\s+us\s+)?(?:is|would\s+be|:))\b(?:\s+that\b)?")
+        .expect("first-person proposal")
+});
+/// A deontic modal: what ought to be done.
+static MODAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:should|must|ought\s+to|could)\b").expect("modal"));
+/// Modals that are not about action: "should be feasible", "you should have the document".
+static EPISTEMIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:should|could|must)\s+(?:be\s+(?:feasible|possible|fine|ready|available|ok|okay|enough|able|done\s+by\s+then|easy|difficult|noted)|have\s+(?:been|the|received|seen|had)|not\s+be\s+(?:possible|feasible))\b|\byou\s+(?:should|could|must)\b|\b(?:it|this|that)\s+could\s+be\b|\bcould\s+not\b|\bif\s+\w+\s+could\b")
+        .expect("epistemic")
+});
+/// Questions and procedural asks.
+static QUESTION_ASK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:asked|asks|ask|wondered)\s+(?:\w+\s+){0,3}?(?:whether|if|who|what|how|when|why|where|which|about)\b|\b(?:asked|asks)\s+for\s+(?:the\s+)?(?:floor|adoption|comments|questions|views|clarification)").expect("question")
+});
+static PROCEDURAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:introduce\s+themselves|the\s+(?:draft\s+)?agenda|the\s+floor|speaking\s+queue|the\s+queue|raise[- ]hand|mute|the\s+chat|way\s+forward|take\s+(?:their|your)\s+seats|join\s+the\s+call|hold\s+questions|to\s+speak\s+briefly|to\s+be\s+brief)\b").expect("procedural")
+});
+/// Openers in a reported clause that are statements, not requests, even with a modal.
+static NOT_A_REQUEST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:if|when|whether|as|since|because)\b").expect("conditional opener"));
+
+/// Reads proposals from attributed clauses.
+pub fn proposals(clauses: &[Clause], blocks: &[Block], sections: &[String]) -> Vec<Proposal> {
+    let mut out: Vec<(usize, Proposal)> = Vec::new();
+    let mut list_intros: Vec<usize> = Vec::new(); // blocks whose list belongs to the proposal before
+    for c in clauses {
+        let block = &blocks[c.block];
+        let found = match &c.subject {
+            Subject::Person(p) => reported(&c.text).map(|t| (p.clone(), t)),
+            Subject::FirstPerson(p) => first_person(&c.text).map(|t| (p.clone(), t)),
+            _ => None,
+        };
+        let Some((who, text)) = found else {
+            if c.introduces_list && !block.is_item {
+                list_intros.push(c.block);
+            }
+            continue;
+        };
+        let text = text.trim().trim_end_matches(['.', ' ']).to_string();
+        if text != ":" && text.split_whitespace().count() < 2 {
+            continue;
+        }
+        let section = block.section.map(|s| sections[s].clone());
+        out.push((c.block, Proposal { speaker: who, text, section, line: block.line_start }));
+        if c.introduces_list {
+            list_intros.push(c.block);
+        }
+    }
+    // "He suggested:" and "The working group could:" are completed by the list after them
+    for intro in list_intros {
+        let items: Vec<&str> = blocks[intro + 1..]
+            .iter()
+            .take_while(|b| b.is_item)
+            .map(|b| b.text.trim_end_matches([',', ';', '.', ' ']))
+            .collect();
+        if items.is_empty() {
+            continue;
+        }
+        let owner = out.iter_mut().rev().find(|(b, _)| *b <= intro && blocks[*b].section == blocks[intro].section && intro - *b <= 3);
+        if let Some((_, p)) = owner {
+            let list = items.join("; ");
+            p.text = if p.text == ":" { list } else { format!("{}: {list}", p.text.trim_end_matches(':')) };
+        }
+    }
+    out.into_iter().map(|(_, p)| p).filter(|p| p.text != ":").collect()
+}
+
+/// The proposal in a clause with a named subject, when it has one.
+fn reported(clause: &str) -> Option<String> {
+    if QUESTION_ASK.is_match(clause) {
+        return None;
+    }
+    if let Some(m) = REPORTED.find(clause) {
+        let rest = &clause[m.end()..];
+        if !PROCEDURAL.is_match(rest) && !rest.trim().is_empty() {
+            return Some(rest.trim().trim_start_matches(':').trim().to_string());
+        }
+        if rest.trim().is_empty() || rest.trim() == ":" {
+            return Some(":".into()); // "He suggested:" – the list that follows is the proposal
+        }
+        return None;
+    }
+    // "X argued/recalled/noted that the paper should ...": a reported modal clause
+    static THAT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:that|:)\s").expect("that"));
+    let t = THAT.find(clause)?;
+    let rest = &clause[t.end()..];
+    if MODAL.is_match(rest) && !EPISTEMIC.is_match(rest) && !NOT_A_REQUEST.is_match(rest) && !rest.trim_end().ends_with('?') {
+        return Some(rest.to_string());
+    }
+    None
+}
+
+/// The proposal in a sentence of a turn, when the speaker makes one.
+fn first_person(sentence: &str) -> Option<String> {
+    if PROCEDURAL.is_match(sentence) && !sentence.to_lowercase().contains("agenda item") {
+        return None;
+    }
+    let lower = sentence.to_lowercase();
+    if let Some(m) = FIRST_PERSON.find(sentence) {
+        let rest = sentence[m.end()..].trim();
+        if rest.split_whitespace().count() >= 2 {
+            return Some(rest.trim_start_matches(':').trim().to_string());
+        }
+    }
+    // "Could the Secretariat please make sure ...?" is a request
+    if sentence.trim_end().ends_with('?') {
+        let polite = (lower.contains("could ") || lower.contains("can ") || lower.contains("would ")) && lower.contains("please");
+        return polite.then(|| sentence.trim().to_string());
+    }
+    if lower.starts_with("i think") || lower.starts_with("i believe") || lower.contains(" i think ") {
+        if let Some(m) = MODAL.find(sentence) {
+            let before = &sentence[..m.start()];
+            if !EPISTEMIC.is_match(sentence) && !before.to_lowercase().ends_with("you ") {
+                let start = before.to_lowercase().rfind("think").map_or(0, |i| i + 5);
+                return Some(sentence[start..].trim().to_string());
+            }
+        }
+        return None;
+    }
+    if MODAL.is_match(sentence) && !EPISTEMIC.is_match(sentence) && !NOT_A_REQUEST.is_match(sentence) {
+        let first_word = lower.split_whitespace().next().unwrap_or("");
+        if matches!(first_word, "we" | "i") && !lower.starts_with("we should") && !lower.starts_with("we must") && !lower.starts_with("we could consider") {
+            return None; // "we could do that" is an offer
+        }
+        return Some(sentence.trim().to_string());
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn test_reported_verbs_give_the_clause() {
+        assert_eq!(reported("Chris Buckridge suggested that the group could track proposals.").as_deref(), Some("the group could track proposals."));
+        assert_eq!(reported("She urged the Secretariat to provide options.").as_deref(), Some("the Secretariat to provide options."));
+        assert_eq!(reported("He argued that the paper should state it plainly.").as_deref(), Some("the paper should state it plainly."));
+    }
+
+    #[test]
+    fn test_reported_rejects_questions_procedure_and_opinions() {
+        assert_eq!(reported("Adam asked whether the survey results will be shared."), None);
+        assert_eq!(reported("The Host invited participants to introduce themselves."), None);
+        assert_eq!(reported("She stressed the importance of visibility."), None);
+        assert_eq!(reported("Chengetai confirmed that this should be feasible once sessions are locked."), None);
+    }
+
+    #[test]
+    fn test_first_person_proposals() {
+        assert_eq!(first_person("So I would propose that each session produces five messages.").as_deref(), Some("each session produces five messages."));
+        assert_eq!(first_person("I'd ask the Secretariat to put it in the newsletter.").as_deref(), Some("the Secretariat to put it in the newsletter."));
+        assert!(first_person("Could the Secretariat please make sure the sessions do not clash?").is_some());
+        assert!(first_person("The MAG should make sure that all proposers receive results.").is_some());
+    }
+
+    #[test]
+    fn test_first_person_rejects_offers_and_procedure() {
+        assert_eq!(first_person("We can do two training slots."), None);
+        assert_eq!(first_person("So you should have the document that I re-sent."), None);
+        assert_eq!(first_person("Let me propose the way forward."), None);
+        assert_eq!(first_person("Please use the speaking queue."), None);
+        assert_eq!(first_person("Are there any requests for changes?"), None);
+    }
+}

@@ -1,0 +1,501 @@
+//! Who speaks: turn labels resolved to people, and the grammatical subject of each
+//! clause of prose resolved through honorifics, first names, pronouns and roles.
+//!
+//! The output is one [`Clause`] per clause of the document with the person (if any) it
+//! is attributed to; proposals and decisions are read from these clauses, so there is
+//! one place that decides who said what.
+
+use super::names::{given_family, is_honorific, strip_honorifics, title_case_if_upper, Registry};
+use crate::ingest::transcript::split_label;
+use crate::model::{Block, BlockKind, Participant};
+use crate::text::sentences;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Who a clause is attributed to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Subject {
+    /// A named person (resolved to "Given Family").
+    Person(String),
+    /// The speaker of a turn talking in the first person ("I suggest").
+    FirstPerson(String),
+    /// A group: "Participants", "the MAG", "we", "the working group".
+    Group,
+    /// Passive or impersonal ("It was agreed", "the agenda was adopted").
+    Impersonal,
+    /// Anything else.
+    Other,
+}
+
+/// A clause of the document with its attribution.
+#[derive(Debug, Clone)]
+pub struct Clause {
+    /// Index of the block it comes from.
+    pub block: usize,
+    /// The clause text.
+    pub text: String,
+    /// Who it is attributed to.
+    pub subject: Subject,
+    /// The verb after the subject, lower-cased, when there is one.
+    pub verb: Option<String>,
+    /// Whether the clause is the last of its block and ends with a colon (a list follows).
+    pub introduces_list: bool,
+}
+
+/// Verbs that report a contribution when a named person is their subject.
+const SPEECH_VERBS: &[&str] = &[
+    "said", "stated", "noted", "added", "asked", "suggested", "proposed", "recommended", "urged", "called", "stressed",
+    "emphasized", "emphasised", "highlighted", "underlined", "underscored", "recalled", "reminded", "reported",
+    "informed", "briefed", "updated", "presented", "explained", "argued", "observed", "welcomed", "thanked", "opened",
+    "closed", "supported", "agreed", "disagreed", "objected", "cautioned", "warned", "raised", "expressed", "shared",
+    "requested", "invited", "encouraged", "advised", "offered", "replied", "responded", "answered", "confirmed",
+    "clarified", "introduced", "described", "outlined", "summarised", "summarized", "concluded", "pointed",
+    "mentioned", "commented", "questioned", "queried", "wondered", "acknowledged", "echoed", "endorsed", "backed",
+    "pressed", "insisted", "reiterated", "indicated", "announced", "gave", "came", "returned", "drafted",
+    "volunteered", "felt", "believed", "thought", "recognised", "recognized", "congratulated", "regretted",
+    "doubted", "voiced", "flagged", "sought", "tabled", "moved", "seconded", "spoke", "intervened", "took", "went",
+    "favoured", "favored", "preferred", "opposed", "challenged", "contributed", "referred", "elaborated", "listed",
+    "identified", "commended", "applauded", "put", "suggests", "proposes", "recommends", "urges", "notes", "says",
+    "stresses", "asks", "reports", "explains", "argues", "agrees", "supports", "highlights", "emphasizes",
+    "emphasises", "recalls", "reminds", "informs", "presents", "welcomes", "requests", "invites", "encourages",
+    "calls", "adds", "raises", "expresses", "shares", "confirms", "thanks", "opens", "underlines", "observes",
+    "objected", "warns", "cautions", "offers", "replies", "responds", "briefs", "updates", "wants", "wanted",
+    "hoped", "hopes", "proposed", "recapped", "insists", "mentions", "questions",
+];
+
+/// Words that start a subject which is a group, not a person.
+const GROUP_WORDS: &[&str] = &[
+    "participants", "several", "some", "many", "most", "all", "others", "members", "we", "the mag", "the group",
+    "the working group", "the wg", "the meeting", "the nris", "the committee", "the secretariat", "delegates",
+    "speakers", "everyone", "attendees", "a number", "the co-chairs", "co-chairs", "the panel", "the board",
+    "the council", "the team", "the coordinators", "coordinators", "the members", "the participants", "there",
+];
+
+/// Words that cannot be part of a person's name when they lead it or stand in it.
+const NON_NAME: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "it", "its", "there", "several", "some", "many", "most", "all",
+    "each", "both", "other", "others", "participants", "members", "we", "i", "you", "our", "their", "his", "her",
+    "one", "two", "three", "no", "any", "every", "following", "after", "before", "during", "under", "in", "on", "at",
+    "from", "with", "for", "as", "if", "when", "while", "although", "since", "because", "then", "also", "however",
+    "yesterday", "today", "secretariat", "host", "group", "working", "forum", "week", "network", "coalition",
+    "country", "government", "ministry", "office", "committee", "council", "panel", "summit", "dialogue", "policy",
+    "internet", "governance", "global", "digital", "compact", "society", "union", "commission", "department",
+    "agency", "foundation", "institute", "university", "centre", "center", "association", "federation",
+    "initiative", "initiatives", "team", "delegation", "secretary", "general", "assembly", "nations", "united",
+    "youth", "national", "regional", "session", "meeting", "consultations", "programme", "program", "process",
+    "report", "document", "paper", "agenda", "parliament", "federal", "representative", "coordinator", "mag", "igf",
+    "wg", "un", "nris", "nri", "dc", "dcs", "bpf", "bpfs", "pnai", "action", "items", "next", "steps", "item",
+    "decision", "decisions", "agreed", "chair", "moderator", "thanks", "thank", "please", "dear", "best", "regards",
+    "cheers", "hello", "hi", "okay", "ok", "yes", "so", "and", "but", "or", "what", "who", "how", "why", "where",
+    "which", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "day",
+    "ai", "wsis", "gdc", "cstd", "desa", "undesa", "icann", "isoc", "unesco", "itu", "oecd", "eu", "ecosystem",
+    "vision", "terms", "reference", "tor", "annex", "minutes", "notes", "summary", "agreed", "note", "ps",
+];
+
+static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:In response|However|Then|Later|Finally|Also|Next|In addition|Afterwards|Separately|Similarly|Likewise|Meanwhile|Moreover|Lastly|Subsequently|In closing|Closing|Opening|Concluding|In turn)[^,]{0,40},\s+|(?:On|Under|From|Regarding|As for|With regard to|Turning to|For|In|At|After|Before|During|Following|Speaking|Responding)\s[^,]{1,90},\s+)")
+        .expect("lead-in")
+});
+static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    let name = r"[\p{Lu}][\p{L}\p{M}'’\-]*\.?(?:\s+(?:de|da|dos|das|do|van|von|der|den|del|della|la|le|di|du|bin|al|St\.|[\p{Lu}][\p{L}\p{M}'’\-]*\.?)){0,4}";
+    let hon = r"(?:(?:Mr|Ms|Mrs|Dr|Prof|prof|H\.E|Amb|Mx)\.?\s+|Ambassador\s+|Minister\s+|Professor\s+)";
+    Regex::new(&format!(
+        r"^(?:(?P<pron>She|He|They)\b|(?:The|the|Our|our)\s+(?:(?:MAG|IGF|WG|NRIs|Group's|meeting|session)\s+)?(?P<role>Host|Chair|Chairman|Chairperson|Moderator|Co-Chair|Co-chair|Facilitator|Rapporteur)\b|The\s[^,]{{3,80}},\s+(?P<appos>{hon}?{name}),|(?P<name>{hon}?{name}(?:\s+and\s+{hon}?{name})?))(?P<paren>\s*\([^)]{{1,80}}\))?(?:\s+(?:of|from)\s+(?:the\s+)?[\p{{Lu}}][\p{{L}}\-]*(?:\s+[\p{{Lu}}][\p{{L}}\-.]*){{0,4}})?(?:,\s+[^,]{{2,140}}?,)?\s+(?:(?:then|also|further|again|briefly|first|finally|later|subsequently|immediately|strongly|generally|fully|had|has|have|once more|in turn|too)\s+)*(?P<verb>[a-z]+)"
+    ))
+    .expect("subject")
+});
+static CLAUSE_SPLIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r";\s+").expect("clause split"));
+static SELF_INTRO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\b(?:this is|my name is|I am|I'm|it's)\s+|^(?:Yes,\s+|Hello,\s+|Thank you,?\s+(?:\w+,\s+)?)?)(?P<n>[\p{Lu}][\p{L}'’\-]+\s+[\p{Lu}][\p{L}'’\-]+)(?:\s+again)?(?:\s+(?:from|speaking|for the record|here)\b|[,.])")
+        .expect("self introduction")
+});
+static CHAIR_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i:\bour\s+(?:mag\s+)?chair|\bthe\s+(?:mag\s+)?chair|\bthe\s+floor\s+to|\bhand\s+over\s+to)\s*,?\s+(?P<n>[\p{Lu}][\p{L}'’\-]+(?:\s+(?:St\.\s+)?[\p{Lu}][\p{L}'’\-]+){0,3})").expect("chair named")
+});
+static MODERATED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    let name = r"[\p{Lu}][\p{L}\p{M}'’\-.]*(?:\s+(?:de|da|dos|van|von|der|del|la|le|St\.|[\p{Lu}][\p{L}\p{M}'’\-.]*)){1,4}";
+    Regex::new(&format!(
+        r"(?:(?:moderated|chaired|hosted|facilitated|led|convened|presided over)\s+by\s+(?:(?:Mr|Ms|Mrs|Dr|H\.E)\.?\s+)?(?P<a>{name})|(?:^|[.;]\s+|,\s+)(?:(?:Mr|Ms|Mrs|Dr|H\.E)\.?\s+)?(?P<b>{name})(?:\s*\((?:[^)]*)\))?(?:,\s[^,]{{2,120}},)?\s+(?:moderated|chaired|hosted|facilitated|presided over|led)\s+(?:the|all|this)\b|(?i:^\s*(?:chair|moderator|chairperson|facilitator|host|chaired by|moderated by)\s*:\s*)(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?P<c>{name})|(?P<d>{name})\s*\((?:MAG\s+)?(?:Chair|Moderator|Co-Chair|co-chair)\))"
+    ))
+    .expect("moderated by")
+});
+static FLOOR_YOURS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?P<n>[\p{Lu}][\p{L}'’\-]+),\s+the floor is yours").expect("floor"));
+
+/// Role words that make a turn label a role rather than a name.
+const LABEL_ROLES: &[&str] = &[
+    "CHAIR", "CO-CHAIR", "HOST", "MODERATOR", "SECRETARIAT", "COUNTRY", "FACILITATOR", "INTERPRETER", "CAPTIONER",
+    "SPEAKER", "PARTICIPANT", "AUDIENCE", "UNKNOWN", "FLOOR", "UNIDENTIFIED", "OPERATOR", "PRESIDENT", "PANELIST",
+    "PANELLIST", "REPORTER", "RAPPORTEUR", "MALE", "FEMALE", "VOICE", "ATTENDEE",
+];
+
+/// What the turn labels and prose say about who chairs and who speaks.
+#[derive(Debug, Default)]
+pub struct Attribution {
+    /// People of the document.
+    pub registry: Registry,
+    /// Who chaired or moderated.
+    pub moderator: Option<String>,
+    /// Who hosted, when a document says so separately ("The Host").
+    pub host: Option<String>,
+    /// Contributors in order of first contribution.
+    pub speakers: Vec<String>,
+    /// Every clause with its subject.
+    pub clauses: Vec<Clause>,
+}
+
+impl Attribution {
+    fn contributed(&mut self, who: &str) {
+        if !self.speakers.iter().any(|s| s == who) {
+            self.speakers.push(who.to_string());
+        }
+    }
+}
+
+/// Resolves turn speakers and prose subjects for a parsed document. Sets
+/// `Block::speaker` on every block that can be attributed.
+pub fn attribute(blocks: &mut [Block], participants: &[Participant]) -> Attribution {
+    let mut at = Attribution::default();
+    for p in participants {
+        at.registry.add(&p.name);
+    }
+    find_moderator(blocks, participants, &mut at);
+    resolve_turn_labels(blocks, &mut at);
+    let mut last_person: Option<String> = None;
+    let mut list_speaker: Option<String> = None;
+    for i in 0..blocks.len() {
+        let b = &blocks[i];
+        if b.kind == BlockKind::Heading {
+            list_speaker = None;
+            continue;
+        }
+        let turn_speaker = (b.kind == BlockKind::Turn).then(|| b.speaker.clone()).flatten();
+        if let Some(s) = &turn_speaker {
+            at.contributed(s);
+        }
+        let mut block_speaker: Option<String> = None;
+        let text = b.text.clone();
+        let sents = sentences(&text);
+        let n_sents = sents.len();
+        for (si, (_, sent)) in sents.into_iter().enumerate() {
+            let parts: Vec<&str> = CLAUSE_SPLIT.split(sent).collect();
+            let n_parts = parts.len();
+            for (pi, clause) in parts.into_iter().enumerate() {
+                let (subject, verb) = if let Some(ts) = &turn_speaker {
+                    (first_person_or(clause, ts), subject_verb(clause).1)
+                } else {
+                    let (s, v) = subject_of(clause, &mut at, &last_person);
+                    (s, v)
+                };
+                if b.kind != BlockKind::Turn {
+                    if let Subject::Person(p) = &subject {
+                        let speech = verb.as_deref().is_some_and(|v| SPEECH_VERBS.contains(&v));
+                        if speech {
+                            at.contributed(p);
+                            last_person = Some(p.clone());
+                            block_speaker.get_or_insert_with(|| p.clone());
+                        }
+                    }
+                }
+                let introduces_list = si + 1 == n_sents && pi + 1 == n_parts && clause.trim_end().ends_with(':');
+                at.clauses.push(Clause { block: i, text: clause.to_string(), subject, verb, introduces_list });
+            }
+        }
+        let b = &mut blocks[i];
+        if b.kind == BlockKind::Paragraph {
+            if b.is_item && block_speaker.is_none() {
+                b.speaker = list_speaker.clone();
+            } else {
+                b.speaker = block_speaker.clone();
+                list_speaker = if b.text.trim_end().ends_with(':') { block_speaker.or_else(|| last_person.clone()) } else { None };
+            }
+        }
+    }
+    at
+}
+
+/// In a turn, "I"/"we" sentences belong to the turn's speaker.
+fn first_person_or(clause: &str, speaker: &str) -> Subject {
+    let c = clause.trim_start();
+    let lower = c.to_lowercase();
+    if lower.starts_with("we agree") || lower.starts_with("so we agree") || lower.starts_with("and we agree") {
+        return Subject::Group;
+    }
+    Subject::FirstPerson(speaker.to_string())
+}
+
+fn subject_verb(clause: &str) -> (Option<String>, Option<String>) {
+    let c = strip_lead_in(clause);
+    match SUBJECT.captures(c) {
+        Some(m) => (m.name("name").map(|n| n.as_str().to_string()), m.name("verb").map(|v| v.as_str().to_lowercase())),
+        None => (None, None),
+    }
+}
+
+fn strip_lead_in(clause: &str) -> &str {
+    let c = clause.trim_start().trim_start_matches(['-', '*', '•']).trim_start();
+    match LEAD_IN.find(c) {
+        Some(m) => &c[m.end()..],
+        None => c,
+    }
+}
+
+/// The subject of a prose clause, resolved to a person where possible.
+fn subject_of(clause: &str, at: &mut Attribution, last: &Option<String>) -> (Subject, Option<String>) {
+    let c = strip_lead_in(clause);
+    let lower = c.to_lowercase();
+    if lower.starts_with("it was") || lower.starts_with("it is") || lower.starts_with("it has been") {
+        return (Subject::Impersonal, None);
+    }
+    if GROUP_WORDS.iter().any(|g| lower.starts_with(g) && lower[g.len()..].starts_with([' ', ','])) {
+        let verb = lower.split_whitespace().find(|w| SPEECH_VERBS.contains(w) || w.starts_with("agree") || w.starts_with("decide")).map(str::to_string);
+        return (Subject::Group, verb);
+    }
+    let Some(m) = SUBJECT.captures(c) else { return (Subject::Other, None) };
+    let verb = m.name("verb").map(|v| v.as_str().to_lowercase());
+    if m.name("pron").is_some() {
+        if &m["pron"] == "They" {
+            return (Subject::Group, verb);
+        }
+        return (last.clone().map_or(Subject::Other, Subject::Person), verb);
+    }
+    if let Some(r) = m.name("role") {
+        let who = match r.as_str().to_lowercase().as_str() {
+            "host" => at.host.clone().or_else(|| at.moderator.clone()),
+            _ => at.moderator.clone(),
+        };
+        return (who.map_or(Subject::Other, Subject::Person), verb);
+    }
+    let raw = m.name("appos").or(m.name("name")).map(|n| n.as_str()).unwrap_or("");
+    let paren = m.name("paren").map(|p| p.as_str().trim().trim_start_matches('(').trim_end_matches(')').to_string());
+    if let Some(p) = paren.as_deref().filter(|p| is_name_shape(p) && p.split_whitespace().count() >= 2) {
+        if let Some(full) = at.registry.resolve(p).or_else(|| at.registry.add(p)) {
+            return (Subject::Person(full), verb);
+        }
+    }
+    let names: Vec<&str> = raw.split(" and ").collect();
+    let mut people = Vec::new();
+    for n in &names {
+        if let Some(p) = person_from(n, at) {
+            people.push(p);
+        }
+    }
+    match people.len() {
+        0 => (Subject::Other, verb),
+        1 if names.len() == 1 => (Subject::Person(people.remove(0)), verb),
+        _ => {
+            // "Bruna and Chris drafted ...": each contributed; the clause is theirs jointly
+            let speech = verb.as_deref().is_some_and(|v| SPEECH_VERBS.contains(&v));
+            if speech {
+                for p in &people {
+                    at.contributed(p);
+                }
+            }
+            (Subject::Group, verb)
+        }
+    }
+}
+
+fn is_name_shape(s: &str) -> bool {
+    let toks: Vec<&str> = strip_honorifics(s).split_whitespace().collect();
+    !toks.is_empty()
+        && toks.len() <= 5
+        && toks.iter().enumerate().all(|(i, t)| {
+            let first = t.chars().next().unwrap_or(' ');
+            let lower = t.to_lowercase();
+            (first.is_uppercase() && !NON_NAME.contains(&lower.trim_end_matches('.')) && !is_all_caps(t))
+                || (i > 0 && (super::names::PARTICLES.contains(&lower.as_str()) || lower == "st."))
+        })
+}
+
+fn is_all_caps(t: &str) -> bool {
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
+}
+
+/// A person from a name reference: known people first, then new full names.
+fn person_from(raw: &str, at: &mut Attribution) -> Option<String> {
+    let titled = raw.split_whitespace().next().is_some_and(is_honorific);
+    if let Some(p) = at.registry.resolve(raw) {
+        return Some(p);
+    }
+    if !is_name_shape(raw) {
+        return None;
+    }
+    let bare = strip_honorifics(raw);
+    if bare.split_whitespace().count() >= 2 {
+        return at.registry.add(bare);
+    }
+    let _ = titled;
+    None
+}
+
+/// Turn labels to people: names title-cased and matched to the participant list, role
+/// labels (`CHAIR`, `CHAIR MITCHELL`, `HOST COUNTRY`) resolved through the document.
+fn resolve_turn_labels(blocks: &mut [Block], at: &mut Attribution) {
+    // names first, so that "CHAIR MITCHELL" can find "Paul Mitchell"
+    let mut role_labels: Vec<String> = Vec::new();
+    for b in blocks.iter().filter(|b| b.kind == BlockKind::Turn) {
+        let Some(label) = &b.label else { continue };
+        let (name, _) = split_label(label);
+        if is_role_label(&name) {
+            if !role_labels.contains(&name) {
+                role_labels.push(name);
+            }
+        } else if looks_personal(&name) {
+            let display = title_case_if_upper(&given_family(&name));
+            at.registry.add(&display);
+        }
+    }
+    if at.moderator.is_none() {
+        for b in blocks.iter() {
+            if let Some(c) = CHAIR_NAMED.captures(&b.text) {
+                if let Some(p) = at.registry.resolve(&c["n"]).or_else(|| at.registry.add(&c["n"])) {
+                    at.moderator = Some(p);
+                    break;
+                }
+            }
+        }
+    }
+    // a role label is the person who introduces themselves in its first turn
+    let mut role_people: Vec<(String, Option<String>)> = Vec::new();
+    for rl in &role_labels {
+        let words: Vec<&str> = rl.split_whitespace().collect();
+        let non_role: Vec<&str> = words.iter().copied().filter(|w| !LABEL_ROLES.contains(&w.trim_end_matches(':'))).collect();
+        let mut who = None;
+        if !non_role.is_empty() {
+            who = at.registry.resolve(&title_case_if_upper(&non_role.join(" ")));
+        } else if words.iter().any(|w| *w == "CHAIR" || *w == "MODERATOR" || *w == "CO-CHAIR") {
+            who = at.moderator.clone();
+        }
+        if who.is_none() {
+            let first = blocks.iter().find(|b| b.kind == BlockKind::Turn && b.label.as_deref().map(|l| split_label(l).0) == Some(rl.clone()));
+            if let Some(f) = first {
+                if let Some(c) = SELF_INTRO.captures(&f.text) {
+                    let n = &c["n"];
+                    if is_name_shape(n) {
+                        who = at.registry.resolve(n).or_else(|| at.registry.add(n));
+                    }
+                }
+            }
+        }
+        role_people.push((rl.clone(), who));
+    }
+    for b in blocks.iter_mut().filter(|b| b.kind == BlockKind::Turn) {
+        let Some(label) = b.label.clone() else { continue };
+        let (name, _) = split_label(&label);
+        b.speaker = if let Some((_, who)) = role_people.iter().find(|(r, _)| *r == name) {
+            who.clone()
+        } else if looks_personal(&name) {
+            let display = title_case_if_upper(&given_family(&name));
+            at.registry.resolve(&display).or(Some(display))
+        } else {
+            Some(title_case_if_upper(&name))
+        };
+    }
+    if at.moderator.is_none() {
+        for b in blocks.iter() {
+            if let Some(c) = FLOOR_YOURS.captures(&b.text) {
+                if let Some(p) = at.registry.resolve(&c["n"]) {
+                    at.moderator = Some(p);
+                    break;
+                }
+            }
+        }
+    }
+    if at.moderator.is_none() {
+        // the label that carries a chair role, else the one who speaks most
+        let labelled_chair = blocks.iter().filter(|b| b.kind == BlockKind::Turn).find(|b| {
+            b.label.as_deref().is_some_and(|l| split_label(l).1.is_some_and(|r| r.to_lowercase().contains("chair") && !r.to_lowercase().contains("co-chair")))
+        });
+        at.moderator = labelled_chair.and_then(|b| b.speaker.clone());
+    }
+}
+
+fn is_role_label(name: &str) -> bool {
+    let upper = name.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+    upper && name.split_whitespace().any(|w| LABEL_ROLES.contains(&w))
+}
+
+/// A label that names a person: two to five name-shaped words.
+fn looks_personal(name: &str) -> bool {
+    let n = given_family(name);
+    let t = title_case_if_upper(&n);
+    let count = t.split_whitespace().count();
+    (2..=5).contains(&count) && is_name_shape(&t) && !t.split_whitespace().any(|w| w.len() == 1)
+}
+
+/// The chair or moderator, and the host, from the prose.
+fn find_moderator(blocks: &[Block], participants: &[Participant], at: &mut Attribution) {
+    for b in blocks.iter().take(40) {
+        for (_, s) in sentences(&b.text) {
+            let Some(c) = MODERATED_BY.captures(s) else { continue };
+            let raw = c.name("a").or(c.name("b")).or(c.name("c")).or(c.name("d")).map_or("", |m| m.as_str());
+            let raw = raw.trim_end_matches('.');
+            let Some(p) = at.registry.resolve(raw).or_else(|| at.registry.add(raw)) else { continue };
+            if s.contains("hosted") && !s.contains("moderated") {
+                at.host.get_or_insert(p.clone());
+            }
+            if at.moderator.is_none() {
+                at.moderator = Some(p);
+            }
+        }
+        if at.moderator.is_some() {
+            break;
+        }
+    }
+    if at.moderator.is_none() {
+        at.moderator = participants
+            .iter()
+            .find(|p| p.role.as_deref().is_some_and(|r| { let r = r.to_lowercase(); r.contains("chair") && !r.contains("co-chair") && !r.contains("former") }))
+            .map(|p| p.name.clone());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn para(text: &str) -> Block {
+        Block { kind: BlockKind::Paragraph, line_start: 1, line_end: 1, text: text.into(), label: None, speaker: None, section: None, time_start: None, is_item: false }
+    }
+
+    #[test]
+    fn test_prose_subjects_honorifics_first_names_and_pronouns() {
+        let mut blocks = vec![
+            para("The meeting was moderated by Titti Cassa. Titti opened the meeting recalling the goals."),
+            para("Ms. Marilyn Cade, speaking as MAG member, reported progress. She also suggested a change."),
+            para("Participants agreed to go on. Several participants stressed the importance of it."),
+            para("Mr. Masango then updated the MAG."),
+        ];
+        let parts = vec![Participant { name: "Chengetai Masango".into(), affiliation: None, role: None }];
+        let at = attribute(&mut blocks, &parts);
+        assert_eq!(at.speakers, vec!["Titti Cassa", "Marilyn Cade", "Chengetai Masango"]);
+        assert_eq!(at.moderator.as_deref(), Some("Titti Cassa"));
+        assert_eq!(blocks[1].speaker.as_deref(), Some("Marilyn Cade"));
+        assert_eq!(blocks[2].speaker, None);
+    }
+
+    #[test]
+    fn test_passive_mentions_are_not_contributions() {
+        let mut blocks = vec![para("The call was chaired by Ms. Lynn St. Amour with Mr. Chengetai Masango attending.")];
+        let at = attribute(&mut blocks, &[]);
+        assert!(at.speakers.is_empty());
+        assert_eq!(at.moderator.as_deref(), Some("Lynn St. Amour"));
+    }
+
+    #[test]
+    fn test_turn_labels_role_and_misspelling() {
+        let turn = |label: &str, text: &str| Block { kind: BlockKind::Turn, label: Some(label.into()), ..para(text) };
+        let mut blocks = vec![
+            turn("CHENGETAI MASANGO", "With that I hand over to our Chair, Paul Mitchell."),
+            turn("CHAIR MITCHELL", "Thank you."),
+            turn("HOST COUNTRY", "Yes, hello, this is Rudolf Gridl from the Ministry."),
+            turn("CHENGATAI MASANGO", "Fine."),
+        ];
+        let at = attribute(&mut blocks, &[]);
+        assert_eq!(at.speakers, vec!["Chengetai Masango", "Paul Mitchell", "Rudolf Gridl"]);
+        assert_eq!(blocks[3].speaker.as_deref(), Some("Chengetai Masango"));
+    }
+}

@@ -1,0 +1,73 @@
+//! Opening an index for queries, with the checks that turn a damaged, foreign or old
+//! index into a message instead of a panic.
+
+use super::schema::{self, Fields, SCHEMA_VERSION};
+use crate::error::QuorumError;
+use anyhow::{Context, Result};
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+use tantivy::{Index, IndexReader, ReloadPolicy, Searcher};
+
+/// What quorum writes into each commit's payload.
+#[derive(Debug, Serialize, Deserialize, Default)]
+pub struct Payload {
+    /// Schema version that wrote the commit.
+    pub quorum_schema: u32,
+}
+
+/// Files in an index folder that are ours and not tantivy's.
+pub const OWN_FILES: &[&str] = &["README.md", ".gitignore"];
+
+/// Whether `dir` holds a tantivy index.
+pub fn exists(dir: &Path) -> bool {
+    dir.join("meta.json").is_file()
+}
+
+/// Whether `dir` is missing or holds nothing but our own files.
+pub fn is_vacant(dir: &Path) -> bool {
+    match std::fs::read_dir(dir) {
+        Err(_) => true,
+        Ok(rd) => rd.flatten().all(|e| OWN_FILES.contains(&e.file_name().to_string_lossy().as_ref())),
+    }
+}
+
+fn rebuild_hint(dir: &Path) -> String {
+    format!("rebuild it with `quorum index --rebuild --index {}`", dir.display())
+}
+
+/// Opens an existing index and checks that quorum of this version wrote it.
+pub fn open(dir: &Path) -> Result<(Index, Fields)> {
+    if !exists(dir) {
+        if is_vacant(dir) {
+            return Err(QuorumError::BadIndex(format!("no index at {}: build one with `quorum index [CORPUS] --index {}`", dir.display(), dir.display())).into());
+        }
+        return Err(QuorumError::BadIndex(format!("{} is not a quorum index (no meta.json); {}", dir.display(), rebuild_hint(dir))).into());
+    }
+    let index = Index::open_in_dir(dir).map_err(|e| QuorumError::BadIndex(format!("cannot open the index at {}: {e}; {}", dir.display(), rebuild_hint(dir))))?;
+    check(&index, dir)?;
+    schema::register(&index);
+    let (_, fields) = schema::build();
+    Ok((index, fields))
+}
+
+/// Refuses an index whose schema or payload is not this version's.
+pub fn check(index: &Index, dir: &Path) -> Result<()> {
+    let (expected, _) = schema::build();
+    let metas = index.load_metas().map_err(|e| QuorumError::BadIndex(format!("the index at {} is damaged ({e}); {}", dir.display(), rebuild_hint(dir))))?;
+    let version = metas.payload.as_deref().and_then(|p| serde_json::from_str::<Payload>(p).ok()).map(|p| p.quorum_schema);
+    let same_fields = index.schema().fields().map(|(_, e)| e.name().to_string()).collect::<Vec<_>>()
+        == expected.fields().map(|(_, e)| e.name().to_string()).collect::<Vec<_>>();
+    match version {
+        Some(v) if v == SCHEMA_VERSION && same_fields => Ok(()),
+        Some(v) => Err(QuorumError::BadIndex(format!("the index at {} was written by quorum schema version {v}, this quorum reads version {SCHEMA_VERSION}; {}", dir.display(), rebuild_hint(dir))).into()),
+        None if metas.segments.is_empty() && same_fields => Ok(()),
+        None => Err(QuorumError::BadIndex(format!("the index at {} was not written by quorum; {}", dir.display(), rebuild_hint(dir))).into()),
+    }
+}
+
+/// A reader that sees the last commit.
+pub fn searcher(index: &Index) -> Result<(IndexReader, Searcher)> {
+    let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().context("opening an index reader")?;
+    let searcher = reader.searcher();
+    Ok((reader, searcher))
+}

@@ -1,0 +1,146 @@
+//! The index schema: one tantivy document per passage, proposal, decision and file.
+//!
+//! Field names are constants here and nowhere else. The schema carries a version in every
+//! commit's payload; an index written by another version is refused with a message that
+//! says how to rebuild it.
+
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST,
+    STORED, STRING,
+};
+use tantivy::tokenizer::{AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, TextAnalyzer};
+use tantivy::Index;
+
+/// Bumped whenever fields or their analysis change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Kinds of record in the index (`record` field).
+pub mod record {
+    /// A paragraph or turn: what `search` returns.
+    pub const PASSAGE: &str = "passage";
+    /// A proposal attributed to a person.
+    pub const PROPOSAL: &str = "proposal";
+    /// A decision of the meeting.
+    pub const DECISION: &str = "decision";
+    /// One per indexed file: its content hash, size and modification time.
+    pub const FILE: &str = "file";
+}
+
+/// English text: folded, lower-cased, stemmed. Used for passages, sections and themes.
+pub const TEXT_ANALYZER: &str = "quorum_en";
+/// Names: folded and lower-cased, not stemmed.
+pub const NAME_ANALYZER: &str = "quorum_name";
+
+/// Field handles of the schema.
+#[derive(Debug, Clone)]
+pub struct Fields {
+    /// Record kind.
+    pub record: Field,
+    /// Source path, for deletes and display.
+    pub source: Field,
+    /// Passage text (analysed, stored).
+    pub text: Field,
+    /// Section heading (analysed, stored).
+    pub section: Field,
+    /// Speaker display name (analysed as a name, stored).
+    pub speaker: Field,
+    /// Speaker identity across spellings (raw).
+    pub speaker_key: Field,
+    /// The body that met (analysed as a name, stored).
+    pub body: Field,
+    /// summary or transcript.
+    pub kind: Field,
+    /// Meeting date.
+    pub date: Field,
+    /// First line.
+    pub line_start: Field,
+    /// Last line.
+    pub line_end: Field,
+    /// Start time in seconds (subtitles).
+    pub time_start: Field,
+    /// Meeting title.
+    pub title: Field,
+    /// Content hash of a file record.
+    pub hash: Field,
+    /// Size of a file record.
+    pub size: Field,
+    /// Modification time of a file record.
+    pub mtime: Field,
+    /// 1 for back-channel turns ("Yeah.", "Okay."), which rank below others.
+    pub minor: Field,
+}
+
+/// Builds the schema and its field handles.
+pub fn build() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let en = TextOptions::default()
+        .set_indexing_options(TextFieldIndexing::default().set_tokenizer(TEXT_ANALYZER).set_index_option(IndexRecordOption::WithFreqsAndPositions))
+        .set_stored();
+    let name = TextOptions::default()
+        .set_indexing_options(TextFieldIndexing::default().set_tokenizer(NAME_ANALYZER).set_index_option(IndexRecordOption::WithFreqsAndPositions))
+        .set_stored();
+    let num = NumericOptions::default().set_stored().set_fast();
+    let fields = Fields {
+        record: b.add_text_field("record", STRING | STORED | FAST),
+        source: b.add_text_field("source", STRING | STORED | FAST),
+        text: b.add_text_field("text", en.clone()),
+        section: b.add_text_field("section", en),
+        speaker: b.add_text_field("speaker", name.clone()),
+        speaker_key: b.add_text_field("speaker_key", STRING | FAST),
+        body: b.add_text_field("body", name),
+        kind: b.add_text_field("kind", STRING | STORED),
+        date: b.add_date_field("date", DateOptions::from(tantivy::schema::INDEXED).set_stored().set_fast().set_precision(DateTimePrecision::Seconds)),
+        line_start: b.add_u64_field("line_start", num.clone()),
+        line_end: b.add_u64_field("line_end", num.clone()),
+        time_start: b.add_f64_field("time_start", NumericOptions::default().set_stored()),
+        title: b.add_text_field("title", STORED),
+        hash: b.add_text_field("hash", STRING | STORED),
+        size: b.add_u64_field("size", num.clone()),
+        mtime: b.add_u64_field("mtime", num),
+        minor: b.add_u64_field("minor", NumericOptions::default().set_fast().set_indexed()),
+    };
+    (b.build(), fields)
+}
+
+/// The English analyzer: the same analysis for indexing, queries and theme matching.
+pub fn text_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(Stemmer::new(Language::English))
+        .build()
+}
+
+/// The name analyzer.
+pub fn name_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(SimpleTokenizer::default()).filter(RemoveLongFilter::limit(40)).filter(LowerCaser).filter(AsciiFoldingFilter).build()
+}
+
+/// Registers quorum's analyzers; tantivy does not store them, so every open needs this.
+pub fn register(index: &Index) {
+    index.tokenizers().register(TEXT_ANALYZER, text_analyzer());
+    index.tokenizers().register(NAME_ANALYZER, name_analyzer());
+}
+
+/// Terms of a text under the English analyzer.
+pub fn analyze(text: &str) -> Vec<String> {
+    let mut a = text_analyzer();
+    let mut stream = a.token_stream(text);
+    let mut out = Vec::new();
+    while stream.advance() {
+        out.push(stream.token().text.clone());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn test_analyzer_stems_and_folds() {
+        assert_eq!(analyze("Proposals proposed Kleinwächter"), vec!["propos", "propos", "kleinwacht"]);
+        assert_ne!(analyze("meeting"), analyze("meat"));
+    }
+}

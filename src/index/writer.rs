@@ -1,0 +1,272 @@
+//! Building and updating the index from a corpus, incrementally and safely.
+//!
+//! Every indexed file has a record in the index itself with its size, modification time
+//! and content hash, committed atomically with its passages. A re-run compares the
+//! corpus with those records: unchanged files are not read again (same size and time),
+//! or not re-indexed (same hash); changed files are deleted and re-added, removed files
+//! deleted. Work is committed in batches, so a killed run leaves the last commit
+//! readable and the next run carries on from it.
+
+use super::passages::documents;
+use super::reader::{self, Payload};
+use super::schema::{self, record, Fields, SCHEMA_VERSION};
+use crate::error::QuorumError;
+use crate::ingest::read::{decode, ReadError};
+use crate::ingest::walk::{corpus_files, FoundFile};
+use anyhow::{Context, Result};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::path::Path;
+use std::time::{Duration, Instant};
+use tantivy::collector::DocSetCollector;
+use tantivy::query::TermQuery;
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{Index, IndexWriter, TantivyDocument, Term};
+
+/// How to build.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// Threads for parsing and for tantivy's writer; `None` uses all cores.
+    pub threads: Option<usize>,
+    /// Memory budget of tantivy's writer, in bytes.
+    pub memory: usize,
+    /// Throw the index away and build it anew.
+    pub rebuild: bool,
+    /// Show a progress bar (on a terminal).
+    pub progress: bool,
+    /// Files parsed and added per commit.
+    pub batch: usize,
+}
+
+impl Default for BuildOptions {
+    fn default() -> Self {
+        BuildOptions { threads: None, memory: 200_000_000, rebuild: false, progress: false, batch: 2000 }
+    }
+}
+
+/// What a build did.
+#[derive(Debug, Default, Clone, serde::Serialize)]
+pub struct BuildReport {
+    /// Files indexed for the first time.
+    pub added: usize,
+    /// Files whose content changed.
+    pub updated: usize,
+    /// Files gone from the corpus.
+    pub removed: usize,
+    /// Files already indexed as they are.
+    pub unchanged: usize,
+    /// Files that could not be read, with the reason.
+    pub skipped: Vec<(String, String)>,
+    /// Index documents written (passages, proposals, decisions).
+    pub passages: usize,
+    /// Wall time.
+    pub seconds: f64,
+}
+
+impl BuildReport {
+    /// Whether the run changed the index.
+    pub fn did_work(&self) -> bool {
+        self.added + self.updated + self.removed > 0
+    }
+}
+
+#[derive(Debug, Clone)]
+struct FileState {
+    hash: String,
+    size: u64,
+    mtime: u64,
+}
+
+/// Opens the index at `dir`, creating it when vacant.
+pub fn open_or_create(dir: &Path, rebuild: bool) -> Result<(Index, Fields)> {
+    if rebuild && dir.exists() {
+        remove_index_files(dir)?;
+    }
+    if reader::exists(dir) {
+        return reader::open(dir);
+    }
+    if !reader::is_vacant(dir) {
+        return Err(QuorumError::BadIndex(format!(
+            "{} holds files that are not a quorum index; choose another --index folder, or use `quorum index --rebuild --index {}` to replace them",
+            dir.display(),
+            dir.display()
+        ))
+        .into());
+    }
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    let (schema, fields) = schema::build();
+    let index = Index::create_in_dir(dir, schema).with_context(|| format!("creating an index in {}", dir.display()))?;
+    schema::register(&index);
+    Ok((index, fields))
+}
+
+/// Deletes everything in an index folder but our own files.
+fn remove_index_files(dir: &Path) -> Result<()> {
+    for e in std::fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))?.flatten() {
+        let name = e.file_name();
+        if reader::OWN_FILES.contains(&name.to_string_lossy().as_ref()) || name == ".tantivy-writer.lock" {
+            continue;
+        }
+        let p = e.path();
+        if p.is_dir() {
+            std::fs::remove_dir_all(&p)
+        } else {
+            std::fs::remove_file(&p)
+        }
+        .with_context(|| format!("removing {}", p.display()))?;
+    }
+    Ok(())
+}
+
+fn writer_for(index: &Index, dir: &Path, opts: &BuildOptions) -> Result<IndexWriter> {
+    let threads = opts.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get())).clamp(1, 8);
+    let memory = opts.memory.max(threads * 20_000_000);
+    match index.writer_with_num_threads::<TantivyDocument>(threads, memory) {
+        Ok(w) => Ok(w),
+        Err(tantivy::TantivyError::LockFailure(..)) => {
+            Err(QuorumError::Busy(dir.display().to_string()).into())
+        }
+        Err(e) => Err(e).context("opening the index writer"),
+    }
+}
+
+/// The file records of the last commit: source → state.
+fn indexed_files(index: &Index, f: &Fields) -> Result<HashMap<String, FileState>> {
+    let (_, searcher) = reader::searcher(index)?;
+    let q = TermQuery::new(Term::from_field_text(f.record, record::FILE), IndexRecordOption::Basic);
+    let docs = searcher.search(&q, &DocSetCollector)?;
+    let mut out = HashMap::with_capacity(docs.len());
+    for addr in docs {
+        let d: TantivyDocument = searcher.doc(addr)?;
+        let s = |fl| d.get_first(fl).and_then(|v| v.as_str()).unwrap_or("").to_string();
+        let u = |fl| d.get_first(fl).and_then(|v| v.as_u64()).unwrap_or(0);
+        out.insert(s(f.source), FileState { hash: s(f.hash), size: u(f.size), mtime: u(f.mtime) });
+    }
+    Ok(out)
+}
+
+/// Builds or updates the index at `index_dir` from the corpus at `corpus`.
+pub fn build(corpus: &Path, index_dir: &Path, opts: &BuildOptions) -> Result<BuildReport> {
+    let t0 = Instant::now();
+    if !corpus.is_dir() {
+        return Err(QuorumError::Usage(format!("corpus folder {} does not exist", corpus.display())).into());
+    }
+    let (index, fields) = open_or_create(index_dir, opts.rebuild)?;
+    // take the writer before any work: a second `quorum index` stops here
+    let mut writer = writer_for(&index, index_dir, opts)?;
+    let known = indexed_files(&index, &fields)?;
+    let (files, walk_errors) = corpus_files(corpus);
+    let mut report = BuildReport::default();
+    for (p, e) in walk_errors {
+        report.skipped.push((p.display().to_string(), e));
+    }
+    let present: std::collections::HashSet<&str> = files.iter().map(|f| f.source.as_str()).collect();
+    let mut removed: Vec<String> = known.keys().filter(|k| !present.contains(String::as_str(k))).cloned().collect();
+    removed.sort();
+    // files whose size and time are unchanged are taken as they are, without reading
+    let candidates: Vec<&FoundFile> =
+        files.iter().filter(|f| known.get(&f.source).is_none_or(|k| k.size != f.size || k.mtime != f.mtime)).collect();
+    report.unchanged = files.len() - candidates.len();
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(opts.threads.unwrap_or(0)).build().context("starting worker threads")?;
+    let bar = progress_bar(opts.progress && !candidates.is_empty(), candidates.len() as u64);
+    for src in &removed {
+        writer.delete_term(Term::from_field_text(fields.source, src));
+    }
+    report.removed = removed.len();
+    let mut pending = !removed.is_empty();
+    for chunk in candidates.chunks(opts.batch.max(1)) {
+        let parsed: Vec<(usize, Result<Vec<TantivyDocument>, ReadError>, String)> = pool.install(|| {
+            chunk
+                .par_iter()
+                .enumerate()
+                .map(|(i, f)| {
+                    let bytes = match std::fs::read(&f.path) {
+                        Ok(b) => b,
+                        Err(e) => return (i, Err(ReadError::Io(e.to_string())), String::new()),
+                    };
+                    let hash = blake3::hash(&bytes).to_hex().to_string();
+                    if known.get(&f.source).is_some_and(|k| k.hash == hash) {
+                        return (i, Ok(Vec::new()), hash);
+                    }
+                    let docs = decode(&bytes).map(|text| {
+                        let meeting = crate::ingest::parse(&f.source, &text);
+                        documents(&meeting, &fields, &hash, f.size, f.mtime)
+                    });
+                    (i, docs, hash)
+                })
+                .collect()
+        });
+        for (i, docs, _hash) in parsed {
+            let f = chunk[i];
+            match docs {
+                Ok(docs) if docs.is_empty() => report.unchanged += 1,
+                Ok(docs) => {
+                    if known.contains_key(&f.source) {
+                        writer.delete_term(Term::from_field_text(fields.source, &f.source));
+                        report.updated += 1;
+                    } else {
+                        report.added += 1;
+                    }
+                    report.passages += docs.len() - 1;
+                    for d in docs {
+                        writer.add_document(d)?;
+                    }
+                    pending = true;
+                }
+                Err(e) => {
+                    // an unreadable file that was indexed before keeps no stale passages
+                    if known.contains_key(&f.source) {
+                        writer.delete_term(Term::from_field_text(fields.source, &f.source));
+                        report.removed += 1;
+                        pending = true;
+                    }
+                    if let Some(b) = &bar {
+                        b.suspend(|| eprintln!("quorum: skipped {}: {e}", f.path.display()));
+                    } else {
+                        eprintln!("quorum: skipped {}: {e}", f.path.display());
+                    }
+                    report.skipped.push((f.path.display().to_string(), e.key().to_string()));
+                }
+            }
+            if let Some(b) = &bar {
+                b.inc(1);
+            }
+        }
+        if pending {
+            commit(&mut writer)?;
+            pending = false;
+        }
+    }
+    if pending {
+        commit(&mut writer)?;
+    }
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    writer.wait_merging_threads().context("finishing index merges")?;
+    report.seconds = t0.elapsed().as_secs_f64();
+    Ok(report)
+}
+
+fn commit(writer: &mut IndexWriter) -> Result<()> {
+    let payload = serde_json::to_string(&Payload { quorum_schema: SCHEMA_VERSION })?;
+    let mut prepared = writer.prepare_commit().context("preparing a commit")?;
+    prepared.set_payload(&payload);
+    prepared.commit().context("committing the index")?;
+    Ok(())
+}
+
+fn progress_bar(show: bool, len: u64) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if !show || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(len);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{spinner} indexing {pos}/{len} files [{bar:30}] {per_sec} eta {eta}")
+            .map(|s| s.progress_chars("=> "))
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    bar.enable_steady_tick(Duration::from_millis(120));
+    Some(bar)
+}

@@ -1,0 +1,18 @@
+//! quorum turns years of meeting records into something people can question.
+//!
+//! The pipeline reads a corpus of summary reports and transcripts ([`ingest`]), parses each
+//! into a [`model::Meeting`], extracts who said and proposed what ([`extract`]), indexes the
+//! passages in tantivy ([`index`]) and answers queries over them ([`query`]), which
+//! [`report`] renders for people or as JSON.
+#![warn(missing_docs)]
+
+pub mod cli;
+pub mod config;
+pub mod error;
+pub mod extract;
+pub mod ingest;
+pub mod index;
+pub mod model;
+pub mod query;
+pub mod report;
+pub mod text;

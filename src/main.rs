@@ -1,0 +1,7 @@
+//! The `quorum` binary: parse the command line, run it, map the outcome to an exit code.
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    quorum::cli::run(std::env::args_os())
+}

@@ -1,0 +1,83 @@
+//! Filters shared by every query: speaker, body, kind, date range.
+
+use crate::error::QuorumError;
+use crate::extract::names::person_key;
+use crate::index::schema::{self, Fields};
+use anyhow::Result;
+use std::ops::Bound;
+use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DateTime, Term};
+use time::{Date, PrimitiveDateTime, Time};
+
+/// Filters from the command line, validated.
+#[derive(Debug, Clone, Default)]
+pub struct Filters {
+    /// Person, any spelling ("Chris", "BUCKRIDGE, Chris").
+    pub speaker: Option<String>,
+    /// Words of the body's name.
+    pub body: Option<String>,
+    /// summary or transcript.
+    pub kind: Option<String>,
+    /// First day included.
+    pub from: Option<Date>,
+    /// Last day included.
+    pub to: Option<Date>,
+}
+
+fn date_term(f: &Fields, d: Date) -> Term {
+    Term::from_field_date(f.date, DateTime::from_utc(PrimitiveDateTime::new(d, Time::MIDNIGHT).assume_utc()))
+}
+
+fn name_terms(f: tantivy::schema::Field, text: &str) -> Vec<Term> {
+    let mut a = schema::name_analyzer();
+    let mut s = a.token_stream(text);
+    let mut out = Vec::new();
+    while s.advance() {
+        out.push(Term::from_field_text(f, &s.token().text));
+    }
+    out
+}
+
+impl Filters {
+    /// Clauses that restrict a query, to be AND-ed with it.
+    pub fn clauses(&self, f: &Fields) -> Result<Vec<(Occur, Box<dyn Query>)>> {
+        let mut out: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        if let Some(s) = &self.speaker {
+            let key = person_key(s);
+            if key.is_empty() {
+                return Err(QuorumError::Usage(format!("--speaker {s:?} names no one")).into());
+            }
+            if key.contains(' ') {
+                out.push((Occur::Must, Box::new(TermQuery::new(Term::from_field_text(f.speaker_key, &key), IndexRecordOption::Basic))));
+            } else {
+                // one name word: any speaker with that word in their name
+                let terms = name_terms(f.speaker, &key);
+                let any: Vec<(Occur, Box<dyn Query>)> =
+                    terms.into_iter().map(|t| (Occur::Should, Box::new(TermQuery::new(t, IndexRecordOption::Basic)) as Box<dyn Query>)).collect();
+                out.push((Occur::Must, Box::new(BooleanQuery::new(any))));
+            }
+        }
+        if let Some(b) = &self.body {
+            let terms = name_terms(f.body, b);
+            if terms.is_empty() {
+                return Err(QuorumError::Usage(format!("--body {b:?} has no words")).into());
+            }
+            let q: Box<dyn Query> = if terms.len() == 1 {
+                Box::new(TermQuery::new(terms[0].clone(), IndexRecordOption::Basic))
+            } else {
+                Box::new(PhraseQuery::new(terms))
+            };
+            out.push((Occur::Must, q));
+        }
+        if let Some(k) = &self.kind {
+            out.push((Occur::Must, Box::new(TermQuery::new(Term::from_field_text(f.kind, k), IndexRecordOption::Basic))));
+        }
+        if self.from.is_some() || self.to.is_some() {
+            let lo = self.from.map_or(Bound::Unbounded, |d| Bound::Included(date_term(f, d)));
+            let hi = self.to.map_or(Bound::Unbounded, |d| Bound::Included(date_term(f, d)));
+            out.push((Occur::Must, Box::new(RangeQuery::new(lo, hi))));
+        }
+        Ok(out)
+    }
+}

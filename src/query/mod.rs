@@ -1,0 +1,5 @@
+//! Queries over the index. Each returns data; [`crate::report`] renders it.
+
+pub mod filters;
+pub mod proposals;
+pub mod search;

@@ -1,0 +1,92 @@
+//! Output for people: hits with their place and a highlighted snippet, tables of
+//! proposals, the summary of an index run.
+
+use crate::index::writer::BuildReport;
+use crate::query::proposals::ProposalRow;
+use crate::query::search::SearchResult;
+use std::io::Write;
+
+/// Whether to use ANSI colour on stdout.
+pub fn colour() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+/// Seconds as `hh:mm:ss`.
+pub fn hms(seconds: f64) -> String {
+    let s = seconds.max(0.0) as u64;
+    format!("{:02}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
+}
+
+fn unhtml(snippet: &str, colour: bool) -> String {
+    let (on, off) = if colour { ("\x1b[1;31m", "\x1b[0m") } else { ("[", "]") };
+    snippet.replace("<b>", on).replace("</b>", off).replace("&quot;", "\"").replace("&#x27;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+}
+
+/// Prints search hits.
+pub fn search(out: &mut impl Write, r: &SearchResult, colour: bool) -> anyhow::Result<()> {
+    if r.hits.is_empty() {
+        writeln!(out, "no passages match {:?}", r.query)?;
+        return Ok(());
+    }
+    for (i, h) in r.hits.iter().enumerate() {
+        let date = h.meeting_date.as_deref().unwrap_or("????-??-??");
+        let who = h.speaker.as_deref().unwrap_or("-");
+        let body = h.body.as_deref().unwrap_or("");
+        let place = if h.line_end > h.line_start { format!("{}:{}-{}", h.source, h.line_start, h.line_end) } else { format!("{}:{}", h.source, h.line_start) };
+        let time = h.time_start.map(|t| format!(" @{}", hms(t))).unwrap_or_default();
+        let (b, n) = if colour { ("\x1b[1m", "\x1b[0m") } else { ("", "") };
+        writeln!(out, "{}{}. {date}  {body}  —  {who}{n}", b, i + 1)?;
+        writeln!(out, "   {place}{time}{}", h.section.as_deref().map(|s| format!("  § {s}")).unwrap_or_default())?;
+        writeln!(out, "   {}", unhtml(&h.snippet, colour).replace('\n', " "))?;
+        writeln!(out)?;
+    }
+    writeln!(out, "{} of {} matching passages", r.hits.len(), r.total)?;
+    Ok(())
+}
+
+/// Prints proposals as a table.
+pub fn proposals(out: &mut impl Write, rows: &[ProposalRow]) -> anyhow::Result<()> {
+    if rows.is_empty() {
+        writeln!(out, "no proposals match")?;
+        return Ok(());
+    }
+    let mut t = comfy_table::Table::new();
+    t.load_style(comfy_table::presets::UTF8_FULL_CONDENSED);
+    t.set_content_arrangement(comfy_table::ContentArrangement::Dynamic);
+    t.set_width(terminal_width());
+    t.set_header(vec!["date", "speaker", "proposal", "where"]);
+    for r in rows {
+        let text = if r.text.chars().count() > 240 { format!("{}…", r.text.chars().take(240).collect::<String>()) } else { r.text.clone() };
+        t.add_row(vec![r.meeting_date.clone().unwrap_or_default(), r.speaker.clone(), text, format!("{}:{}", r.source, r.line)]);
+    }
+    writeln!(out, "{t}")?;
+    writeln!(out, "{} proposals", rows.len())?;
+    Ok(())
+}
+
+fn terminal_width() -> u16 {
+    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(120)
+}
+
+/// The one-line summary of an index run, for stderr.
+pub fn build_summary(r: &BuildReport) -> String {
+    let mut s = if r.did_work() {
+        format!("indexed: {} added, {} updated, {} removed, {} unchanged; {} passages written", r.added, r.updated, r.removed, r.unchanged, r.passages)
+    } else {
+        format!("index up to date: {} files unchanged, nothing to do", r.unchanged)
+    };
+    if !r.skipped.is_empty() {
+        let mut reasons: Vec<(String, usize)> = Vec::new();
+        for (_, why) in &r.skipped {
+            match reasons.iter_mut().find(|(w, _)| w == why) {
+                Some(x) => x.1 += 1,
+                None => reasons.push((why.clone(), 1)),
+            }
+        }
+        let list = reasons.iter().map(|(w, n)| format!("{n} {w}")).collect::<Vec<_>>().join(", ");
+        s.push_str(&format!("; {} skipped ({list})", r.skipped.len()));
+    }
+    s.push_str(&format!(" in {:.2}s", r.seconds));
+    s
+}

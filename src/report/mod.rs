@@ -1,0 +1,4 @@
+//! Rendering query results for people ([`human`]) and for scripts ([`json`]).
+
+pub mod human;
+pub mod json;
