@@ -7,7 +7,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 /// Abbreviations after which a full stop does not end a sentence.
 const NO_BREAK_AFTER: &[&str] = &[
-    "Mr.", "Ms.", "Mrs.", "Dr.", "St.", "Prof.", "prof.", "H.E.", "E.", "No.", "no.", "Amb.",
+    "Mr.", "Ms.", "Mrs.", "Dr.", "St.", "Prof.", "prof.", "H.E.", "No.", "no.", "Amb.",
     "e.g.", "i.e.", "cf.", "vs.", "etc.", "Jr.", "Sr.", "U.S.", "U.K.", "U.N.", "a.m.", "p.m.",
 ];
 
@@ -27,7 +27,7 @@ pub fn sentences(text: &str) -> Vec<(usize, &str)> {
                         .chars()
                         .last()
                         .is_none_or(|c| !c.is_alphanumeric())
-            }) || single_initial(prev);
+            }) || single_initial(prev) && !starts_sentence(s);
             if joins {
                 last.1 = end;
                 continue;
@@ -43,6 +43,12 @@ pub fn sentences(text: &str) -> Vec<(usize, &str)> {
             (!t.is_empty()).then_some((a + lead, t))
         })
         .collect()
+}
+
+/// Words that start a sentence rather than continue a name after an initial.
+fn starts_sentence(next: &str) -> bool {
+    const STARTERS: &[&str] = &["The", "It", "He", "She", "They", "We", "This", "That", "These", "A", "An", "In", "On", "At", "Participants", "There", "I", "Our", "As", "After", "Several"];
+    next.split_whitespace().next().is_some_and(|w| STARTERS.contains(&w))
 }
 
 /// "J." as a middle initial: a single capital followed by a full stop.
@@ -123,6 +129,10 @@ mod tests {
     fn test_sentences_still_break_after_ordinary_words() {
         let s = sentences("The MAG agreed. It was noted.");
         assert_eq!(s.len(), 2);
+        let s = sentences("It is on the floor of Building E. The NRIs agreed.");
+        assert_eq!(s.len(), 2);
+        let s = sentences("Speakers included John F. Kennedy and others.");
+        assert_eq!(s.len(), 1);
     }
 
     #[test]

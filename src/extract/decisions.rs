@@ -25,12 +25,16 @@ static DECISION_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:action\s+items?|action\s+points?|next\s+steps|decisions?(?:\s+taken)?|agreed|agreements?|conclusions|follow[- ]up\s+actions|to[- ]dos?|outcomes?\s+and\s+next\s+steps)\b").expect("decision heading")
 });
 static ANNOUNCEMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:will\s+take\s+place|will\s+be\s+held|is\s+planned\s+for|is\s+scheduled|takes\s+place|next\s+(?:\w+\s+){0,3}(?:meeting|call))\b").expect("announcement")
+    Regex::new(r"(?i)\b(?:will\s+take\s+place|will\s+be\s+held|is\s+planned\s+for|is\s+scheduled|takes\s+place)\b|\bnext\s+(?:[\w-]+\s+){0,3}(?:meeting|call)\s*(?::|is\b|will\b|was\b|takes\b|on\b)|^\s*(?:next|our\s+next)\s+(?:meeting|call)\b").expect("announcement")
+});
+static IMPERSONAL_DECISION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bit\s+(?:was|is|has\s+been)\s+(?:also\s+|further\s+|therefore\s+|then\s+)?(?:agreed|decided|resolved)\b").expect("impersonal decision")
 });
 static WRAP_UP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:wrap\s+up|summari[sz]e\s+where|to\s+conclude|action\s+points|action\s+items|let\s+me\s+recap|we\s+have\s+agreement|so\s+we\s+agree|way\s+forward)\b").expect("wrap-up")
 });
-static WILL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:will|to\s+[a-z]+)\b").expect("will"));
+static WILL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bwill\b|'ll\b|^[A-Z][\w\s()]{0,40}?\bto\s+[a-z]+").expect("will"));
 
 /// Reads decisions from attributed clauses.
 pub fn decisions(clauses: &[Clause], blocks: &[Block], sections: &[String], moderator: Option<&str>) -> Vec<Decision> {
@@ -42,13 +46,13 @@ pub fn decisions(clauses: &[Clause], blocks: &[Block], sections: &[String], mode
         let text = c.text.trim();
         let section = block.section.map(|s| sections[s].as_str());
         let is_chair_turn = block.kind == BlockKind::Turn && moderator.is_some() && block.speaker.as_deref() == moderator;
-        if block.kind == BlockKind::Turn && !is_chair_turn {
-            wrap_up = false;
-        }
         if c.block != last_block && block.kind != BlockKind::Turn {
             wrap_up = false;
         }
         last_block = c.block;
+        if is_chair_turn && WRAP_UP.is_match(text) {
+            wrap_up = true;
+        }
         let keep = if RECALLED.is_match(text) || text.ends_with('?') {
             false
         } else if is_group_decision(c) {
@@ -57,13 +61,16 @@ pub fn decisions(clauses: &[Clause], blocks: &[Block], sections: &[String], mode
             !ANNOUNCEMENT.is_match(text) && text.split_whitespace().count() >= 4 && !text.to_lowercase().starts_with("no other")
         } else if wrap_up && is_chair_turn {
             let lower = text.to_lowercase();
-            WILL.is_match(text) && !lower.contains("i think") && !lower.starts_with("i ") && !lower.contains(" i'll ") && !ANNOUNCEMENT.is_match(text)
+            WILL.is_match(text)
+                && !lower.contains("i think")
+                && !lower.starts_with("i ")
+                && !lower.contains(" i'll ")
+                && !lower.starts_with("let ")
+                && !lower.contains("please")
+                && !ANNOUNCEMENT.is_match(text)
         } else {
             false
         };
-        if is_chair_turn && WRAP_UP.is_match(text) {
-            wrap_up = true;
-        }
         if !keep || content_words(text) < 3 {
             continue;
         }
@@ -78,6 +85,9 @@ pub fn decisions(clauses: &[Clause], blocks: &[Block], sections: &[String], mode
 
 fn is_group_decision(c: &Clause) -> bool {
     let text = c.text.trim();
+    if IMPERSONAL_DECISION.is_match(text) {
+        return true;
+    }
     match &c.subject {
         Subject::Group | Subject::Impersonal => DECISION_VERB.is_match(text) || PASSIVE_DECISION.is_match(text),
         Subject::FirstPerson(_) => {

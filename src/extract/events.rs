@@ -181,7 +181,9 @@ fn headed(s: &str, a: usize, b: usize, c: &Compiled) -> Option<(usize, usize)> {
     if end + 1 < words.len() && !matches!(words[end + 1].1, "of" | "on" | "for" | "the" | "and" | "in" | "de") {
         return None; // "Kyoto International Conference Center": the head is not last
     }
-    let mut start = 0;
+    // "CSTD Working Group and of the IGF Expert Group Meeting": the name starts after
+    // the last "and" before the head
+    let mut start = words[..head_idx].iter().rposition(|(_, w)| *w == "and").map_or(0, |i| i + 1);
     while start < head_idx && matches!(words[start].1, "The" | "the" | "and" | "of" | "on" | "for" | "in" | "de") {
         start += 1;
     }

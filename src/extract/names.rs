@@ -143,6 +143,10 @@ impl Registry {
         if let Some(p) = self.people.iter().find(|p| key(&p.tokens) == k) {
             return Some(p);
         }
+        // "Bruna Martins" is "Bruna Martins dos Santos"
+        if let Some(p) = self.people.iter().find(|p| p.tokens[0] == tokens[0] && tokens.iter().all(|t| p.tokens.contains(t))) {
+            return Some(p);
+        }
         let compact: String = tokens.concat();
         self.people.iter().find(|p| {
             let pc: String = p.tokens.concat();

@@ -33,8 +33,17 @@ static QUESTION_ASK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:asked|asks|ask|wondered)\s+(?:\w+\s+){0,3}?(?:whether|if|who|what|how|when|why|where|which|about)\b|\b(?:asked|asks)\s+for\s+(?:the\s+)?(?:floor|adoption|comments|questions|views|clarification)").expect("question")
 });
 static PROCEDURAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:introduce\s+themselves|the\s+(?:draft\s+)?agenda|the\s+floor|speaking\s+queue|the\s+queue|raise[- ]hand|mute|the\s+chat|way\s+forward|take\s+(?:their|your)\s+seats|join\s+the\s+call|hold\s+questions|to\s+speak\s+briefly|to\s+be\s+brief)\b").expect("procedural")
+    Regex::new(r"(?i)\b(?:introduce\s+themselves|(?:adopt|adoption\s+of|review)\s+the\s+(?:draft\s+)?agenda|take\s+the\s+floor|the\s+floor\s+is|raise\s+(?:your\s+|their\s+)?hands?|raise-hand|mute|the\s+chat|way\s+forward|take\s+(?:their|your)\s+seats|join\s+the\s+call|hold\s+questions|put\s+(?:yourself|themselves)\s+in\s+the\s+queue|use\s+the\s+(?:speaking\s+)?queue)\b").expect("procedural")
 });
+
+/// Whether the first words of a proposal are chairing, not substance.
+fn is_procedural(complement: &str) -> bool {
+    let head: String = complement.split_whitespace().take(9).collect::<Vec<_>>().join(" ");
+    PROCEDURAL.is_match(&head)
+}
+/// A modal inside an embedded question: "what the IGF should look like".
+static EMBEDDED_QUESTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:what|how|whether|which|who|where|when)\s+(?:[\w'-]+\s+){0,5}(?:should|could|must)\b").expect("embedded question"));
 /// Openers in a reported clause that are statements, not requests, even with a modal.
 static NOT_A_REQUEST: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*(?:if|when|whether|as|since|because)\b").expect("conditional opener"));
@@ -85,26 +94,50 @@ pub fn proposals(clauses: &[Clause], blocks: &[Block], sections: &[String]) -> V
     out.into_iter().map(|(_, p)| p).filter(|p| p.text != ":").collect()
 }
 
+/// Whether a reporting verb at `at` belongs to the clause's subject: not inside a
+/// reported clause ("added that NRIs had requested") unless coordinated ("... and asked").
+fn is_main_verb(clause: &str, at: usize) -> bool {
+    let before = clause[..at].to_lowercase();
+    // "recalled that he had already proposed ...": the subject's own earlier proposal
+    static SELF_REF: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:he|she)\s+(?:had\s+|has\s+)?(?:already\s+|also\s+|previously\s+|earlier\s+|once\s+)*$").expect("self reference")
+    });
+    if SELF_REF.is_match(&before) {
+        return true;
+    }
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let prev = words.last().copied().unwrap_or("");
+    if matches!(prev, "had" | "has" | "have" | "was" | "were" | "been" | "be" | "is" | "are" | "the" | "its" | "their") {
+        return false;
+    }
+    let after_that = words.iter().any(|w| *w == "that" || *w == "whether");
+    if !after_that {
+        return !before.trim_end().ends_with(" that");
+    }
+    let prev2 = if words.len() >= 2 { words[words.len() - 2] } else { "" };
+    prev == "and" || prev == "but" || (matches!(prev, "also" | "then" | "further") && matches!(prev2, "and" | "but"))
+}
+
 /// The proposal in a clause with a named subject, when it has one.
 fn reported(clause: &str) -> Option<String> {
     if QUESTION_ASK.is_match(clause) {
         return None;
     }
-    if let Some(m) = REPORTED.find(clause) {
-        let rest = &clause[m.end()..];
-        if !PROCEDURAL.is_match(rest) && !rest.trim().is_empty() {
-            return Some(rest.trim().trim_start_matches(':').trim().to_string());
-        }
-        if rest.trim().is_empty() || rest.trim() == ":" {
+    if let Some(m) = REPORTED.find_iter(clause).find(|m| is_main_verb(clause, m.start())) {
+        let rest = clause[m.end()..].trim();
+        if rest.is_empty() || rest == ":" {
             return Some(":".into()); // "He suggested:" – the list that follows is the proposal
         }
-        return None;
+        if is_procedural(rest) {
+            return None;
+        }
+        return Some(rest.trim_start_matches(':').trim().to_string());
     }
     // "X argued/recalled/noted that the paper should ...": a reported modal clause
     static THAT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:that|:)\s").expect("that"));
     let t = THAT.find(clause)?;
     let rest = &clause[t.end()..];
-    if MODAL.is_match(rest) && !EPISTEMIC.is_match(rest) && !NOT_A_REQUEST.is_match(rest) && !rest.trim_end().ends_with('?') {
+    if MODAL.is_match(rest) && !EPISTEMIC.is_match(rest) && !NOT_A_REQUEST.is_match(rest) && !EMBEDDED_QUESTION.is_match(rest) && !rest.trim_end().ends_with('?') {
         return Some(rest.to_string());
     }
     None
@@ -112,12 +145,12 @@ fn reported(clause: &str) -> Option<String> {
 
 /// The proposal in a sentence of a turn, when the speaker makes one.
 fn first_person(sentence: &str) -> Option<String> {
-    if PROCEDURAL.is_match(sentence) && !sentence.to_lowercase().contains("agenda item") {
-        return None;
-    }
     let lower = sentence.to_lowercase();
     if let Some(m) = FIRST_PERSON.find(sentence) {
         let rest = sentence[m.end()..].trim();
+        if is_procedural(rest) {
+            return None;
+        }
         if rest.split_whitespace().count() >= 2 {
             return Some(rest.trim_start_matches(':').trim().to_string());
         }
@@ -137,7 +170,7 @@ fn first_person(sentence: &str) -> Option<String> {
         }
         return None;
     }
-    if MODAL.is_match(sentence) && !EPISTEMIC.is_match(sentence) && !NOT_A_REQUEST.is_match(sentence) {
+    if MODAL.is_match(sentence) && !EPISTEMIC.is_match(sentence) && !EMBEDDED_QUESTION.is_match(sentence) && !is_procedural(sentence) {
         let first_word = lower.split_whitespace().next().unwrap_or("");
         if matches!(first_word, "we" | "i") && !lower.starts_with("we should") && !lower.starts_with("we must") && !lower.starts_with("we could consider") {
             return None; // "we could do that" is an offer

@@ -85,7 +85,7 @@ const NON_NAME: &[&str] = &[
     "youth", "national", "regional", "session", "meeting", "consultations", "programme", "program", "process",
     "report", "document", "paper", "agenda", "parliament", "federal", "representative", "coordinator", "mag", "igf",
     "wg", "un", "nris", "nri", "dc", "dcs", "bpf", "bpfs", "pnai", "action", "items", "next", "steps", "item",
-    "decision", "decisions", "agreed", "chair", "moderator", "thanks", "thank", "please", "dear", "best", "regards",
+    "decision", "decisions", "agreed", "thanks", "thank", "please", "dear", "best", "regards",
     "cheers", "hello", "hi", "okay", "ok", "yes", "so", "and", "but", "or", "what", "who", "how", "why", "where",
     "which", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
     "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "day",
@@ -101,7 +101,7 @@ static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     let name = r"[\p{Lu}][\p{L}\p{M}'’\-]*\.?(?:\s+(?:de|da|dos|das|do|van|von|der|den|del|della|la|le|di|du|bin|al|St\.|[\p{Lu}][\p{L}\p{M}'’\-]*\.?)){0,4}";
     let hon = r"(?:(?:Mr|Ms|Mrs|Dr|Prof|prof|H\.E|Amb|Mx)\.?\s+|Ambassador\s+|Minister\s+|Professor\s+)";
     Regex::new(&format!(
-        r"^(?:(?P<pron>She|He|They)\b|(?:The|the|Our|our)\s+(?:(?:MAG|IGF|WG|NRIs|Group's|meeting|session)\s+)?(?P<role>Host|Chair|Chairman|Chairperson|Moderator|Co-Chair|Co-chair|Facilitator|Rapporteur)\b|The\s[^,]{{3,80}},\s+(?P<appos>{hon}?{name}),|(?P<name>{hon}?{name}(?:\s+and\s+{hon}?{name})?))(?P<paren>\s*\([^)]{{1,80}}\))?(?:\s+(?:of|from)\s+(?:the\s+)?[\p{{Lu}}][\p{{L}}\-]*(?:\s+[\p{{Lu}}][\p{{L}}\-.]*){{0,4}})?(?:,\s+[^,]{{2,140}}?,)?\s+(?:(?:then|also|further|again|briefly|first|finally|later|subsequently|immediately|strongly|generally|fully|had|has|have|once more|in turn|too)\s+)*(?P<verb>[a-z]+)"
+        r"^(?:(?P<pron>She|He|They)\b|(?:The|the|Our|our)\s+(?:(?:MAG|IGF|WG|NRIs|Group's|meeting|session)\s+)?(?P<role>Host|Chair|Chairman|Chairperson|Moderator|Co-Chair|Co-chair|Facilitator|Rapporteur)\b|The\s[^,]{{3,80}},\s+(?P<appos>{hon}?{name}),|(?P<name>{hon}?{name}(?:\s+and\s+{hon}?{name})?))(?P<paren>\s*\([^)]{{1,80}}\))?(?:\s+(?:of|from)\s+(?:the\s+)?[\p{{Lu}}][\p{{L}}\-]*(?:\s+[\p{{Lu}}][\p{{L}}\-.]*){{0,4}})?(?:,\s+[^;]{{2,160}}?,)?\s+(?:(?:then|also|further|again|briefly|first|finally|later|subsequently|immediately|strongly|generally|fully|had|has|have|once more|in turn|too)\s+)*(?P<verb>[a-z]+)"
     ))
     .expect("subject")
 });
@@ -116,9 +116,12 @@ static CHAIR_NAMED: LazyLock<Regex> = LazyLock::new(|| {
 static MODERATED_BY: LazyLock<Regex> = LazyLock::new(|| {
     let name = r"[\p{Lu}][\p{L}\p{M}'’\-.]*(?:\s+(?:de|da|dos|van|von|der|del|la|le|St\.|[\p{Lu}][\p{L}\p{M}'’\-.]*)){1,4}";
     Regex::new(&format!(
-        r"(?:(?:moderated|chaired|hosted|facilitated|led|convened|presided over)\s+by\s+(?:(?:Mr|Ms|Mrs|Dr|H\.E)\.?\s+)?(?P<a>{name})|(?:^|[.;]\s+|,\s+)(?:(?:Mr|Ms|Mrs|Dr|H\.E)\.?\s+)?(?P<b>{name})(?:\s*\((?:[^)]*)\))?(?:,\s[^,]{{2,120}},)?\s+(?:moderated|chaired|hosted|facilitated|presided over|led)\s+(?:the|all|this)\b|(?i:^\s*(?:chair|moderator|chairperson|facilitator|host|chaired by|moderated by)\s*:\s*)(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?P<c>{name})|(?P<d>{name})\s*\((?:MAG\s+)?(?:Chair|Moderator|Co-Chair|co-chair)\))"
+        r"(?:(?:moderated|chaired|hosted|facilitated|led|convened|presided over)\s+by\s+(?:(?:Mr|Ms|Mrs|Dr|H\.E)\.?\s+)?(?P<a>{name})|(?:^|[.;]\s+|,\s+)(?:(?:Mr|Ms|Mrs|Dr|H\.E)\.?\s+)?(?P<b>{name})(?:\s*\((?:[^)]*)\))?(?:,\s(?P<ap>[^,]{{2,120}}),)?\s+(?:moderated|chaired|hosted|facilitated|presided over|led)\s+(?:the|all|this)\b|(?i:^\s*(?:chair|moderator|chairperson|facilitator|host|chaired by|moderated by)\s*:\s*)(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?P<c>{name})|(?P<d>{name})\s*\((?:MAG\s+)?(?:Chair|Moderator|Co-Chair|co-chair)\))"
     ))
     .expect("moderated by")
+});
+static HONORIFIC_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:Mr|Ms|Mrs|Dr|Prof|H\.E)\.?\s+(?:Ambassador\s+)?(?P<n>[\p{Lu}][\p{L}\p{M}'’\-]+(?:\s+(?:de|da|dos|van|von|der|del|la|le|St\.|[\p{Lu}][\p{L}\p{M}'’\-]+)){1,3})").expect("honorific name")
 });
 static FLOOR_YOURS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?P<n>[\p{Lu}][\p{L}'’\-]+),\s+the floor is yours").expect("floor"));
@@ -159,6 +162,13 @@ pub fn attribute(blocks: &mut [Block], participants: &[Participant]) -> Attribut
     let mut at = Attribution::default();
     for p in participants {
         at.registry.add(&p.name);
+    }
+    for b in blocks.iter() {
+        for c in HONORIFIC_NAME.captures_iter(&b.text) {
+            if is_name_shape(&c["n"]) {
+                at.registry.add(&c["n"]);
+            }
+        }
     }
     find_moderator(blocks, participants, &mut at);
     resolve_turn_labels(blocks, &mut at);
@@ -276,8 +286,9 @@ fn subject_of(clause: &str, at: &mut Attribution, last: &Option<String>) -> (Sub
     }
     let names: Vec<&str> = raw.split(" and ").collect();
     let mut people = Vec::new();
+    let speech = verb.as_deref().is_some_and(|v| SPEECH_VERBS.contains(&v));
     for n in &names {
-        if let Some(p) = person_from(n, at) {
+        if let Some(p) = person_from(n, at, speech) {
             people.push(p);
         }
     }
@@ -315,7 +326,7 @@ fn is_all_caps(t: &str) -> bool {
 }
 
 /// A person from a name reference: known people first, then new full names.
-fn person_from(raw: &str, at: &mut Attribution) -> Option<String> {
+fn person_from(raw: &str, at: &mut Attribution, may_add: bool) -> Option<String> {
     let titled = raw.split_whitespace().next().is_some_and(is_honorific);
     if let Some(p) = at.registry.resolve(raw) {
         return Some(p);
@@ -324,7 +335,7 @@ fn person_from(raw: &str, at: &mut Attribution) -> Option<String> {
         return None;
     }
     let bare = strip_honorifics(raw);
-    if bare.split_whitespace().count() >= 2 {
+    if may_add && bare.split_whitespace().count() >= 2 {
         return at.registry.add(bare);
     }
     let _ = titled;
@@ -431,7 +442,14 @@ fn find_moderator(blocks: &[Block], participants: &[Participant], at: &mut Attri
     for b in blocks.iter().take(40) {
         for (_, s) in sentences(&b.text) {
             let Some(c) = MODERATED_BY.captures(s) else { continue };
-            let raw = c.name("a").or(c.name("b")).or(c.name("c")).or(c.name("d")).map_or("", |m| m.as_str());
+            let mut raw = c.name("a").or(c.name("b")).or(c.name("c")).or(c.name("d")).map_or("", |m| m.as_str());
+            // "The MAG Chair, Anriette Esterhuysen, moderated the call"
+            if let Some(ap) = c.name("ap").map(|m| m.as_str()).filter(|ap| is_name_shape(ap) && !is_name_shape(raw)) {
+                raw = ap;
+            }
+            if !is_name_shape(raw.trim_end_matches('.')) {
+                continue;
+            }
             let raw = raw.trim_end_matches('.');
             let Some(p) = at.registry.resolve(raw).or_else(|| at.registry.add(raw)) else { continue };
             if s.contains("hosted") && !s.contains("moderated") {

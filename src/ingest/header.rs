@@ -245,6 +245,11 @@ fn number_in(text: &str, title_like: bool) -> Option<u32> {
     if title_like {
         for c in ROMAN_OR_NUM.captures_iter(text) {
             let n = &c["n"];
+            // "Meeting 11 October 2016" is a date, not an ordinal
+            let after = &text[c.get(0).expect("match").end()..];
+            if after.split_whitespace().next().and_then(crate::extract::dates::month_number).is_some() {
+                continue;
+            }
             // "IGF 2023 ... Meeting" is a year, not an ordinal
             if let Some(v) = parse(n).filter(|v| *v < 1900) {
                 if n.chars().all(|c| c.is_ascii_digit()) || n.chars().all(|c| c.is_ascii_uppercase()) {

@@ -22,6 +22,11 @@ static EMPHASIZED: LazyLock<Regex> =
 static LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\*\*|\*|__)([^*_]{2,60}?)[.:]?(?:\*\*|\*|__)[.:]?\s+(\S.*)$").expect("inline lead heading")
 });
+static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*[-_=*~]{3,}").expect("separator"));
+/// Headings that structure a record even before its first paragraph of prose.
+static STRUCTURAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:decisions?|action\s+(?:items?|points?)|next\s+steps|executive\s+summary|agreed|key\s+points|outcomes?|conclusions)\b").expect("structural heading")
+});
 static KEY_VALUE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[^:]{1,30}:\s+\S").expect("key: value"));
 
 /// A line of the document, 1-based.
@@ -38,12 +43,17 @@ pub fn lines(text: &str) -> Vec<Line<'_>> {
     text.split('\n').enumerate().map(|(i, t)| Line { no: i + 1, text: t }).collect()
 }
 
-/// Runs of non-blank lines.
+/// Runs of non-blank lines; a separator line (`-----`) stands alone.
 pub fn raw_blocks<'a>(lines: &[Line<'a>]) -> Vec<Vec<Line<'a>>> {
     let mut out = Vec::new();
     let mut cur: Vec<Line<'a>> = Vec::new();
     for l in lines {
-        if l.text.trim().is_empty() {
+        if SEPARATOR.is_match(l.text) && l.text.trim().chars().all(|c| "-_=*~ ".contains(c)) {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            out.push(vec![*l]);
+        } else if l.text.trim().is_empty() {
             if !cur.is_empty() {
                 out.push(std::mem::take(&mut cur));
             }
@@ -90,7 +100,15 @@ pub fn heading_text(line: &str) -> Option<String> {
         return (n_words <= 14 && !ends_sentence && !plain.ends_with(':')).then(|| plain.trim_end_matches(';').to_string());
     }
     let first = plain.chars().next()?;
-    if !first.is_uppercase() || n_words > 9 || ends_sentence || KEY_VALUE.is_match(plain) {
+    if !first.is_uppercase() || n_words > 12 || ends_sentence || plain.chars().any(|c| c.is_ascii_digit()) && KEY_VALUE.is_match(plain) {
+        return None;
+    }
+    if let Some((key, _)) = plain.split_once(':').filter(|_| KEY_VALUE.is_match(plain)) {
+        if super::transcript::is_header_key(key) || n_words <= 3 || key.split_whitespace().count() == 1 && n_words > 9 {
+            return None; // "Chair: Chris Buckridge", "Next meeting: 17 October"
+        }
+    }
+    if n_words > 9 && !plain.contains(':') {
         return None;
     }
     if plain.starts_with(['>', '-', '[', '(', '|']) || plain.contains(" at ") && plain.contains('@') {
@@ -105,7 +123,7 @@ pub fn heading_text(line: &str) -> Option<String> {
 /// Whether a line ending with a colon names a part ("Action items:") rather than
 /// opening a sentence ("He suggested:").
 fn is_list_heading(line: &str) -> bool {
-    const OPENERS: &[&str] = &["the", "a", "an", "he", "she", "it", "we", "they", "this", "these", "i", "possible", "participants", "members", "our", "its", "their"];
+    const OPENERS: &[&str] = &["the", "a", "an", "he", "she", "it", "we", "they", "this", "these", "i", "possible", "our", "its", "their"];
     const VERBS: &[&str] = &["could", "should", "would", "will", "can", "may", "must", "include", "includes", "including", "suggested", "proposed", "said", "noted", "are", "is", "were", "was", "be", "recommended", "asked"];
     let words: Vec<String> = line.trim_end_matches(':').split_whitespace().map(|w| w.to_lowercase()).collect();
     !words.is_empty() && words.len() <= 5 && !OPENERS.contains(&words[0].as_str()) && !words.iter().any(|w| VERBS.contains(&w.as_str()))
@@ -121,11 +139,22 @@ pub fn layout(lines: &[Line<'_>], sections: &mut Vec<String>) -> Vec<Block> {
         if raw.iter().all(|l| l.text.trim_start().starts_with('>')) {
             continue; // a quoted e-mail reply: not this document's words
         }
+        // a separator or a mail header ends the section: what follows is a postscript,
+        // a quoted reply or a list footer
+        let raw: Vec<Line<'_>> = if SEPARATOR.is_match(raw[0].text) || super::header::is_mail_line(raw[0].text) {
+            current = None;
+            raw.into_iter().filter(|l| !SEPARATOR.is_match(l.text) && !super::header::is_mail_line(l.text)).collect()
+        } else {
+            raw
+        };
+        if raw.is_empty() {
+            continue;
+        }
         let mut start = 0;
         let only_items_follow = raw[1..].iter().all(|l| is_item_start(l.text) || l.text.starts_with([' ', '\t']));
         if raw.len() == 1 || (only_items_follow && !is_item_start(raw[0].text)) {
             if let Some(h) = heading_text(raw[0].text) {
-                if in_body {
+                if in_body || STRUCTURAL.is_match(&h) {
                     sections.push(h.clone());
                     current = Some(sections.len() - 1);
                 }

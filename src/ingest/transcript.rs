@@ -34,6 +34,11 @@ const HEADER_KEYS: &[&str] = &[
     "key takeaways", "outcome", "outcomes", "background", "objective", "purpose",
 ];
 
+/// Whether a label is a header key ("Date", "Chair", "Next meeting"), not a speaker.
+pub fn is_header_key(label: &str) -> bool {
+    HEADER_KEYS.contains(&label.trim().to_lowercase().as_str())
+}
+
 /// A turn label split into name and parenthesised part.
 pub fn split_label(label: &str) -> (String, Option<String>) {
     match label.find('(') {
