@@ -87,6 +87,21 @@ pub struct Event {
     pub date: Option<String>,
 }
 
+/// One turn of a transcript, as `quorum extract` reports it.
+#[derive(Debug, Clone, Serialize)]
+pub struct TurnInfo {
+    /// Who speaks, or `null` for an unlabelled turn.
+    pub speaker: Option<String>,
+    /// The turn label as written.
+    pub label: Option<String>,
+    /// First line.
+    pub line_start: usize,
+    /// Last line.
+    pub line_end: usize,
+    /// Start time in seconds (subtitles), else `null`.
+    pub time_start: Option<f64>,
+}
+
 /// Whether a passage is a paragraph of prose or a turn of a transcript.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -139,6 +154,8 @@ pub struct Meeting {
     pub decisions: Vec<Decision>,
     /// Named gatherings mentioned.
     pub events: Vec<Event>,
+    /// The turns of a transcript, with their speakers, lines and start times.
+    pub turns: Vec<TurnInfo>,
     /// Section headings, in order.
     #[serde(skip)]
     pub sections: Vec<String>,

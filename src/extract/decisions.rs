@@ -12,14 +12,14 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static DECISION_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:agreed|agrees|agree|decided|decides|decide|approved|approves|adopted|endorsed|resolved|confirmed|confirms|reached\s+(?:a\s+)?consensus|consensus\s+(?:decision\s+)?was\s+(?:reached|taken)|considers\s+.{0,60}\b(?:closed|complete|completed|concluded|finished))\b")
+    Regex::new(r"(?i)\b(?:agreed|agrees|agree|decided|decides|decide|approved|approves|adopted|endorsed|resolved|confirmed|confirms|concluded|concludes|reached\s+(?:a\s+)?consensus|consensus\s+(?:decision\s+)?was\s+(?:reached|taken)|considers\s+.{0,60}\b(?:closed|complete|completed|concluded|finished))\b")
         .expect("decision verb")
 });
 static PASSIVE_DECISION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:was|were|is|are|has\s+been|have\s+been)\s+(?:\w+ly\s+)?(?:adopted|approved|agreed|decided|endorsed)\b").expect("passive decision")
 });
 static RECALLED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:as\s+(?:previously\s+)?agreed|had\s+(?:been\s+)?(?:agreed|decided|approved|adopted)|previously\s+(?:agreed|decided)|(?:agreed|decided|adopted|approved)\s+(?:at|in|during)\s+(?:the\s+)?(?:first|second|third|last|previous|earlier|\d{4})|agreed\s+with\b|agree\s+with\b|does\s+anyone|any\s+objection|do\s+we\s+agree|can\s+we\s+agree\s*\?|adopted\s+by\s+the\s+general\s+assembly)").expect("recalled")
+    Regex::new(r"(?i)\b(?:as\s+(?:previously\s+)?agreed|had\s+(?:been\s+)?(?:agreed|decided|approved|adopted)|previously\s+(?:agreed|decided)|(?:agreed|decided|adopted|approved)\s+(?:at|in|during)\s+(?:the\s+)?(?:first|second|third|last|previous|earlier|\d{4})|agreed\s+with\b|agree\s+with\b|does\s+anyone|any\s+objection|do\s+we\s+agree|can\s+we\s+agree\s*\?|adopted\s+by\s+the\s+general\s+assembly|(?:adopted|approved)\s+(?:at|by|in)\s+(?:the\s+)?[A-Z])").expect("recalled")
 });
 static DECISION_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:action\s+items?|action\s+points?|next\s+steps|decisions?(?:\s+taken)?|agreed|agreements?|conclusions|follow[- ]up\s+actions|to[- ]dos?|outcomes?\s+and\s+next\s+steps)\b").expect("decision heading")
@@ -31,7 +31,10 @@ static IMPERSONAL_DECISION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bit\s+(?:was|is|has\s+been)\s+(?:also\s+|further\s+|therefore\s+|then\s+)?(?:agreed|decided|resolved)\b").expect("impersonal decision")
 });
 static WRAP_UP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:wrap\s+up|summari[sz]e\s+where|to\s+conclude|action\s+points|action\s+items|let\s+me\s+recap|we\s+have\s+agreement|so\s+we\s+agree|way\s+forward)\b").expect("wrap-up")
+    Regex::new(r"(?i)\b(?:wrap\s+up|summari[sz]e\s+where|to\s+conclude|let\s+me\s+conclude|action\s+points|action\s+items|let\s+me\s+recap|to\s+sum\s+up|in\s+summary|we\s+have\s+agreement|so\s+we\s+agree|way\s+forward|settle\s+it|let's\s+settle|then\s+it's\s+settled)\b").expect("wrap-up")
+});
+static CONSENSUS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:consensus\s+(?:decision\s+)?was\s+(?:reached|taken|found)|there\s+was\s+(?:general\s+)?(?:consensus|agreement)\s+(?:that|to|on)|(?:general|broad|full)\s+agreement\s+(?:that|to|on))\b").expect("consensus")
 });
 static WILL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bwill\b|'ll\b|^[A-Z][\w\s()]{0,40}?\bto\s+[a-z]+").expect("will"));
@@ -97,8 +100,8 @@ fn is_group_decision(c: &Clause) -> bool {
                 && !lower.starts_with("i agree")
         }
         // "Ms. St. Amour opened the call ..., which was adopted without changes"
-        Subject::Person(_) | Subject::Other => PASSIVE_DECISION.is_match(text) && text.to_lowercase().contains("agenda")
-            || (matches!(c.subject, Subject::Other) && DECISION_VERB.is_match(text) && group_like_start(text)),
+        Subject::Person(_) => PASSIVE_DECISION.is_match(text) && text.to_lowercase().contains("agenda"),
+        Subject::Other => PASSIVE_DECISION.is_match(text) || CONSENSUS.is_match(text) || (DECISION_VERB.is_match(text) && group_like_start(text)),
     }
 }
 

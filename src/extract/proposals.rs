@@ -13,12 +13,12 @@ use std::sync::LazyLock;
 
 /// Reporting verbs that introduce a proposal in prose.
 static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:suggested|suggests|proposed|proposes|recommended|recommends|urged|urges|advised|advises|requested|requests|called\s+for|calls\s+for|called\s+on|calls\s+on|pressed\s+for|pleaded\s+for|asked|asks|invited|invites|encouraged|encourages|put\s+forward|insisted)\b(?:\s+that\b)?")
+    Regex::new(r"\b(?:advocated\s+for|advocates\s+for|advocated|argued\s+for|suggested|suggests|proposed|proposes|recommended|recommends|urged|urges|advised|advises|requested|requests|called\s+for|calls\s+for|called\s+on|calls\s+on|pressed\s+for|pleaded\s+for|asked|asks|invited|invites|encouraged|encourages|put\s+forward|insisted)\b(?:\s+that\b)?")
         .expect("reported proposal verbs")
 });
 /// First-person proposals in a turn.
 static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:I|we)\s+(?:would\s+|'d\s+|do\s+|strongly\s+|also\s+|would\s+also\s+|would\s+like\s+to\s+|'d\s+like\s+to\s+|want\s+to\s+|wish\s+to\s+)*(?:suggest|propose|recommend|urge|ask|request|invite|encourage|call\s+on|call\s+for)|I'd\s+(?:also\s+)?(?:suggest|propose|recommend|ask|like\s+to\s+(?:suggest|propose|ask))|(?:the\s+team|the\s+group|our\s+team)\s+(?:proposes|suggests|recommends)|(?:we\s+are|I\s+am)\s+(?:proposing|suggesting|recommending)|(?:one|my|our)\s+(?:proposal|suggestion|recommendation)\s+(?:from\s+us\s+)?(?:is|would\s+be|:))\b(?:\s+that\b)?")
+    Regex::new(r"(?i)\b(?:(?:I|we)\s+(?:would\s+|'d\s+|do\s+|strongly\s+|also\s+|would\s+also\s+|would\s+like\s+to\s+|'d\s+like\s+to\s+|want\s+to\s+|wish\s+to\s+)*(?:suggest|propose|recommend|urge|ask|request|invite|encourage|call\s+on|call\s+for)\b|I'd\s+(?:also\s+)?(?:suggest|propose|recommend|ask|like\s+to\s+(?:suggest|propose|ask))\b|(?:the\s+team|the\s+group|our\s+team)\s+(?:proposes|suggests|recommends)\b|(?:we\s+are|I\s+am)\s+(?:proposing|suggesting|recommending)\b|(?:one|my|our)\s+(?:proposal|suggestion|recommendation)\s+(?:from\s+(?:us|me)\s*)?(?:is\b|would\s+be\b|:))(?:\s+that\b)?")
         .expect("first-person proposal")
 });
 /// A deontic modal: what ought to be done.
@@ -123,6 +123,10 @@ fn reported(clause: &str) -> Option<String> {
     if QUESTION_ASK.is_match(clause) {
         return None;
     }
+    if let Some(m) = super::speakers::VIEW_OF.find(clause.trim_start()) {
+        let rest = &clause.trim_start()[m.end()..];
+        return (MODAL.is_match(rest) && !EPISTEMIC.is_match(rest) && !EMBEDDED_QUESTION.is_match(rest)).then(|| rest.to_string());
+    }
     if let Some(m) = REPORTED.find_iter(clause).find(|m| is_main_verb(clause, m.start())) {
         let rest = clause[m.end()..].trim();
         if rest.is_empty() || rest == ":" {
@@ -170,10 +174,12 @@ fn first_person(sentence: &str) -> Option<String> {
         }
         return None;
     }
-    if MODAL.is_match(sentence) && !EPISTEMIC.is_match(sentence) && !EMBEDDED_QUESTION.is_match(sentence) && !is_procedural(sentence) {
-        let first_word = lower.split_whitespace().next().unwrap_or("");
-        if matches!(first_word, "we" | "i") && !lower.starts_with("we should") && !lower.starts_with("we must") && !lower.starts_with("we could consider") {
-            return None; // "we could do that" is an offer
+    if let Some(m) = MODAL.find(sentence).filter(|_| !EPISTEMIC.is_match(sentence) && !EMBEDDED_QUESTION.is_match(sentence) && !is_procedural(sentence)) {
+        let before = lower[..m.start()].split_whitespace().last().unwrap_or("");
+        let modal = &lower[m.start()..m.end()];
+        // "we could do that" and "I should say" are offers and asides, "we should" is not
+        if matches!(before, "i" | "it" | "this" | "that") || (before == "we" && !matches!(modal, "should" | "must")) {
+            return None;
         }
         return Some(sentence.trim().to_string());
     }

@@ -60,7 +60,9 @@ const SPEECH_VERBS: &[&str] = &[
     "emphasises", "recalls", "reminds", "informs", "presents", "welcomes", "requests", "invites", "encourages",
     "calls", "adds", "raises", "expresses", "shares", "confirms", "thanks", "opens", "underlines", "observes",
     "objected", "warns", "cautions", "offers", "replies", "responds", "briefs", "updates", "wants", "wanted",
-    "hoped", "hopes", "proposed", "recapped", "insists", "mentions", "questions",
+    "hoped", "hopes", "proposed", "recapped", "insists", "mentions", "questions", "advocated", "advocates",
+    "summarised", "summarized", "recommended", "proposed", "asked", "demanded", "appealed", "remarked", "countered",
+    "noticed", "considered", "maintained", "affirmed", "contended", "signalled", "signaled", "objected", "requested",
 ];
 
 /// Words that start a subject which is a group, not a person.
@@ -69,6 +71,10 @@ const GROUP_WORDS: &[&str] = &[
     "the working group", "the wg", "the meeting", "the nris", "the committee", "the secretariat", "delegates",
     "speakers", "everyone", "attendees", "a number", "the co-chairs", "co-chairs", "the panel", "the board",
     "the council", "the team", "the coordinators", "coordinators", "the members", "the participants", "there",
+    "panellists", "panelists", "the panellists", "the panelists", "delegations", "the delegations", "organisers",
+    "organizers", "the organisers", "the organizers", "stakeholders", "the forum", "the bpf", "the dc", "the coalition",
+    "the network", "the task force", "the steering committee", "the wg-", "the dccg", "the initiative", "the initiatives",
+    "the nri", "the plenary", "the audience", "the room", "the conference", "the session", "the workshop",
 ];
 
 /// Words that cannot be part of a person's name when they lead it or stand in it.
@@ -105,6 +111,10 @@ static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("subject")
 });
+/// "In his view, ...", "According to her, ...": the last speaker's words.
+pub static VIEW_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:In\s+(?:his|her)\s+(?:view|opinion)|According\s+to\s+(?:him|her)|For\s+(?:him|her)|In\s+(?:his|her)\s+words),\s+").expect("view of")
+});
 static CLAUSE_SPLIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r";\s+").expect("clause split"));
 static SELF_INTRO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:\b(?:this is|my name is|I am|I'm|it's)\s+|^(?:Yes,\s+|Hello,\s+|Thank you,?\s+(?:\w+,\s+)?)?)(?P<n>[\p{Lu}][\p{L}'’\-]+\s+[\p{Lu}][\p{L}'’\-]+)(?:\s+again)?(?:\s+(?:from|speaking|for the record|here)\b|[,.])")
@@ -116,12 +126,15 @@ static CHAIR_NAMED: LazyLock<Regex> = LazyLock::new(|| {
 static MODERATED_BY: LazyLock<Regex> = LazyLock::new(|| {
     let name = r"[\p{Lu}][\p{L}\p{M}'’\-.]*(?:\s+(?:de|da|dos|van|von|der|del|la|le|St\.|[\p{Lu}][\p{L}\p{M}'’\-.]*)){1,4}";
     Regex::new(&format!(
-        r"(?:(?:moderated|chaired|hosted|facilitated|led|convened|presided over)\s+by\s+(?:(?:Mr|Ms|Mrs|Dr|H\.E)\.?\s+)?(?P<a>{name})|(?:^|[.;]\s+|,\s+)(?:(?:Mr|Ms|Mrs|Dr|H\.E)\.?\s+)?(?P<b>{name})(?:\s*\((?:[^)]*)\))?(?:,\s(?P<ap>[^,]{{2,120}}),)?\s+(?:moderated|chaired|hosted|facilitated|presided over|led)\s+(?:the|all|this)\b|(?i:^\s*(?:chair|moderator|chairperson|facilitator|host|chaired by|moderated by)\s*:\s*)(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?P<c>{name})|(?P<d>{name})\s*\((?:MAG\s+)?(?:Chair|Moderator|Co-Chair|co-chair)\))"
+        r"(?:(?i:moderated|chaired|hosted|facilitated|led|convened|presided over)\s+by\s+(?:(?:Mr|Ms|Mrs|Dr|H\.E)\.?\s+)?(?P<a>{name})|(?:^|[.;]\s+|,\s+)(?:(?:Mr|Ms|Mrs|Dr|H\.E)\.?\s+)?(?P<b>{name})(?:\s*\((?:[^)]*)\))?(?:,\s(?P<ap>[^,]{{2,120}}),)?\s+(?:moderated|chaired|hosted|facilitated|presided over|led)\s+(?:the|all|this)\b|(?i:(?:^|\s)(?:chair(?:person|man|woman)?|moderator|facilitator|host)(?:\s*/\s*\w+)?\s*:\s*)(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?P<c>{name})|(?P<d>{name})\s*\((?:MAG\s+)?(?:Chair|Moderator|Co-Chair|co-chair)\))"
     ))
     .expect("moderated by")
 });
 static HONORIFIC_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:Mr|Ms|Mrs|Dr|Prof|H\.E)\.?\s+(?:Ambassador\s+)?(?P<n>[\p{Lu}][\p{L}\p{M}'’\-]+(?:\s+(?:de|da|dos|van|von|der|del|la|le|St\.|[\p{Lu}][\p{L}\p{M}'’\-]+)){1,3})").expect("honorific name")
+});
+static SENDER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:From:\s*)?(?P<n>[\p{Lu}][\p{L}'’\-]+(?:\s+[\p{Lu}][\p{L}'’\-]+){1,3})\s+(?:<?[\w.+-]+\s+at\s+[\w.-]+>?|<?[\w.+-]+@[\w.-]+>?)").expect("sender")
 });
 static FLOOR_YOURS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?P<n>[\p{Lu}][\p{L}'’\-]+),\s+the floor is yours").expect("floor"));
@@ -164,6 +177,9 @@ pub fn attribute(blocks: &mut [Block], participants: &[Participant]) -> Attribut
         at.registry.add(&p.name);
     }
     for b in blocks.iter() {
+        if let Some(c) = SENDER.captures(&b.text) {
+            at.registry.add(&c["n"]);
+        }
         for c in HONORIFIC_NAME.captures_iter(&b.text) {
             if is_name_shape(&c["n"]) {
                 at.registry.add(&c["n"]);
@@ -253,6 +269,9 @@ fn strip_lead_in(clause: &str) -> &str {
 
 /// The subject of a prose clause, resolved to a person where possible.
 fn subject_of(clause: &str, at: &mut Attribution, last: &Option<String>) -> (Subject, Option<String>) {
+    if VIEW_OF.is_match(clause.trim_start()) {
+        return (last.clone().map_or(Subject::Other, Subject::Person), Some("said".into()));
+    }
     let c = strip_lead_in(clause);
     let lower = c.to_lowercase();
     if lower.starts_with("it was") || lower.starts_with("it is") || lower.starts_with("it has been") {
@@ -421,6 +440,12 @@ fn resolve_turn_labels(blocks: &mut [Block], at: &mut Attribution) {
             b.label.as_deref().is_some_and(|l| split_label(l).1.is_some_and(|r| r.to_lowercase().contains("chair") && !r.to_lowercase().contains("co-chair")))
         });
         at.moderator = labelled_chair.and_then(|b| b.speaker.clone());
+    }
+    if at.moderator.is_none() {
+        let first = blocks.iter().find(|b| b.kind == BlockKind::Turn && b.speaker.is_some());
+        if first.is_some_and(|b| { let l = b.text.to_lowercase(); l.contains("welcome") || l.contains("let's start") || l.contains("let us start") || l.contains("let us begin") }) {
+            at.moderator = first.and_then(|b| b.speaker.clone());
+        }
     }
 }
 

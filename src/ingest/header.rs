@@ -36,7 +36,7 @@ static SPOKEN_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bmeeting\s+(?:no\.?|number)\s*(?P<n>[IVXLC]{1,7}|\d{1,4})\b").expect("spoken number")
 });
 static NEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bnext\s+(?:[\w-]+\s+){0,4}?(?:meeting|call|session|consultations?)\b").expect("next meeting")
+    Regex::new(r"(?i)\bnext\s+(?:[\w-]+\s+){0,4}?(?:meeting|call|session|consultations?)\b|\b(?:meet|talk|reconvene|convene)\s+again\b").expect("next meeting")
 });
 static LIST_TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:\[[^\]]{1,40}\]\s*)+").expect("list tag"));
 static TITLE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {

@@ -12,7 +12,7 @@ pub mod transcript;
 pub mod walk;
 
 use crate::extract::{dates::iso, decisions, events, proposals, speakers};
-use crate::model::{BlockKind, Kind, Meeting, MeetingInfo};
+use crate::model::{BlockKind, Kind, Meeting, MeetingInfo, TurnInfo};
 
 /// Which layout a document has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,6 +75,11 @@ pub fn parse(source: &str, text: &str) -> Meeting {
     let body_text: String = blocks.iter().filter(|b| b.kind != BlockKind::Heading || !b.text.is_empty()).map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n");
     let events = events::events(&body_text, &title, date);
     let speakers = at.speakers.clone();
+    let turns = blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Turn)
+        .map(|b| TurnInfo { speaker: b.speaker.clone(), label: b.label.clone(), line_start: b.line_start, line_end: b.line_end, time_start: b.time_start })
+        .collect();
     Meeting {
         source: source.to_string(),
         meeting: MeetingInfo { title, body, kind, date: date.map(iso), time_utc, number, moderator: at.moderator.clone(), next_meeting },
@@ -83,6 +88,7 @@ pub fn parse(source: &str, text: &str) -> Meeting {
         proposals,
         decisions,
         events,
+        turns,
         sections,
         blocks,
     }

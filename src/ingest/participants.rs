@@ -37,7 +37,7 @@ pub fn participants(lines: &[Line<'_>]) -> Vec<Participant> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {
-        let text = strip_emphasis(lines[i].text);
+        let text = strip_emphasis(lines[i].text.trim_start().trim_start_matches('#'));
         let Some(c) = LIST_HEADING.captures(text.trim()) else {
             i += 1;
             continue;

@@ -213,7 +213,9 @@ pub fn layout(lines: &[Line<'_>], sections: &mut Vec<String>) -> Vec<Block> {
 fn split_items<'a>(raw: &[Line<'a>]) -> Vec<Vec<Line<'a>>> {
     let mut out: Vec<Vec<Line<'a>>> = Vec::new();
     for l in raw {
-        if is_item_start(l.text) || out.is_empty() {
+        // "Chair: X" and "Attendees: ..." lines in a header block are each their own item
+        let key_line = KEY_VALUE.is_match(l.text.trim_start()) && l.text.trim_start().split(':').next().is_some_and(|k| k.split_whitespace().count() <= 3);
+        if is_item_start(l.text) || out.is_empty() || key_line {
             out.push(vec![*l]);
         } else {
             out.last_mut().expect("non-empty").push(*l);
