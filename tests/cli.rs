@@ -192,3 +192,26 @@ fn test_help_teaches() {
     assert!(s.contains("Examples") && s.contains("--speaker") && s.contains("--from"));
     assert_eq!(quorum(&common::root()).args(["bogus"]).output().unwrap().status.code(), Some(2));
 }
+
+#[test]
+fn test_subtitle_hits_carry_their_start_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    fs::create_dir_all(&corpus).unwrap();
+    for f in ["05-webvtt-voices.vtt", "06-subtitles.srt", "04-named-turns.txt"] {
+        fs::copy(common::root().join("tests/fixtures/extract").join(f), corpus.join(f)).unwrap();
+    }
+    json(dir.path(), &["index", "corpus", "--json"]);
+    let v = json(dir.path(), &["search", "connection", "--json"]);
+    let hit = &v["hits"][0];
+    assert_eq!(hit["source"], "corpus/05-webvtt-voices.vtt");
+    assert_eq!(hit["time_start"], 4.0);
+    assert_eq!(hit["speaker"], "Ana Neves");
+    assert_eq!((hit["line_start"].as_u64(), hit["line_end"].as_u64()), (Some(9), Some(12)));
+    let v = json(dir.path(), &["search", "visa letters", "--json"]);
+    assert_eq!(v["hits"][0]["time_start"], 9.0);
+    let v = json(dir.path(), &["search", "spectrum", "--json"]);
+    assert!(v["hits"][0]["time_start"].is_null());
+    let out = quorum(dir.path()).args(["search", "connection"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("@00:00:04"));
+}

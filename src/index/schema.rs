@@ -12,7 +12,7 @@ use tantivy::tokenizer::{AsciiFoldingFilter, Language, LowerCaser, RemoveLongFil
 use tantivy::Index;
 
 /// Bumped whenever fields or their analysis change.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Kinds of record in the index (`record` field).
 pub mod record {
@@ -24,6 +24,8 @@ pub mod record {
     pub const DECISION: &str = "decision";
     /// One per indexed file: its content hash, size and modification time.
     pub const FILE: &str = "file";
+    /// One per meeting: its whole text in `context`, for ranking meetings.
+    pub const MEETING: &str = "meeting";
 }
 
 /// English text: folded, lower-cased, stemmed. Used for passages, sections and themes.
@@ -42,6 +44,9 @@ pub struct Fields {
     pub text: Field,
     /// Section heading (analysed, stored).
     pub section: Field,
+    /// The neighbouring passages of a passage, or a meeting's whole text (analysed, not
+    /// stored): lets a passage rank by the conversation around it.
+    pub context: Field,
     /// Speaker display name (analysed as a name, stored).
     pub speaker: Field,
     /// Speaker identity across spellings (raw).
@@ -85,6 +90,10 @@ pub fn build() -> (Schema, Fields) {
         source: b.add_text_field("source", STRING | STORED | FAST),
         text: b.add_text_field("text", en.clone()),
         section: b.add_text_field("section", en),
+        context: b.add_text_field(
+            "context",
+            TextOptions::default().set_indexing_options(TextFieldIndexing::default().set_tokenizer(TEXT_ANALYZER).set_index_option(IndexRecordOption::WithFreqsAndPositions)),
+        ),
         speaker: b.add_text_field("speaker", name.clone()),
         speaker_key: b.add_text_field("speaker_key", STRING | FAST),
         body: b.add_text_field("body", name),

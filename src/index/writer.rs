@@ -207,7 +207,7 @@ pub fn build(corpus: &Path, index_dir: &Path, opts: &BuildOptions) -> Result<Bui
                     } else {
                         report.added += 1;
                     }
-                    report.passages += docs.len() - 1;
+                    report.passages += docs.len() - 2; // less the file and meeting records
                     for d in docs {
                         writer.add_document(d)?;
                     }

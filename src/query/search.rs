@@ -9,6 +9,7 @@ use crate::index::schema::{record, Fields};
 use anyhow::Result;
 use regex::Regex;
 use serde::Serialize;
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::LazyLock;
 use tantivy::collector::{Count, TopDocs};
@@ -72,49 +73,172 @@ pub fn prepare_query(q: &str) -> Result<String> {
     Ok(TIME_LIKE.replace_all(t, "$1\\:$2").into_owned())
 }
 
-/// The query parser quorum uses: passage text first, then section titles and speakers.
-pub fn parser(index: &Index, f: &Fields) -> QueryParser {
-    let mut p = QueryParser::for_index(index, vec![f.text, f.section, f.speaker]);
-    p.set_field_boost(f.section, 0.5);
-    p.set_field_boost(f.speaker, 0.5);
+/// How passages are ranked. Each choice was measured on QMSum (benches/RESULTS.md).
+#[derive(Debug, Clone, Copy)]
+pub struct Ranking {
+    /// Weight of a passage's neighbours (`context`) beside its own text.
+    pub context_boost: f32,
+    /// Weight of how well the passage's whole meeting matches.
+    pub meeting_weight: f32,
+    /// Drop question words ("what did ... think about") from plain-word queries.
+    pub strip_question_words: bool,
+    /// Weight of section titles and speaker names.
+    pub field_boost: f32,
+}
+
+impl Default for Ranking {
+    fn default() -> Self {
+        Ranking { context_boost: 0.2, meeting_weight: 1.0, strip_question_words: true, field_boost: 1.0 }
+    }
+}
+
+impl Ranking {
+    /// The default, or the knobs in `QUORUM_RANK` ("ctx=0.3,meet=0.5,q=1,field=0.5"),
+    /// which the ranking evaluation uses to measure each choice.
+    pub fn from_env() -> Ranking {
+        let mut r = Ranking::default();
+        if let Ok(spec) = std::env::var("QUORUM_RANK") {
+            for kv in spec.split(',') {
+                let Some((k, v)) = kv.split_once('=') else { continue };
+                let Ok(x) = v.trim().parse::<f32>() else { continue };
+                match k.trim() {
+                    "ctx" => r.context_boost = x,
+                    "meet" => r.meeting_weight = x,
+                    "q" => r.strip_question_words = x != 0.0,
+                    "field" => r.field_boost = x,
+                    _ => {}
+                }
+            }
+        }
+        r
+    }
+}
+
+/// Words that ask rather than say what is asked about. Dropped from queries made only
+/// of words, when something else remains.
+const QUESTION_WORDS: &[&str] = &[
+    "what", "which", "who", "whom", "whose", "why", "how", "when", "where", "did", "do", "does", "was", "were", "is",
+    "are", "summarize", "summarise", "summary", "discuss", "discussed", "discussion", "discussions", "think",
+    "thought", "opinion", "opinions", "view", "views", "talk", "talked", "about", "the", "a", "an", "of", "and", "or",
+    "in", "on", "to", "for", "with", "whole", "mention", "mentioned", "say", "said", "reason", "reasons", "could",
+    "would", "should", "there", "any", "between", "they", "their", "them", "he", "she", "his", "her", "it", "its",
+    "this", "that", "these", "those", "as", "at", "by", "be", "been", "please", "tell", "me", "describe",
+];
+
+/// The words of a plain query without its question words; the query itself when it uses
+/// tantivy syntax or has nothing else.
+pub fn without_question_words(q: &str) -> String {
+    if q.contains(['"', ':', '(', ')', '+', '-', '*', '^', '~', '[', '{']) || q.split_whitespace().any(|w| matches!(w, "AND" | "OR" | "NOT")) {
+        return q.to_string();
+    }
+    let kept: Vec<&str> = q.split_whitespace().filter(|w| !QUESTION_WORDS.contains(&w.to_lowercase().trim_matches(|c: char| !c.is_alphanumeric()))).collect();
+    if kept.is_empty() {
+        q.to_string()
+    } else {
+        kept.join(" ")
+    }
+}
+
+/// The query parser for passages: their text first, then neighbours, section titles and
+/// speakers.
+pub fn parser(index: &Index, f: &Fields, r: &Ranking) -> QueryParser {
+    let mut fields = vec![f.text, f.section, f.speaker];
+    if r.context_boost > 0.0 {
+        fields.push(f.context);
+    }
+    let mut p = QueryParser::for_index(index, fields);
+    p.set_field_boost(f.section, r.field_boost);
+    p.set_field_boost(f.speaker, r.field_boost);
+    p.set_field_boost(f.context, r.context_boost);
     p
 }
 
-/// Parses user text into a query, as a usage error when tantivy cannot.
-pub fn parse_user_query(index: &Index, f: &Fields, q: &str) -> Result<Box<dyn Query>> {
+fn parse_with(p: &QueryParser, q: &str) -> Result<Box<dyn Query>> {
     let prepared = prepare_query(q)?;
-    parser(index, f).parse_query(&prepared).map_err(|e| QuorumError::Usage(format!("cannot parse the query {q:?}: {e}")).into())
+    p.parse_query(&prepared).map_err(|e| QuorumError::Usage(format!("cannot parse the query {q:?}: {e}")).into())
+}
+
+/// Parses user text into a query on passage text, as a usage error when tantivy cannot.
+pub fn parse_user_query(index: &Index, f: &Fields, q: &str) -> Result<Box<dyn Query>> {
+    let r = Ranking { context_boost: 0.0, ..Ranking::default() };
+    parse_with(&parser(index, f, &r), q)
 }
 
 /// Runs a search.
 pub fn search(index_dir: &Path, query: &str, limit: usize, filters: &Filters) -> Result<SearchResult> {
     let (index, f) = reader::open(index_dir)?;
     let (_reader, searcher) = reader::searcher(&index)?;
-    search_with(&index, &searcher, &f, query, limit, filters)
+    search_with(&index, &searcher, &f, query, limit, filters, &Ranking::from_env())
+}
+
+fn record_is(f: &Fields, kind: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(Term::from_field_text(f.record, kind), IndexRecordOption::Basic))
+}
+
+/// How well each meeting as a whole matches, scaled to 0..1, by source.
+fn meeting_scores(index: &Index, searcher: &Searcher, f: &Fields, q: &str, filters: &Filters) -> Result<HashMap<String, f32>> {
+    let mut p = QueryParser::for_index(index, vec![f.context]);
+    p.set_field_boost(f.context, 1.0);
+    let user = parse_with(&p, q)?;
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, user), (Occur::Must, record_is(f, record::MEETING))];
+    clauses.extend(filters.clauses(f)?.into_iter().filter(|_| filters.speaker.is_none()));
+    let top = searcher.search(&BooleanQuery::new(clauses), &TopDocs::with_limit(30).order_by_score())?;
+    let max = top.first().map_or(1.0, |t| t.0.max(f32::EPSILON));
+    let mut out = HashMap::new();
+    for (score, addr) in top {
+        let d: TantivyDocument = searcher.doc(addr)?;
+        if let Some(s) = d.get_first(f.source).and_then(|v| v.as_str()) {
+            out.insert(s.to_string(), score / max);
+        }
+    }
+    Ok(out)
 }
 
 /// Runs a search on an open index (benchmarks keep it open).
-pub fn search_with(index: &Index, searcher: &Searcher, f: &Fields, query: &str, limit: usize, filters: &Filters) -> Result<SearchResult> {
-    let user = parse_user_query(index, f, query)?;
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
-        (Occur::Must, user.box_clone()),
-        (Occur::Must, Box::new(TermQuery::new(Term::from_field_text(f.record, record::PASSAGE), IndexRecordOption::Basic))),
-    ];
+pub fn search_with(index: &Index, searcher: &Searcher, f: &Fields, query: &str, limit: usize, filters: &Filters, r: &Ranking) -> Result<SearchResult> {
+    let q = if r.strip_question_words { without_question_words(query) } else { query.to_string() };
+    let user = parse_with(&parser(index, f, r), &q)?;
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, user.box_clone()), (Occur::Must, record_is(f, record::PASSAGE))];
     clauses.extend(filters.clauses(f)?);
-    let q = BooleanQuery::new(clauses);
-    let fetch = (limit * 2 + 20).max(1);
-    let (top, total) = searcher.search(&q, &(TopDocs::with_limit(fetch).order_by_score(), Count))?;
+    let passages = BooleanQuery::new(clauses);
+    let fetch = if r.meeting_weight > 0.0 { (limit * 3).max(100) } else { limit * 2 + 20 };
+    let (top, total) = searcher.search(&passages, &(TopDocs::with_limit(fetch).order_by_score(), Count))?;
+    let meetings = if r.meeting_weight > 0.0 && !top.is_empty() { meeting_scores(index, searcher, f, &q, filters)? } else { HashMap::new() };
+    let max = top.first().map_or(1.0, |t| t.0.max(f32::EPSILON));
+    // rank on fast fields; read stored documents only for the hits shown
+    let mut ranked: Vec<(f32, String, u64, u64, tantivy::DocAddress)> = Vec::with_capacity(top.len());
+    let mut seen = std::collections::HashSet::new();
+    for (score, addr) in top {
+        let ff = searcher.segment_reader(addr.segment_ord).fast_fields();
+        let minor = ff.u64("minor").ok().and_then(|c| c.first(addr.doc_id)).unwrap_or(0);
+        let line_start = ff.u64("line_start").ok().and_then(|c| c.first(addr.doc_id)).unwrap_or(0);
+        let line_end = ff.u64("line_end").ok().and_then(|c| c.first(addr.doc_id)).unwrap_or(0);
+        let mut source = String::new();
+        if let Ok(Some(col)) = ff.str("source") {
+            if let Some(ord) = col.term_ords(addr.doc_id).next() {
+                let _ = col.ord_to_str(ord, &mut source);
+            }
+        }
+        // windows of one long turn share its lines: show the turn once
+        if !seen.insert((source.clone(), line_start, line_end)) {
+            continue;
+        }
+        let mut s = score / max;
+        if minor == 1 {
+            s *= 0.3;
+        }
+        s += r.meeting_weight * meetings.get(&source).copied().unwrap_or(0.0);
+        ranked.push((s * max, source, line_start, line_end, addr));
+    }
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    ranked.truncate(limit);
     let mut snippets = SnippetGenerator::create(searcher, &*user, f.text)?;
     snippets.set_max_num_chars(220);
-    let mut hits = Vec::with_capacity(top.len());
-    for (score, addr) in top {
+    let mut hits = Vec::with_capacity(ranked.len());
+    for (score, _, _, _, addr) in ranked {
         let d: TantivyDocument = searcher.doc(addr)?;
-        let minor = searcher.segment_reader(addr.segment_ord).fast_fields().u64("minor").ok().and_then(|c| c.first(addr.doc_id)).unwrap_or(0);
-        let score = if minor == 1 { score * 0.3 } else { score };
         hits.push(hit_of(&d, f, score, snippets.snippet_from_doc(&d).to_html()));
     }
-    sort_hits(&mut hits);
-    hits.truncate(limit);
     Ok(SearchResult { query: query.to_string(), total, hits })
 }
 
@@ -145,6 +269,13 @@ pub fn hit_of(d: &TantivyDocument, f: &Fields, score: f32, snippet: String) -> H
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn test_question_words_are_dropped_only_from_plain_queries() {
+        assert_eq!(without_question_words("What did Grad C think about the XML format?"), "Grad C XML format?");
+        assert_eq!(without_question_words("\"what is\" AND format"), "\"what is\" AND format");
+        assert_eq!(without_question_words("what did they say"), "what did they say");
+    }
 
     #[test]
     fn test_prepare_query_escapes_times_and_rejects_empty() {

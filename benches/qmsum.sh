@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Search quality on QMSum: quorum's ranking, choice by choice, beside the plain BM25
+# baseline of the shared scorer. Needs ../shared/qmsum and ../shared/tools.
+# Usage: benches/qmsum.sh [--limit-queries N]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+shared=../shared
+[ -d "$shared/qmsum" ] || { echo "skipped: $shared/qmsum is absent"; exit 0; }
+cargo build --release -q
+bin=target/release/quorum
+index=$(mktemp -d)
+trap 'rm -rf "$index"' EXIT
+"$bin" index "$shared/qmsum/transcripts" --index "$index" 2>&1 | tail -1
+run() {
+    QUORUM_RANK="$2" python3 "$shared/tools/score_qmsum.py" --queries "$shared/qmsum/queries.jsonl" \
+        --bin "$bin" --index "$index" "${@:3}" | tail -1 | sed "s/^/$1: /"
+}
+extra=("$@")
+python3 "$shared/tools/score_qmsum.py" --queries "$shared/qmsum/queries.jsonl" --baseline "${extra[@]}" | tail -1
+run "1 plain tantivy BM25 (text, section and speaker fields)" "ctx=0,meet=0,q=0,field=0.5" "${extra[@]}"
+run "2 + question words dropped" "ctx=0,meet=0,q=1,field=0.5" "${extra[@]}"
+run "3 + neighbouring turns as context (0.2)" "ctx=0.2,meet=0,q=1,field=0.5" "${extra[@]}"
+run "4 + whole-meeting match (1.0)" "ctx=0.2,meet=1,q=1,field=0.5" "${extra[@]}"
+run "5 + speaker and section boost 1.0 (default)" "" "${extra[@]}"
