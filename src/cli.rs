@@ -6,7 +6,7 @@ use crate::error::{is_broken_pipe, status_of, ExitStatus, QuorumError};
 use crate::index::{reader, writer};
 use crate::query::filters::Filters;
 use crate::report::{human, json};
-use anyhow::{Context, Result};
+use anyhow::Result;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
 use std::io::{BufWriter, Write};
@@ -216,7 +216,10 @@ fn cmd_index(a: IndexArgs, out: &mut impl Write) -> Result<ExitStatus> {
 }
 
 fn cmd_extract(a: ExtractArgs, out: &mut impl Write) -> Result<ExitStatus> {
-    let bytes = std::fs::read(&a.file).with_context(|| format!("cannot read {}", a.file.display()))?;
+    let bytes = crate::ingest::read::read_file(&a.file).map_err(|e| match e {
+        crate::ingest::read::ReadError::Io(m) => anyhow::anyhow!("cannot read {}: {m}", a.file.display()),
+        other => QuorumError::Usage(format!("{}: {other}", a.file.display())).into(),
+    })?;
     let text = crate::ingest::read::decode(&bytes).map_err(|e| QuorumError::Usage(format!("{}: {e}", a.file.display())))?;
     let source = crate::ingest::walk::source_name(&a.file);
     let meeting = crate::ingest::parse(&source, &text);

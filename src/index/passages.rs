@@ -57,12 +57,10 @@ pub fn documents(m: &Meeting, f: &Fields, hash: &str, size: u64, mtime: u64) -> 
     };
     let mut out = Vec::new();
     let content: Vec<&crate::model::Block> = m.blocks.iter().filter(|b| b.kind != BlockKind::Heading && !b.text.trim().is_empty()).collect();
-    for (i, b) in content.iter().enumerate() {
-        let context = neighbours(&content, i);
+    for b in &content {
         for window in windows(&b.text) {
             let mut d = base(record::PASSAGE);
             d.add_text(f.text, &window);
-            d.add_text(f.context, &context);
             if let Some(s) = m.section_of(b) {
                 d.add_text(f.section, s);
             }
@@ -80,7 +78,7 @@ pub fn documents(m: &Meeting, f: &Fields, hash: &str, size: u64, mtime: u64) -> 
         }
     }
     let mut whole = base(record::MEETING);
-    whole.add_text(f.context, content.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n"));
+    whole.add_text(f.meeting_text, content.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n"));
     out.push(whole);
     for p in &m.proposals {
         let mut d = base(record::PROPOSAL);
@@ -117,16 +115,6 @@ pub fn file_record(f: &Fields, source: &str, hash: &str, size: u64, mtime: u64) 
     d.add_u64(f.size, size);
     d.add_u64(f.mtime, mtime);
     d
-}
-
-/// Passages on each side of a passage that form its context.
-pub const CONTEXT_RADIUS: usize = 2;
-
-/// The text of the passages around `i` (not `i` itself).
-fn neighbours(content: &[&crate::model::Block], i: usize) -> String {
-    let lo = i.saturating_sub(CONTEXT_RADIUS);
-    let hi = (i + CONTEXT_RADIUS + 1).min(content.len());
-    (lo..hi).filter(|&j| j != i).map(|j| content[j].text.as_str()).collect::<Vec<_>>().join("\n")
 }
 
 /// A long text as overlapping windows of whole sentences; a short one as itself.

@@ -12,7 +12,7 @@ use tantivy::tokenizer::{AsciiFoldingFilter, Language, LowerCaser, RemoveLongFil
 use tantivy::Index;
 
 /// Bumped whenever fields or their analysis change.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Kinds of record in the index (`record` field).
 pub mod record {
@@ -24,7 +24,7 @@ pub mod record {
     pub const DECISION: &str = "decision";
     /// One per indexed file: its content hash, size and modification time.
     pub const FILE: &str = "file";
-    /// One per meeting: its whole text in `context`, for ranking meetings.
+    /// One per meeting: its whole text in `meeting_text`, for ranking meetings.
     pub const MEETING: &str = "meeting";
 }
 
@@ -44,9 +44,9 @@ pub struct Fields {
     pub text: Field,
     /// Section heading (analysed, stored).
     pub section: Field,
-    /// The neighbouring passages of a passage, or a meeting's whole text (analysed, not
-    /// stored): lets a passage rank by the conversation around it.
-    pub context: Field,
+    /// A meeting's whole text (analysed, not stored), on its meeting record: ranks
+    /// passages by how well their meeting as a whole matches.
+    pub meeting_text: Field,
     /// Speaker display name (analysed as a name, stored).
     pub speaker: Field,
     /// Speaker identity across spellings (raw).
@@ -90,8 +90,8 @@ pub fn build() -> (Schema, Fields) {
         source: b.add_text_field("source", STRING | STORED | FAST),
         text: b.add_text_field("text", en.clone()),
         section: b.add_text_field("section", en),
-        context: b.add_text_field(
-            "context",
+        meeting_text: b.add_text_field(
+            "meeting_text",
             TextOptions::default().set_indexing_options(TextFieldIndexing::default().set_tokenizer(TEXT_ANALYZER).set_index_option(IndexRecordOption::WithFreqsAndPositions)),
         ),
         speaker: b.add_text_field("speaker", name.clone()),

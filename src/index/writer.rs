@@ -180,9 +180,9 @@ pub fn build(corpus: &Path, index_dir: &Path, opts: &BuildOptions) -> Result<Bui
                 .par_iter()
                 .enumerate()
                 .map(|(i, f)| {
-                    let bytes = match std::fs::read(&f.path) {
+                    let bytes = match crate::ingest::read::read_file(&f.path) {
                         Ok(b) => b,
-                        Err(e) => return (i, Err(ReadError::Io(e.to_string())), String::new()),
+                        Err(e) => return (i, Err(e), String::new()),
                     };
                     let hash = blake3::hash(&bytes).to_hex().to_string();
                     if known.get(&f.source).is_some_and(|k| k.hash == hash) {

@@ -20,6 +20,9 @@ pub enum ReadError {
     /// A UTF-16 file whose code units do not decode.
     #[error("not valid UTF-16")]
     BadUtf16,
+    /// Larger than any meeting record: likely a dump or an archive.
+    #[error("too large ({0} MB; the limit is {MAX_MB} MB)")]
+    TooLarge(u64),
     /// The file could not be read (gone, unreadable).
     #[error("cannot read: {0}")]
     Io(String),
@@ -32,9 +35,23 @@ impl ReadError {
             ReadError::Empty => "empty",
             ReadError::Binary => "binary",
             ReadError::NotUtf8(_) | ReadError::BadUtf16 => "not UTF-8",
+            ReadError::TooLarge(_) => "too large",
             ReadError::Io(_) => "unreadable",
         }
     }
+}
+
+/// Files above this size are skipped: no meeting record is this long, and parsing one
+/// would hold hundreds of megabytes.
+pub const MAX_MB: u64 = 50;
+
+/// Reads a file with the size check first, so that a huge file is never loaded.
+pub fn read_file(path: &std::path::Path) -> Result<Vec<u8>, ReadError> {
+    let meta = std::fs::metadata(path).map_err(|e| ReadError::Io(e.to_string()))?;
+    if meta.len() > MAX_MB * 1_000_000 {
+        return Err(ReadError::TooLarge(meta.len() / 1_000_000));
+    }
+    std::fs::read(path).map_err(|e| ReadError::Io(e.to_string()))
 }
 
 /// Decodes a document: strips a UTF-8 BOM, decodes UTF-16 with a BOM, and turns CRLF and

@@ -66,7 +66,7 @@ pub fn cues(lines: &[Line<'_>]) -> Vec<Block> {
         let (first, last) = (body[0].no, body[body.len() - 1].no);
         if let Some(prev) = out.last_mut() {
             if prev.label == speaker && speaker.is_some() {
-                prev.text = format!("{} {}", prev.text, text);
+                super::transcript::append_words(&mut prev.text, &text);
                 prev.line_end = last;
                 continue;
             }

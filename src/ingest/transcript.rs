@@ -103,7 +103,7 @@ pub fn captioning(lines: &[Line<'_>]) -> Vec<Block> {
                 }
             } else if in_turns {
                 let last = blocks.last_mut().expect("in a turn");
-                last.text = squash(&format!("{} {}", last.text, l.text));
+                append_words(&mut last.text, l.text);
                 last.line_end = l.no;
             } else {
                 header_line(&mut blocks, &l);
@@ -136,7 +136,7 @@ pub fn named_turns(lines: &[Line<'_>]) -> Vec<Block> {
                 continue;
             } else if open {
                 let last = blocks.last_mut().expect("open turn");
-                last.text = squash(&format!("{} {}", last.text, l.text));
+                append_words(&mut last.text, l.text);
                 last.line_end = l.no;
             } else {
                 header_line(&mut blocks, l);
@@ -155,6 +155,17 @@ pub fn named_turns(lines: &[Line<'_>]) -> Vec<Block> {
         }
     }
     blocks
+}
+
+/// Appends the words of a line to a text, one space between words; linear in the
+/// length of a turn however many lines it has.
+pub fn append_words(buf: &mut String, line: &str) {
+    for w in line.split_whitespace() {
+        if !buf.is_empty() {
+            buf.push(' ');
+        }
+        buf.push_str(w);
+    }
 }
 
 fn turn(line: usize, label: Option<String>, text: String) -> Block {
@@ -176,7 +187,7 @@ fn turn(line: usize, label: Option<String>, text: String) -> Block {
 fn header_line(blocks: &mut Vec<Block>, l: &Line<'_>) {
     if let Some(last) = blocks.last_mut() {
         if last.kind == BlockKind::Paragraph && last.label.is_none() {
-            last.text = squash(&format!("{} {}", last.text, l.text));
+            append_words(&mut last.text, l.text);
             last.line_end = l.no;
             return;
         }

@@ -76,8 +76,6 @@ pub fn prepare_query(q: &str) -> Result<String> {
 /// How passages are ranked. Each choice was measured on QMSum (benches/RESULTS.md).
 #[derive(Debug, Clone, Copy)]
 pub struct Ranking {
-    /// Weight of a passage's neighbours (`context`) beside its own text.
-    pub context_boost: f32,
     /// Weight of how well the passage's whole meeting matches.
     pub meeting_weight: f32,
     /// Drop question words ("what did ... think about") from plain-word queries.
@@ -88,12 +86,12 @@ pub struct Ranking {
 
 impl Default for Ranking {
     fn default() -> Self {
-        Ranking { context_boost: 0.2, meeting_weight: 1.0, strip_question_words: true, field_boost: 1.0 }
+        Ranking { meeting_weight: 1.0, strip_question_words: true, field_boost: 1.0 }
     }
 }
 
 impl Ranking {
-    /// The default, or the knobs in `QUORUM_RANK` ("ctx=0.3,meet=0.5,q=1,field=0.5"),
+    /// The default, or the knobs in `QUORUM_RANK` ("meet=1,q=1,field=1"),
     /// which the ranking evaluation uses to measure each choice.
     pub fn from_env() -> Ranking {
         let mut r = Ranking::default();
@@ -102,7 +100,6 @@ impl Ranking {
                 let Some((k, v)) = kv.split_once('=') else { continue };
                 let Ok(x) = v.trim().parse::<f32>() else { continue };
                 match k.trim() {
-                    "ctx" => r.context_boost = x,
                     "meet" => r.meeting_weight = x,
                     "q" => r.strip_question_words = x != 0.0,
                     "field" => r.field_boost = x,
@@ -139,17 +136,11 @@ pub fn without_question_words(q: &str) -> String {
     }
 }
 
-/// The query parser for passages: their text first, then neighbours, section titles and
-/// speakers.
+/// The query parser for passages: their text, section titles and speakers.
 pub fn parser(index: &Index, f: &Fields, r: &Ranking) -> QueryParser {
-    let mut fields = vec![f.text, f.section, f.speaker];
-    if r.context_boost > 0.0 {
-        fields.push(f.context);
-    }
-    let mut p = QueryParser::for_index(index, fields);
+    let mut p = QueryParser::for_index(index, vec![f.text, f.section, f.speaker]);
     p.set_field_boost(f.section, r.field_boost);
     p.set_field_boost(f.speaker, r.field_boost);
-    p.set_field_boost(f.context, r.context_boost);
     p
 }
 
@@ -160,8 +151,7 @@ fn parse_with(p: &QueryParser, q: &str) -> Result<Box<dyn Query>> {
 
 /// Parses user text into a query on passage text, as a usage error when tantivy cannot.
 pub fn parse_user_query(index: &Index, f: &Fields, q: &str) -> Result<Box<dyn Query>> {
-    let r = Ranking { context_boost: 0.0, ..Ranking::default() };
-    parse_with(&parser(index, f, &r), q)
+    parse_with(&parser(index, f, &Ranking::default()), q)
 }
 
 /// Runs a search.
@@ -175,14 +165,51 @@ fn record_is(f: &Fields, kind: &str) -> Box<dyn Query> {
     Box::new(TermQuery::new(Term::from_field_text(f.record, kind), IndexRecordOption::Basic))
 }
 
+/// BM25 statistics for meeting records: a word weighs as rare or common as it is among
+/// passages (idf), while a meeting's length is compared with other meetings'. Measured on
+/// QMSum (benches/RESULTS.md): passage recall 0.355 with the meetings' own statistics,
+/// 0.363 with passage statistics throughout, higher with this mix.
+struct PassageStatistics<'a> {
+    searcher: &'a Searcher,
+    record: tantivy::schema::Field,
+    text: tantivy::schema::Field,
+    meeting_text: tantivy::schema::Field,
+}
+
+impl tantivy::query::Bm25StatisticsProvider for PassageStatistics<'_> {
+    fn total_num_tokens(&self, field: tantivy::schema::Field) -> tantivy::Result<u64> {
+        if field == self.meeting_text {
+            // tantivy divides by all documents; scale so that the average is per meeting
+            let meetings = self.searcher.doc_freq(&Term::from_field_text(self.record, record::MEETING))?.max(1);
+            let all = self.searcher.total_num_docs()?;
+            return Ok((self.searcher.total_num_tokens(field)? as u128 * all as u128 / meetings as u128) as u64);
+        }
+        self.searcher.total_num_tokens(field)
+    }
+
+    fn total_num_docs(&self) -> tantivy::Result<u64> {
+        self.searcher.total_num_docs()
+    }
+
+    fn doc_freq(&self, term: &Term) -> tantivy::Result<u64> {
+        if term.field() == self.meeting_text {
+            if let Some(t) = term.value().as_str() {
+                return self.searcher.doc_freq(&Term::from_field_text(self.text, t));
+            }
+        }
+        self.searcher.doc_freq(term)
+    }
+}
+
 /// How well each meeting as a whole matches, scaled to 0..1, by source.
 fn meeting_scores(index: &Index, searcher: &Searcher, f: &Fields, q: &str, filters: &Filters) -> Result<HashMap<String, f32>> {
-    let mut p = QueryParser::for_index(index, vec![f.context]);
-    p.set_field_boost(f.context, 1.0);
+    let p = QueryParser::for_index(index, vec![f.meeting_text]);
     let user = parse_with(&p, q)?;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, user), (Occur::Must, record_is(f, record::MEETING))];
-    clauses.extend(filters.clauses(f)?.into_iter().filter(|_| filters.speaker.is_none()));
-    let top = searcher.search(&BooleanQuery::new(clauses), &TopDocs::with_limit(30).order_by_score())?;
+    let meeting_filters = Filters { speaker: None, ..filters.clone() };
+    clauses.extend(meeting_filters.clauses(f)?);
+    let stats = PassageStatistics { searcher, record: f.record, text: f.text, meeting_text: f.meeting_text };
+    let top = searcher.search_with_statistics_provider(&BooleanQuery::new(clauses), &TopDocs::with_limit(30).order_by_score(), &stats)?;
     let max = top.first().map_or(1.0, |t| t.0.max(f32::EPSILON));
     let mut out = HashMap::new();
     for (score, addr) in top {

@@ -1,0 +1,144 @@
+//! Property tests: the reader, parser and extractor never panic, whatever the input, and
+//! what they report stays inside the document.
+//!
+//! In the normal suite this runs a bounded number of cases. For a long run (the fuzzing
+//! campaign of issue #8), set `QUORUM_FUZZ_SECS`: the test then keeps generating new
+//! cases until that many seconds have passed:
+//!
+//!     QUORUM_FUZZ_SECS=1800 cargo test --release --test fuzz -- --nocapture
+
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestRunner};
+use quorum::ingest::{parse, read::decode};
+
+/// Pieces of meeting records, glued together in random order and mutated.
+fn piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("MAG Working Group on Strategy (WG-Strategy)\n".to_string()),
+        Just("5 March 2026 at 18:00 UTC\n".to_string()),
+        Just("31 February 2026, 25:99 CEST\n".to_string()),
+        Just("Tuesday 07/09/21, 13:00-14:30 UTC\n".to_string()),
+        Just(">> CHENGETAI MASANGO: Welcome, our Chair, Paul Mitchell.\n".to_string()),
+        Just(">>CHAIR: So we agree that the agenda is adopted.\n".to_string()),
+        Just(">> Hello?\n".to_string()),
+        Just("Anriette Esterhuysen (MAG Chair): I propose that we meet again on 21/09.\n".to_string()),
+        Just("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n<v Ana>Hi.\n".to_string()),
+        Just("1\n00:00:01,000 --> 00:00:02,000\nJohn: Hi.\n".to_string()),
+        Just("List of participants:\n1. Miloshevic, Desiree, IGF MAG member\n2. (\n".to_string()),
+        Just("Attendees: A (co-chairs); ; B, C (\n".to_string()),
+        Just("A. Heading\n\n- item,\n- item;\n".to_string()),
+        Just("Ms. St. Amour suggested that the IGF should. She also urged ( to\n".to_string()),
+        Just("The group agreed to prepare a document. It was agreed that.\n".to_string()),
+        Just("Geneva Cyber Week (4-8 May 2026) and the 19th IGF and IGF 2026 and AI for Good\n".to_string()),
+        Just("Next meeting: 2 April - 13:00 UTC\n".to_string()),
+        Just("Le groupe a décidé de réviser les termes de référence. María José García del Río propuso.\n".to_string()),
+        Just("------------------\n> quoted\nOn Mon, Sep 17, 2018 at 4:02 PM, X wrote:\n".to_string()),
+        Just("# \n## \n*\n**\n".to_string()),
+        "[ -~\\n\\t]{0,200}",
+        "\\PC{0,80}",
+        "[\\u{0}-\\u{20}\\u{7f}-\\u{9f}\\u{feff}\\u{202e}]{0,10}",
+    ]
+}
+
+fn document() -> impl Strategy<Value = Vec<u8>> {
+    (prop::collection::vec(piece(), 0..40), prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..8), any::<u8>()).prop_map(
+        |(pieces, flips, eol)| {
+            let mut text = pieces.concat();
+            match eol % 4 {
+                0 => text = text.replace('\n', "\r\n"),
+                1 => text = text.replace('\n', "\r"),
+                _ => {}
+            }
+            let mut bytes = text.into_bytes();
+            if !bytes.is_empty() {
+                for (i, b) in flips {
+                    let at = i.index(bytes.len());
+                    bytes[at] = b;
+                }
+            }
+            bytes
+        },
+    )
+}
+
+fn check(bytes: &[u8]) {
+    let Ok(text) = decode(bytes) else { return };
+    let lines = text.split('\n').count();
+    let m = parse("fuzz/doc.txt", &text);
+    for b in &m.blocks {
+        assert!(b.line_start >= 1 && b.line_start <= b.line_end && b.line_end <= lines, "block lines {}..{} of {lines}", b.line_start, b.line_end);
+    }
+    let mut seen = std::collections::HashSet::new();
+    for s in &m.speakers {
+        assert!(seen.insert(s), "speaker {s} twice");
+    }
+    for p in &m.proposals {
+        assert!(p.line >= 1 && p.line <= lines);
+    }
+    if let Some(d) = &m.meeting.date {
+        assert!(quorum::extract::dates::parse_iso(d).is_some(), "bad date {d}");
+    }
+    serde_json::to_string(&m).expect("serializes");
+    let f = quorum::index::schema::build().1;
+    let docs = quorum::index::passages::documents(&m, &f, "h", 0, 0);
+    assert!(docs.len() >= 2);
+}
+
+fn run(cases: u32) {
+    let mut runner = TestRunner::new(Config { cases, failure_persistence: None, ..Config::default() });
+    runner.run(&document(), |bytes| {
+        check(&bytes);
+        Ok(())
+    })
+    .unwrap();
+}
+
+#[test]
+fn test_parser_never_panics_on_generated_documents() {
+    match std::env::var("QUORUM_FUZZ_SECS").ok().and_then(|s| s.parse::<u64>().ok()) {
+        Some(secs) => {
+            let t0 = std::time::Instant::now();
+            let mut rounds = 0u64;
+            while t0.elapsed().as_secs() < secs {
+                run(2000);
+                rounds += 1;
+            }
+            eprintln!("fuzz: {} cases in {:.0}s, no failure", rounds * 2000, t0.elapsed().as_secs_f64());
+        }
+        None => run(300),
+    }
+}
+
+#[test]
+fn test_regressions_from_fuzzing() {
+    // inputs that once broke a rule, kept so that they never break it again
+    for case in [
+        "",
+        "\u{feff}",
+        ">>",
+        ">> :",
+        "A:",
+        "1.",
+        "(",
+        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n",
+        "List of participants:\n1.\n",
+        "Attendees: ;;,,()",
+        "She suggested:",
+        "Next meeting: 31/02",
+        "IGF 2026 IGF 2026 IGF 2026",
+        "Ms.",
+        "- \n- \n",
+    ] {
+        check(case.as_bytes());
+    }
+}
+
+#[test]
+fn test_huge_line_and_many_lines_stay_linear() {
+    let line = "The group agreed that the Secretariat should act. ".repeat(200_000); // 10 MB
+    let t0 = std::time::Instant::now();
+    check(line.as_bytes());
+    let turns = ">> CHAIR: Hello.\n".to_string() + &"more words on this line\n".repeat(200_000);
+    check(turns.as_bytes());
+    assert!(t0.elapsed().as_secs() < 60, "took {:?}", t0.elapsed());
+}
