@@ -175,8 +175,11 @@ fn first_person(sentence: &str) -> Option<String> {
         return None;
     }
     if let Some(m) = MODAL.find(sentence).filter(|_| !EPISTEMIC.is_match(sentence) && !EMBEDDED_QUESTION.is_match(sentence) && !is_procedural(sentence)) {
-        let before = lower[..m.start()].split_whitespace().last().unwrap_or("");
-        let modal = &lower[m.start()..m.end()];
+        // offsets are the sentence's: lower-casing can change byte lengths ("İ")
+        let before_text = sentence[..m.start()].to_lowercase();
+        let before = before_text.split_whitespace().last().unwrap_or("");
+        let modal = sentence[m.start()..m.end()].to_lowercase();
+        let modal = modal.as_str();
         // "we could do that" and "I should say" are offers and asides, "we should" is not
         if matches!(before, "i" | "it" | "this" | "that") || (before == "we" && !matches!(modal, "should" | "must")) {
             return None;
