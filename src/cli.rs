@@ -78,6 +78,9 @@ pub struct IndexArgs {
     /// Threads for parsing and indexing [default: all cores].
     #[arg(long, value_parser = clap::value_parser!(u16).range(1..=64))]
     pub threads: Option<u16>,
+    /// Files parsed and committed per batch: a killed run keeps every finished batch.
+    #[arg(long, default_value_t = 2000, value_parser = clap::value_parser!(u32).range(1..))]
+    pub batch: u32,
     /// Print the run's figures as JSON on stdout.
     #[arg(long)]
     pub json: bool,
@@ -206,7 +209,7 @@ fn dispatch(cmd: Command, out: &mut impl Write) -> Result<ExitStatus> {
 
 fn cmd_index(a: IndexArgs, out: &mut impl Write) -> Result<ExitStatus> {
     let corpus = a.corpus.unwrap_or_else(default_corpus);
-    let opts = writer::BuildOptions { threads: a.threads.map(usize::from), rebuild: a.rebuild, progress: true, ..Default::default() };
+    let opts = writer::BuildOptions { threads: a.threads.map(usize::from), rebuild: a.rebuild, progress: true, batch: a.batch as usize, ..Default::default() };
     let report = writer::build(&corpus, &a.index, &opts)?;
     eprintln!("quorum: {}", human::build_summary(&report));
     if a.json {

@@ -15,4 +15,5 @@ pub mod index;
 pub mod model;
 pub mod query;
 pub mod report;
+pub mod synth;
 pub mod text;

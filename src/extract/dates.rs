@@ -34,12 +34,12 @@ impl DateMention {
     }
 }
 
-const MONTHS: &str = r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC";
+const MONTHS: &str = r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|se?ptiembre|octubre|noviembre|diciembre";
 const WEEKDAY: &str = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?";
 
 static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b{WEEKDAY}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*(?:-|–|—|to|and)\s*[0-3]?\d(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?P<m>{MONTHS})\b\.?(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?"
+        r"\b{WEEKDAY}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*(?:-|–|—|to|and)\s*[0-3]?\d(?:st|nd|rd|th)?)?\s+(?:of\s+|de\s+)?(?P<m>{MONTHS})\b\.?(?:,?\s+(?:de\s+)?(?P<y>(?:19|20)\d\d)\b)?"
     ))
     .expect("day-first date pattern")
 });
@@ -60,7 +60,17 @@ static ISO: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Month number of an English month name or abbreviation.
 pub fn month_number(name: &str) -> Option<u8> {
-    let n = name.to_ascii_lowercase();
+    let n = crate::text::fold(name.trim_end_matches('.'));
+    // French and Spanish records name months too ("5 mars 2026", "5 de marzo de 2026")
+    const OTHER: &[(&str, u8)] = &[
+        ("janvier", 1), ("fevrier", 2), ("mars", 3), ("avril", 4), ("mai", 5), ("juin", 6), ("juillet", 7),
+        ("aout", 8), ("septembre", 9), ("octobre", 10), ("novembre", 11), ("decembre", 12), ("enero", 1),
+        ("febrero", 2), ("marzo", 3), ("abril", 4), ("mayo", 5), ("junio", 6), ("julio", 7), ("agosto", 8),
+        ("septiembre", 9), ("setiembre", 9), ("octubre", 10), ("noviembre", 11), ("diciembre", 12),
+    ];
+    if let Some(&(_, m)) = OTHER.iter().find(|(w, _)| *w == n) {
+        return Some(m);
+    }
     let key = n.get(..3)?;
     let m = match key {
         "jan" => 1,
@@ -185,6 +195,9 @@ mod tests {
         assert_eq!(first("01 MAR 2017").as_deref(), Some("2017-03-01"));
         assert_eq!(first("on 2026-03-05.").as_deref(), Some("2026-03-05"));
         assert_eq!(first("from 18 to 21 December").as_deref(), Some("2000-12-18"));
+        assert_eq!(first("le 5 mars 2026 à 18h00").as_deref(), Some("2026-03-05"));
+        assert_eq!(first("el 5 de marzo de 2026").as_deref(), Some("2026-03-05"));
+        assert_eq!(first("12/03/26").as_deref(), Some("2026-03-12"));
     }
 
     #[test]

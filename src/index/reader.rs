@@ -27,7 +27,10 @@ pub fn exists(dir: &Path) -> bool {
 pub fn is_vacant(dir: &Path) -> bool {
     match std::fs::read_dir(dir) {
         Err(_) => true,
-        Ok(rd) => rd.flatten().all(|e| OWN_FILES.contains(&e.file_name().to_string_lossy().as_ref())),
+        Ok(rd) => rd.flatten().all(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            OWN_FILES.contains(&name.as_str()) || name.starts_with(".tantivy-") && name.ends_with(".lock")
+        }),
     }
 }
 

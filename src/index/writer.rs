@@ -78,12 +78,17 @@ struct FileState {
 }
 
 /// Opens the index at `dir`, creating it when vacant.
+/// With `rebuild`, an index quorum can open is kept and emptied under its writer lock
+/// (see [`build`]); one it cannot open (damaged, foreign, older schema) is removed.
 pub fn open_or_create(dir: &Path, rebuild: bool) -> Result<(Index, Fields)> {
-    if rebuild && dir.exists() {
-        remove_index_files(dir)?;
-    }
     if reader::exists(dir) {
-        return reader::open(dir);
+        match reader::open(dir) {
+            Ok(opened) => return Ok(opened),
+            Err(e) if !rebuild => return Err(e),
+            Err(_) => remove_index_files(dir)?,
+        }
+    } else if rebuild && dir.exists() {
+        remove_index_files(dir)?;
     }
     if !reader::is_vacant(dir) {
         return Err(QuorumError::BadIndex(format!(
@@ -104,7 +109,8 @@ pub fn open_or_create(dir: &Path, rebuild: bool) -> Result<(Index, Fields)> {
 fn remove_index_files(dir: &Path) -> Result<()> {
     for e in std::fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))?.flatten() {
         let name = e.file_name();
-        if reader::OWN_FILES.contains(&name.to_string_lossy().as_ref()) || name == ".tantivy-writer.lock" {
+        let n = name.to_string_lossy();
+        if reader::OWN_FILES.contains(&n.as_ref()) || n.starts_with(".tantivy-") && n.ends_with(".lock") {
             continue;
         }
         let p = e.path();
@@ -154,7 +160,10 @@ pub fn build(corpus: &Path, index_dir: &Path, opts: &BuildOptions) -> Result<Bui
     let (index, fields) = open_or_create(index_dir, opts.rebuild)?;
     // take the writer before any work: a second `quorum index` stops here
     let mut writer = writer_for(&index, index_dir, opts)?;
-    let known = indexed_files(&index, &fields)?;
+    if opts.rebuild {
+        writer.delete_all_documents().context("emptying the index")?;
+    }
+    let known = if opts.rebuild { HashMap::new() } else { indexed_files(&index, &fields)? };
     let (files, walk_errors) = corpus_files(corpus);
     let mut report = BuildReport::default();
     for (p, e) in walk_errors {
@@ -173,7 +182,7 @@ pub fn build(corpus: &Path, index_dir: &Path, opts: &BuildOptions) -> Result<Bui
         writer.delete_term(Term::from_field_text(fields.source, src));
     }
     report.removed = removed.len();
-    let mut pending = !removed.is_empty();
+    let mut pending = !removed.is_empty() || opts.rebuild;
     for chunk in candidates.chunks(opts.batch.max(1)) {
         let parsed: Vec<(usize, Result<Vec<TantivyDocument>, ReadError>, String)> = pool.install(|| {
             chunk

@@ -49,3 +49,11 @@ pub fn shared() -> Option<PathBuf> {
         None
     }
 }
+
+/// `quorum` as a plain process, for tests that spawn and kill it.
+pub fn quorum_process(dir: &Path) -> std::process::Command {
+    let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("quorum"));
+    c.current_dir(dir);
+    c.env("NO_COLOR", "1");
+    c
+}
