@@ -82,11 +82,11 @@ pub fn documents(m: &Meeting, f: &Fields, hash: &str, size: u64, mtime: u64) -> 
     out.push(whole);
     for p in &m.proposals {
         let mut d = base(record::PROPOSAL);
-        d.add_text(f.text, &p.text);
-        d.add_text(f.speaker, &p.speaker);
+        d.add_text(f.item_text, &p.text);
+        d.add_text(f.item_speaker, &p.speaker);
         d.add_text(f.speaker_key, person_key(&p.speaker));
         if let Some(s) = &p.section {
-            d.add_text(f.section, s);
+            d.add_text(f.item_section, s);
         }
         d.add_u64(f.line_start, p.line as u64);
         d.add_u64(f.line_end, p.line as u64);
@@ -94,9 +94,9 @@ pub fn documents(m: &Meeting, f: &Fields, hash: &str, size: u64, mtime: u64) -> 
     }
     for x in &m.decisions {
         let mut d = base(record::DECISION);
-        d.add_text(f.text, &x.text);
+        d.add_text(f.item_text, &x.text);
         if let Some(s) = &x.section {
-            d.add_text(f.section, s);
+            d.add_text(f.item_section, s);
         }
         d.add_u64(f.line_start, x.line as u64);
         d.add_u64(f.line_end, x.line as u64);

@@ -12,7 +12,7 @@ use tantivy::tokenizer::{AsciiFoldingFilter, Language, LowerCaser, RemoveLongFil
 use tantivy::Index;
 
 /// Bumped whenever fields or their analysis change.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Kinds of record in the index (`record` field).
 pub mod record {
@@ -65,6 +65,13 @@ pub struct Fields {
     pub time_start: Field,
     /// Meeting title.
     pub title: Field,
+    /// Text of a proposal or decision (analysed, stored). Apart from `text`, so that a
+    /// passage search touches passages only and needs no record filter.
+    pub item_text: Field,
+    /// Speaker and section of a proposal (stored only).
+    pub item_speaker: Field,
+    /// Section of a proposal or decision (stored only).
+    pub item_section: Field,
     /// Content hash of a file record.
     pub hash: Field,
     /// Size of a file record.
@@ -85,6 +92,9 @@ pub fn build() -> (Schema, Fields) {
         .set_indexing_options(TextFieldIndexing::default().set_tokenizer(NAME_ANALYZER).set_index_option(IndexRecordOption::WithFreqsAndPositions))
         .set_stored();
     let num = NumericOptions::default().set_stored().set_fast();
+    let en_item = TextOptions::default()
+        .set_indexing_options(TextFieldIndexing::default().set_tokenizer(TEXT_ANALYZER).set_index_option(IndexRecordOption::WithFreqsAndPositions))
+        .set_stored();
     let fields = Fields {
         record: b.add_text_field("record", STRING | STORED | FAST),
         source: b.add_text_field("source", STRING | STORED | FAST),
@@ -103,6 +113,9 @@ pub fn build() -> (Schema, Fields) {
         line_end: b.add_u64_field("line_end", num.clone()),
         time_start: b.add_f64_field("time_start", NumericOptions::default().set_stored()),
         title: b.add_text_field("title", STORED),
+        item_text: b.add_text_field("item_text", en_item),
+        item_speaker: b.add_text_field("item_speaker", STORED),
+        item_section: b.add_text_field("item_section", STORED),
         hash: b.add_text_field("hash", STRING | STORED),
         size: b.add_u64_field("size", num.clone()),
         mtime: b.add_u64_field("mtime", num),

@@ -1,7 +1,7 @@
 //! Who proposed what, across meetings, oldest first.
 
 use super::filters::Filters;
-use super::search::parse_user_query;
+use super::search::parse_item_query;
 use crate::index::passages::from_tantivy_date;
 use crate::index::reader;
 use crate::index::schema::record;
@@ -39,7 +39,7 @@ pub fn proposals(index_dir: &Path, topic: Option<&str>, filters: &Filters) -> Re
     let mut clauses: Vec<(Occur, Box<dyn Query>)> =
         vec![(Occur::Must, Box::new(TermQuery::new(Term::from_field_text(f.record, record::PROPOSAL), IndexRecordOption::Basic)))];
     if let Some(t) = topic {
-        clauses.push((Occur::Must, parse_user_query(&index, &f, t)?));
+        clauses.push((Occur::Must, parse_item_query(&index, &f, t)?));
     }
     clauses.extend(filters.clauses(&f)?);
     let docs = searcher.search(&BooleanQuery::new(clauses), &DocSetCollector)?;
@@ -48,11 +48,11 @@ pub fn proposals(index_dir: &Path, topic: Option<&str>, filters: &Filters) -> Re
         let d: TantivyDocument = searcher.doc(addr)?;
         let s = |fl| d.get_first(fl).and_then(|v| v.as_str()).map(str::to_string);
         rows.push(ProposalRow {
-            speaker: s(f.speaker).unwrap_or_default(),
-            text: s(f.text).unwrap_or_default(),
+            speaker: s(f.item_speaker).unwrap_or_default(),
+            text: s(f.item_text).unwrap_or_default(),
             source: s(f.source).unwrap_or_default(),
             meeting_date: d.get_first(f.date).and_then(|v| v.as_datetime()).and_then(from_tantivy_date).map(crate::extract::dates::iso),
-            section: s(f.section),
+            section: s(f.item_section),
             body: s(f.body),
             line: d.get_first(f.line_start).and_then(|v| v.as_u64()).unwrap_or(0),
         });

@@ -149,6 +149,13 @@ fn parse_with(p: &QueryParser, q: &str) -> Result<Box<dyn Query>> {
     p.parse_query(&prepared).map_err(|e| QuorumError::Usage(format!("cannot parse the query {q:?}: {e}")).into())
 }
 
+/// Parses a topic into a query on proposal and decision text; all its words must match.
+pub fn parse_item_query(index: &Index, f: &Fields, q: &str) -> Result<Box<dyn Query>> {
+    let mut p = QueryParser::for_index(index, vec![f.item_text]);
+    p.set_conjunction_by_default();
+    parse_with(&p, q)
+}
+
 /// Parses user text into a query on passage text, as a usage error when tantivy cannot.
 pub fn parse_user_query(index: &Index, f: &Fields, q: &str) -> Result<Box<dyn Query>> {
     parse_with(&parser(index, f, &Ranking::default()), q)
@@ -225,11 +232,26 @@ fn meeting_scores(index: &Index, searcher: &Searcher, f: &Fields, q: &str, filte
 pub fn search_with(index: &Index, searcher: &Searcher, f: &Fields, query: &str, limit: usize, filters: &Filters, r: &Ranking) -> Result<SearchResult> {
     let q = if r.strip_question_words { without_question_words(query) } else { query.to_string() };
     let user = parse_with(&parser(index, f, r), &q)?;
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, user.box_clone()), (Occur::Must, record_is(f, record::PASSAGE))];
-    clauses.extend(filters.clauses(f)?);
-    let passages = BooleanQuery::new(clauses);
+    // only passages carry text, section and speaker, so the user's query is the search;
+    // filters narrow it
+    let filter_clauses = filters.clauses(f)?;
+    let everything = q.trim() == "*";
+    let passages: Box<dyn Query> = if filter_clauses.is_empty() && !everything {
+        user.box_clone()
+    } else {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, user.box_clone())];
+        if everything {
+            clauses.push((Occur::Must, record_is(f, record::PASSAGE)));
+        }
+        clauses.extend(filter_clauses);
+        Box::new(BooleanQuery::new(clauses))
+    };
     let fetch = if r.meeting_weight > 0.0 { (limit * 3).max(100) } else { limit * 2 + 20 };
-    let (top, total) = searcher.search(&passages, &(TopDocs::with_limit(fetch).order_by_score(), Count))?;
+    let (top, total) = if std::env::var_os("QUORUM_NOCOUNT").is_some() {
+        (searcher.search(&*passages, &TopDocs::with_limit(fetch).order_by_score())?, 0)
+    } else {
+        searcher.search(&*passages, &(TopDocs::with_limit(fetch).order_by_score(), Count))?
+    };
     let meetings = if r.meeting_weight > 0.0 && !top.is_empty() { meeting_scores(index, searcher, f, &q, filters)? } else { HashMap::new() };
     let max = top.first().map_or(1.0, |t| t.0.max(f32::EPSILON));
     // rank on fast fields; read stored documents only for the hits shown

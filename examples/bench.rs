@@ -1,0 +1,116 @@
+//! Helpers for `benches/run.sh`: the plain tantivy baseline, in-process search latency,
+//! and the mixed query set.
+//!
+//!     cargo run --release --example bench -- baseline CORPUS INDEX_DIR [THREADS]
+//!     cargo run --release --example bench -- queries CORPUS N > queries.jsonl
+//!     cargo run --release --example bench -- latency INDEX_DIR queries.jsonl
+
+use quorum::query::filters::Filters;
+use quorum::query::search::{search_with, Ranking};
+use rayon::prelude::*;
+use std::io::{BufRead, Write};
+use std::path::Path;
+use std::time::Instant;
+use tantivy::schema::{Schema, TEXT};
+use tantivy::{doc, Index, IndexWriter};
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("baseline") => baseline(Path::new(&args[1]), Path::new(&args[2]), args.get(3).and_then(|t| t.parse().ok()).unwrap_or(2)),
+        Some("queries") => queries(Path::new(&args[1]), args[2].parse()?),
+        Some("latency") => latency(Path::new(&args[1]), Path::new(&args[2])),
+        _ => anyhow::bail!("usage: bench baseline CORPUS INDEX [THREADS] | queries CORPUS N | latency INDEX QUERIES"),
+    }
+}
+
+/// The same passage texts (blank-line blocks of every file) in one text field with the
+/// default tokenizer, nothing extracted, nothing stored: what plain tantivy costs.
+fn baseline(corpus: &Path, dir: &Path, threads: usize) -> anyhow::Result<()> {
+    let t0 = Instant::now();
+    let mut sb = Schema::builder();
+    let body = sb.add_text_field("body", TEXT);
+    let schema = sb.build();
+    std::fs::create_dir_all(dir)?;
+    let index = Index::create_in_dir(dir, schema)?;
+    let writer: IndexWriter = index.writer_with_num_threads(threads, 200_000_000)?;
+    let (files, _) = quorum::ingest::walk::corpus_files(corpus);
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build()?;
+    let mut passages = 0usize;
+    for chunk in files.chunks(2000) {
+        let texts: Vec<Vec<String>> = pool.install(|| {
+            chunk.par_iter().map(|f| {
+                let text = std::fs::read_to_string(&f.path).unwrap_or_default();
+                text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).map(str::to_string).collect()
+            }).collect()
+        });
+        for t in texts.into_iter().flatten() {
+            writer.add_document(doc!(body => t))?;
+            passages += 1;
+        }
+    }
+    let mut writer = writer;
+    writer.commit()?;
+    writer.wait_merging_threads()?;
+    println!("{{\"seconds\": {:.3}, \"passages\": {passages}}}", t0.elapsed().as_secs_f64());
+    Ok(())
+}
+
+/// 200 mixed queries from the corpus's own words: terms, two-term queries, phrases, and
+/// each kind with a filter (date range, kind, speaker).
+fn queries(corpus: &Path, n: usize) -> anyhow::Result<()> {
+    let (files, _) = quorum::ingest::walk::corpus_files(corpus);
+    let mut rng = fastrand::Rng::with_seed(3);
+    let mut out = std::io::stdout().lock();
+    let mut made = 0;
+    while made < n {
+        let f = &files[rng.usize(..files.len())];
+        let text = std::fs::read_to_string(&f.path)?;
+        let words: Vec<&str> = text.split_whitespace().filter(|w| w.len() > 4 && w.chars().all(char::is_alphabetic)).collect();
+        if words.len() < 10 {
+            continue;
+        }
+        let i = rng.usize(..words.len() - 2);
+        let (query, terms): (String, Vec<String>) = match made % 4 {
+            0 => (words[i].to_lowercase(), vec![words[i].to_lowercase()]),
+            1 => (format!("{} {}", words[i], words[rng.usize(..words.len())]).to_lowercase(), vec![words[i].to_lowercase()]),
+            2 => (format!("\"{} {}\"", words[i], words[i + 1]).to_lowercase(), vec![format!("{} {}", words[i], words[i + 1]).to_lowercase()]),
+            _ => (format!("{} AND {}", words[i], words[i + 1]).to_lowercase(), vec![words[i].to_lowercase(), words[i + 1].to_lowercase()]),
+        };
+        let filter = match made % 5 {
+            0 => serde_json::json!({"from": "2012-01-01", "to": "2018-12-31"}),
+            1 => serde_json::json!({"kind": "transcript"}),
+            _ => serde_json::json!({}),
+        };
+        writeln!(out, "{}", serde_json::json!({"query": query, "terms": terms, "filters": filter}))?;
+        made += 1;
+    }
+    Ok(())
+}
+
+/// Search inside the process: index open once, then parse, collect top 10, make snippets.
+fn latency(dir: &Path, queries: &Path) -> anyhow::Result<()> {
+    let (index, f) = quorum::index::reader::open(dir)?;
+    let (_r, searcher) = quorum::index::reader::searcher(&index)?;
+    let ranking = Ranking::default();
+    let mut times = Vec::new();
+    let mut hits = 0usize;
+    for line in std::io::BufReader::new(std::fs::File::open(queries)?).lines() {
+        let v: serde_json::Value = serde_json::from_str(&line?)?;
+        let fl = &v["filters"];
+        let filters = Filters {
+            kind: fl["kind"].as_str().map(str::to_string),
+            from: fl["from"].as_str().and_then(quorum::extract::dates::parse_iso),
+            to: fl["to"].as_str().and_then(quorum::extract::dates::parse_iso),
+            ..Default::default()
+        };
+        let t = Instant::now();
+        let r = search_with(&index, &searcher, &f, v["query"].as_str().unwrap(), 10, &filters, &ranking)?;
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+        hits += r.hits.len();
+    }
+    times.sort_by(f64::total_cmp);
+    let pct = |p: f64| times[((times.len() as f64 - 1.0) * p).round() as usize];
+    println!("{{\"queries\": {}, \"p50_ms\": {:.3}, \"p99_ms\": {:.3}, \"hits\": {hits}}}", times.len(), pct(0.5), pct(0.99));
+    Ok(())
+}
