@@ -2,11 +2,12 @@
 //! and maps its outcome to an exit code.
 
 use crate::config::{date_arg, default_corpus, default_index};
+use crate::extract::themes::ThemeSet;
 use crate::error::{is_broken_pipe, status_of, ExitStatus, QuorumError};
 use crate::index::{reader, writer};
 use crate::query::filters::Filters;
 use crate::report::{human, json};
-use anyhow::Result;
+use anyhow::{Context, Result};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
 use std::io::{BufWriter, Write};
@@ -62,6 +63,69 @@ pub enum Command {
     ///   quorum proposals --speaker "Flavio Wagner"
     ///   quorum proposals --topic "terms of reference" --json
     Proposals(ProposalsArgs),
+    /// How themes rise and fall: meetings and passages per period, who raises them.
+    ///
+    /// Themes come from a themes file (data/themes.toml by default, --themes for
+    /// another): a name and the terms that signal it. With no THEME, all themes ranked by
+    /// how much they are discussed, then recurring phrases that no theme covers.
+    ///
+    /// Examples:
+    ///   quorum themes
+    ///   quorum themes "AI governance" --by year --json
+    ///   quorum themes "WSIS+20" "Global Digital Compact" --by quarter --from 2024-01-01
+    Themes(ThemesArgs),
+    /// Write a self-contained HTML report: theme timelines, top proposers per theme,
+    /// links to the passages.
+    ///
+    /// Example: quorum report --html report.html
+    Report(ReportArgs),
+}
+
+/// Periods for `quorum themes --by`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum PeriodArg {
+    /// Calendar years.
+    Year,
+    /// Calendar quarters.
+    Quarter,
+    /// Each meeting.
+    Meeting,
+}
+
+/// `quorum themes`.
+#[derive(Debug, Args)]
+pub struct ThemesArgs {
+    /// Themes to report on (names from the themes file); none for all.
+    pub themes: Vec<String>,
+    /// Count per year, quarter or meeting.
+    #[arg(long, value_enum, default_value = "year")]
+    pub by: PeriodArg,
+    /// Themes file [default: the shipped data/themes.toml].
+    #[arg(long = "themes", value_name = "FILE")]
+    pub themes_file: Option<PathBuf>,
+    /// Index folder.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub filters: FilterArgs,
+}
+
+/// `quorum report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Where to write the HTML page.
+    #[arg(long)]
+    pub html: PathBuf,
+    /// Themes file [default: the shipped data/themes.toml].
+    #[arg(long = "themes", value_name = "FILE")]
+    pub themes_file: Option<PathBuf>,
+    /// Index folder.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
 }
 
 /// `quorum index`.
@@ -139,6 +203,9 @@ pub struct SearchArgs {
     /// Only summaries or only transcripts.
     #[arg(long, value_enum)]
     pub kind: Option<KindArg>,
+    /// Only passages about this theme (a name from the themes file).
+    #[arg(long)]
+    pub theme: Option<String>,
     #[command(flatten)]
     #[allow(missing_docs)]
     pub filters: FilterArgs,
@@ -172,6 +239,7 @@ impl FilterArgs {
             }),
             from: date_arg("--from", self.from.as_deref())?,
             to: date_arg("--to", self.to.as_deref())?,
+            theme: None,
         })
     }
 }
@@ -204,6 +272,8 @@ fn dispatch(cmd: Command, out: &mut impl Write) -> Result<ExitStatus> {
         Command::Extract(a) => cmd_extract(a, out),
         Command::Search(a) => cmd_search(a, out),
         Command::Proposals(a) => cmd_proposals(a, out),
+        Command::Themes(a) => cmd_themes(a, out),
+        Command::Report(a) => cmd_report(a),
     }
 }
 
@@ -248,7 +318,12 @@ fn ensure_index(index: &Path) -> Result<()> {
 }
 
 fn cmd_search(a: SearchArgs, out: &mut impl Write) -> Result<ExitStatus> {
-    let filters = a.filters.resolve(a.kind)?;
+    let mut filters = a.filters.resolve(a.kind)?;
+    if let Some(t) = &a.theme {
+        let set = ThemeSet::default_set();
+        let i = set.find(t).ok_or_else(|| QuorumError::Usage(format!("no theme {t:?}; see `quorum themes` for their names")))?;
+        filters.theme = Some(set.themes[i].name.clone());
+    }
     crate::query::search::prepare_query(&a.query)?;
     let index = if a.index.as_os_str().is_empty() { default_index() } else { a.index.clone() };
     ensure_index(&index)?;
@@ -274,5 +349,32 @@ fn cmd_proposals(a: ProposalsArgs, out: &mut impl Write) -> Result<ExitStatus> {
     } else {
         human::proposals(out, &rows)?;
     }
+    Ok(ExitStatus::Success)
+}
+
+fn cmd_themes(a: ThemesArgs, out: &mut impl Write) -> Result<ExitStatus> {
+    let filters = a.filters.resolve(None)?;
+    let set = ThemeSet::load(a.themes_file.as_deref()).map_err(|e| QuorumError::Usage(format!("{e:#}")))?;
+    ensure_index(&a.index)?;
+    let by = match a.by {
+        PeriodArg::Year => crate::query::themes::Period::Year,
+        PeriodArg::Quarter => crate::query::themes::Period::Quarter,
+        PeriodArg::Meeting => crate::query::themes::Period::Meeting,
+    };
+    let r = crate::query::themes::themes(&a.index, &a.themes, by, &filters, &set)?;
+    if a.json {
+        json::write(out, &r)?;
+    } else {
+        human::themes(out, &r, !a.themes.is_empty())?;
+    }
+    Ok(ExitStatus::Success)
+}
+
+fn cmd_report(a: ReportArgs) -> Result<ExitStatus> {
+    let set = ThemeSet::load(a.themes_file.as_deref()).map_err(|e| QuorumError::Usage(format!("{e:#}")))?;
+    ensure_index(&a.index)?;
+    let html = crate::report::html::render(&a.index, &set)?;
+    std::fs::write(&a.html, html).with_context(|| format!("writing {}", a.html.display()))?;
+    eprintln!("quorum: wrote {}", a.html.display());
     Ok(ExitStatus::Success)
 }

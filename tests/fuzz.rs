@@ -80,7 +80,7 @@ fn check(bytes: &[u8]) {
     }
     serde_json::to_string(&m).expect("serializes");
     let f = quorum::index::schema::build().1;
-    let docs = quorum::index::passages::documents(&m, &f, "h", 0, 0);
+    let docs = quorum::index::passages::documents(&m, &f, &quorum::extract::themes::ThemeSet::default_set(), "h", 0, 0);
     assert!(docs.len() >= 2);
 }
 

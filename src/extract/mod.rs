@@ -8,5 +8,7 @@ pub mod dates;
 pub mod decisions;
 pub mod events;
 pub mod names;
+pub mod phrases;
 pub mod proposals;
 pub mod speakers;
+pub mod themes;

@@ -4,6 +4,8 @@
 use super::schema::{record, Fields};
 use crate::extract::names::person_key;
 use crate::model::{BlockKind, Meeting};
+use crate::extract::phrases::key_phrases;
+use crate::extract::themes::ThemeSet;
 use crate::text::sentences;
 use tantivy::{DateTime, TantivyDocument};
 use time::{Date, Month, PrimitiveDateTime, Time};
@@ -41,7 +43,7 @@ pub fn from_tantivy_date(d: DateTime) -> Option<Date> {
 }
 
 /// Index documents of one meeting, the file record last.
-pub fn documents(m: &Meeting, f: &Fields, hash: &str, size: u64, mtime: u64) -> Vec<TantivyDocument> {
+pub fn documents(m: &Meeting, f: &Fields, themes: &ThemeSet, hash: &str, size: u64, mtime: u64) -> Vec<TantivyDocument> {
     let date = meeting_date(m).map(tantivy_date);
     let base = |rec: &str| {
         let mut d = TantivyDocument::default();
@@ -61,6 +63,9 @@ pub fn documents(m: &Meeting, f: &Fields, hash: &str, size: u64, mtime: u64) -> 
         for window in windows(&b.text) {
             let mut d = base(record::PASSAGE);
             d.add_text(f.text, &window);
+            for t in themes.matches(&window) {
+                d.add_text(f.theme, &themes.themes[t].name);
+            }
             if let Some(s) = m.section_of(b) {
                 d.add_text(f.section, s);
             }
@@ -78,12 +83,24 @@ pub fn documents(m: &Meeting, f: &Fields, hash: &str, size: u64, mtime: u64) -> 
         }
     }
     let mut whole = base(record::MEETING);
-    whole.add_text(f.meeting_text, content.iter().map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n"));
+    let texts: Vec<&str> = content.iter().map(|b| b.text.as_str()).collect();
+    whole.add_text(f.meeting_text, texts.join("\n"));
+    let people: Vec<String> = m.participants.iter().map(|p| p.name.as_str()).chain(m.speakers.iter().map(String::as_str)).flat_map(|n| n.split_whitespace()).map(str::to_lowercase).collect();
+    // the attendance list names people and roles, not topics
+    let listed: Vec<&str> = m.participants.iter().map(|p| p.name.as_str()).collect();
+    let texts: Vec<&str> = texts.into_iter().filter(|t| !is_list_entry(t, &listed)).collect();
+    let title: Vec<String> = crate::text::words(&m.meeting.title).map(str::to_lowercase).collect();
+    for (key, surface, n) in key_phrases(&texts, &people, &title) {
+        whole.add_text(f.phrase, format!("{key}\u{1f}{surface}\u{1f}{n}"));
+    }
     out.push(whole);
     for p in &m.proposals {
         let mut d = base(record::PROPOSAL);
         d.add_text(f.item_text, &p.text);
         d.add_text(f.item_speaker, &p.speaker);
+        for t in themes.matches(&format!("{} {}", p.text, p.section.as_deref().unwrap_or(""))) {
+            d.add_text(f.theme, &themes.themes[t].name);
+        }
         d.add_text(f.speaker_key, person_key(&p.speaker));
         if let Some(s) = &p.section {
             d.add_text(f.item_section, s);
@@ -115,6 +132,15 @@ pub fn file_record(f: &Fields, source: &str, hash: &str, size: u64, mtime: u64) 
     d.add_u64(f.size, size);
     d.add_u64(f.mtime, mtime);
     d
+}
+
+/// Whether a paragraph is an entry of the attendance list.
+fn is_list_entry(text: &str, listed: &[&str]) -> bool {
+    let folded = crate::text::fold(text);
+    listed.iter().any(|n| {
+        let parts: Vec<String> = n.split_whitespace().map(crate::text::fold).collect();
+        parts.iter().all(|p| folded.split(|c: char| !c.is_alphanumeric()).take(6).any(|w| w == p))
+    })
 }
 
 /// A long text as overlapping windows of whole sentences; a short one as itself.

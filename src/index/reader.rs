@@ -13,6 +13,14 @@ use tantivy::{Index, IndexReader, ReloadPolicy, Searcher};
 pub struct Payload {
     /// Schema version that wrote the commit.
     pub quorum_schema: u32,
+    /// Hash of the themes file passages were tagged with.
+    #[serde(default)]
+    pub themes: String,
+}
+
+/// The payload of the last commit.
+pub fn payload(index: &Index) -> Payload {
+    index.load_metas().ok().and_then(|m| m.payload).and_then(|p| serde_json::from_str(&p).ok()).unwrap_or_default()
 }
 
 /// Files in an index folder that are ours and not tantivy's.

@@ -12,7 +12,7 @@ use tantivy::tokenizer::{AsciiFoldingFilter, Language, LowerCaser, RemoveLongFil
 use tantivy::Index;
 
 /// Bumped whenever fields or their analysis change.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// Kinds of record in the index (`record` field).
 pub mod record {
@@ -72,6 +72,10 @@ pub struct Fields {
     pub item_speaker: Field,
     /// Section of a proposal or decision (stored only).
     pub item_section: Field,
+    /// Themes of a passage or proposal, by name (raw), tagged at index time.
+    pub theme: Field,
+    /// Key phrases of a meeting record ("stem key\u{1f}surface"), for discovered topics.
+    pub phrase: Field,
     /// Content hash of a file record.
     pub hash: Field,
     /// Size of a file record.
@@ -116,6 +120,8 @@ pub fn build() -> (Schema, Fields) {
         item_text: b.add_text_field("item_text", en_item),
         item_speaker: b.add_text_field("item_speaker", STORED),
         item_section: b.add_text_field("item_section", STORED),
+        theme: b.add_text_field("theme", STRING),
+        phrase: b.add_text_field("phrase", STRING | FAST),
         hash: b.add_text_field("hash", STRING | STORED),
         size: b.add_u64_field("size", num.clone()),
         mtime: b.add_u64_field("mtime", num),

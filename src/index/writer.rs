@@ -36,11 +36,13 @@ pub struct BuildOptions {
     pub progress: bool,
     /// Files parsed and added per commit.
     pub batch: usize,
+    /// Themes to tag passages with.
+    pub themes: std::sync::Arc<crate::extract::themes::ThemeSet>,
 }
 
 impl Default for BuildOptions {
     fn default() -> Self {
-        BuildOptions { threads: None, memory: 200_000_000, rebuild: false, progress: false, batch: 2000 }
+        BuildOptions { threads: None, memory: 200_000_000, rebuild: false, progress: false, batch: 2000, themes: std::sync::Arc::new(crate::extract::themes::ThemeSet::default_set()) }
     }
 }
 
@@ -160,6 +162,13 @@ pub fn build(corpus: &Path, index_dir: &Path, opts: &BuildOptions) -> Result<Bui
     let (index, fields) = open_or_create(index_dir, opts.rebuild)?;
     // take the writer before any work: a second `quorum index` stops here
     let mut writer = writer_for(&index, index_dir, opts)?;
+    let previous = reader::payload(&index);
+    let mut opts = opts.clone();
+    if !previous.themes.is_empty() && previous.themes != opts.themes.hash && !opts.rebuild {
+        eprintln!("quorum: the themes file changed since the last run; re-tagging every passage");
+        opts.rebuild = true;
+    }
+    let opts = &opts;
     if opts.rebuild {
         writer.delete_all_documents().context("emptying the index")?;
     }
@@ -199,7 +208,7 @@ pub fn build(corpus: &Path, index_dir: &Path, opts: &BuildOptions) -> Result<Bui
                     }
                     let docs = decode(&bytes).map(|text| {
                         let meeting = crate::ingest::parse(&f.source, &text);
-                        documents(&meeting, &fields, &hash, f.size, f.mtime)
+                        documents(&meeting, &fields, &opts.themes, &hash, f.size, f.mtime)
                     });
                     (i, docs, hash)
                 })
@@ -242,12 +251,12 @@ pub fn build(corpus: &Path, index_dir: &Path, opts: &BuildOptions) -> Result<Bui
             }
         }
         if pending {
-            commit(&mut writer)?;
+            commit(&mut writer, &opts.themes.hash)?;
             pending = false;
         }
     }
     if pending {
-        commit(&mut writer)?;
+        commit(&mut writer, &opts.themes.hash)?;
     }
     if let Some(b) = bar {
         b.finish_and_clear();
@@ -257,8 +266,8 @@ pub fn build(corpus: &Path, index_dir: &Path, opts: &BuildOptions) -> Result<Bui
     Ok(report)
 }
 
-fn commit(writer: &mut IndexWriter) -> Result<()> {
-    let payload = serde_json::to_string(&Payload { quorum_schema: SCHEMA_VERSION })?;
+fn commit(writer: &mut IndexWriter, themes: &str) -> Result<()> {
+    let payload = serde_json::to_string(&Payload { quorum_schema: SCHEMA_VERSION, themes: themes.to_string() })?;
     let mut prepared = writer.prepare_commit().context("preparing a commit")?;
     prepared.set_payload(&payload);
     prepared.commit().context("committing the index")?;

@@ -23,6 +23,8 @@ pub struct Filters {
     pub from: Option<Date>,
     /// Last day included.
     pub to: Option<Date>,
+    /// A theme's name as tagged in the index.
+    pub theme: Option<String>,
 }
 
 fn date_term(f: &Fields, d: Date) -> Term {
@@ -69,6 +71,9 @@ impl Filters {
                 Box::new(PhraseQuery::new(terms))
             };
             out.push((Occur::Must, q));
+        }
+        if let Some(t) = &self.theme {
+            out.push((Occur::Must, Box::new(TermQuery::new(Term::from_field_text(f.theme, t), IndexRecordOption::Basic))));
         }
         if let Some(k) = &self.kind {
             out.push((Occur::Must, Box::new(TermQuery::new(Term::from_field_text(f.kind, k), IndexRecordOption::Basic))));

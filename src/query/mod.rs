@@ -3,3 +3,4 @@
 pub mod filters;
 pub mod proposals;
 pub mod search;
+pub mod themes;

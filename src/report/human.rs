@@ -4,6 +4,7 @@
 use crate::index::writer::BuildReport;
 use crate::query::proposals::ProposalRow;
 use crate::query::search::SearchResult;
+use crate::query::themes::ThemesResult;
 use std::io::Write;
 
 /// Whether to use ANSI colour on stdout.
@@ -89,4 +90,50 @@ pub fn build_summary(r: &BuildReport) -> String {
     }
     s.push_str(&format!(" in {:.2}s", r.seconds));
     s
+}
+
+/// Bars of a series, one character per period.
+pub fn sparkline(values: &[usize]) -> String {
+    const BARS: &[char] = &[' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let max = values.iter().copied().max().unwrap_or(0).max(1);
+    values.iter().map(|&v| BARS[(v * 8).div_ceil(max).min(8)]).collect()
+}
+
+/// Prints theme reports: a table of all themes, or each named theme's series.
+pub fn themes(out: &mut impl Write, r: &ThemesResult, detailed: bool) -> anyhow::Result<()> {
+    let mut t = comfy_table::Table::new();
+    t.load_style(comfy_table::presets::UTF8_FULL_CONDENSED);
+    t.set_content_arrangement(comfy_table::ContentArrangement::Dynamic);
+    t.set_width(terminal_width());
+    t.set_header(vec!["theme", "passages", "meetings", "first", "last", "over time", "trend", "raised most by"]);
+    for th in &r.themes {
+        let series: Vec<usize> = th.series.iter().map(|p| p.passages).collect();
+        let who = th.top_speakers.iter().take(3).map(|s| format!("{} ({})", s.name, s.passages)).collect::<Vec<_>>().join(", ");
+        t.add_row(vec![
+            th.name.clone(),
+            th.total.to_string(),
+            th.meetings.to_string(),
+            th.first_seen.clone().unwrap_or_default(),
+            th.last_seen.clone().unwrap_or_default(),
+            sparkline(&series),
+            th.trend.direction.clone(),
+            who,
+        ]);
+    }
+    writeln!(out, "{t}")?;
+    if detailed {
+        for th in &r.themes {
+            writeln!(out, "\n{}: {} passages in {} meetings, {}", th.name, th.total, th.meetings, th.trend.direction)?;
+            for p in &th.series {
+                writeln!(out, "  {:<24} {:>5} meetings {:>6} passages  {}", p.period, p.meetings, p.passages, "#".repeat(p.passages.min(60)))?;
+            }
+        }
+    }
+    if !r.discovered.is_empty() {
+        writeln!(out, "\nRecurring topics no theme covers (add them to your themes file):")?;
+        for d in r.discovered.iter().take(15) {
+            writeln!(out, "  {:<40} {:>4} meeting{}", d.phrase, d.meetings, if d.meetings == 1 { "" } else { "s" })?;
+        }
+    }
+    Ok(())
 }

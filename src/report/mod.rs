@@ -1,4 +1,5 @@
 //! Rendering query results for people ([`human`]) and for scripts ([`json`]).
 
+pub mod html;
 pub mod human;
 pub mod json;

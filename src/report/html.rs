@@ -1,0 +1,161 @@
+//! The HTML report: one self-contained page (inline CSS and SVG, no scripts, nothing
+//! fetched) with a timeline per theme, its top proposers and links to its passages.
+
+use crate::extract::themes::ThemeSet;
+use crate::index::reader;
+use crate::index::schema::record;
+use crate::query::filters::Filters;
+use crate::query::search::{search_with, Ranking};
+use crate::query::themes::{themes, Period, ThemeReport};
+use anyhow::Result;
+use std::collections::HashMap;
+use std::fmt::Write;
+use std::path::Path;
+use tantivy::collector::DocSetCollector;
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{TantivyDocument, Term};
+
+/// Escapes text for HTML.
+pub fn esc(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// A bar chart of passages per period, with meetings as dots.
+pub fn timeline_svg(t: &ThemeReport) -> String {
+    let series: Vec<_> = t.series.iter().filter(|p| p.period != "undated").collect();
+    let (w, h, pad) = (720.0, 180.0, 28.0);
+    let n = series.len().max(1) as f64;
+    let max = series.iter().map(|p| p.passages).max().unwrap_or(1).max(1) as f64;
+    let bw = (w - 2.0 * pad) / n;
+    let mut s = format!(r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-label="{} per year">"#, esc(&t.name));
+    let _ = write!(s, r##"<line x1="{pad}" y1="{y}" x2="{x2}" y2="{y}" stroke="#999"/>"##, y = h - pad, x2 = w - pad);
+    for (i, p) in series.iter().enumerate() {
+        let bh = (h - 2.0 * pad) * p.passages as f64 / max;
+        let x = pad + i as f64 * bw;
+        let _ = write!(
+            s,
+            r##"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="#3b6ea5"><title>{}: {} passages in {} meetings</title></rect>"##,
+            x + bw * 0.1, h - pad - bh, bw * 0.8, bh, esc(&p.period), p.passages, p.meetings
+        );
+        if p.passages > 0 {
+            let _ = write!(s, r##"<text x="{:.1}" y="{:.1}" font-size="10" text-anchor="middle" fill="#333">{}</text>"##, x + bw / 2.0, h - pad - bh - 3.0, p.passages);
+        }
+        if series.len() <= 24 || i % (series.len() / 12 + 1) == 0 {
+            let _ = write!(s, r##"<text x="{:.1}" y="{:.1}" font-size="10" text-anchor="middle" fill="#555">{}</text>"##, x + bw / 2.0, h - pad + 14.0, esc(&p.period));
+        }
+    }
+    s.push_str("</svg>");
+    s
+}
+
+/// Renders the report of the index at `index_dir`.
+pub fn render(index_dir: &Path, set: &ThemeSet) -> Result<String> {
+    let result = themes(index_dir, &[], Period::Year, &Filters::default(), set)?;
+    let (index, f) = reader::open(index_dir)?;
+    let (_r, searcher) = reader::searcher(&index)?;
+    let mut html = String::new();
+    html.push_str(r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>quorum report</title><style>
+body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:60rem;color:#222;line-height:1.45}
+h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2.2rem;border-bottom:1px solid #ddd}
+.meta{color:#666;font-size:.9rem}.cols{display:flex;gap:2rem;flex-wrap:wrap}.cols>div{flex:1;min-width:16rem}
+table{border-collapse:collapse;font-size:.9rem}td,th{padding:.2rem .6rem;border-bottom:1px solid #eee;text-align:left}
+code{font-size:.85rem;color:#36c}.trend-rising{color:#1a7f37}.trend-falling{color:#b42318}
+</style></head><body>"#);
+    let total: usize = result.themes.iter().map(|t| t.total).sum();
+    let _ = write!(html, "<h1>What the meetings talk about</h1><p class=\"meta\">{} themes, {} tagged passages; index <code>{}</code>.</p>", result.themes.len(), total, esc(&index_dir.display().to_string()));
+    html.push_str("<table><tr><th>theme</th><th>passages</th><th>meetings</th><th>first seen</th><th>last seen</th><th>trend</th></tr>");
+    for t in &result.themes {
+        let _ = write!(
+            html,
+            "<tr><td><a href=\"#t{}\">{}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"trend-{}\">{}</td></tr>",
+            slug(&t.name), esc(&t.name), t.total, t.meetings, t.first_seen.as_deref().unwrap_or(""), t.last_seen.as_deref().unwrap_or(""), t.trend.direction, t.trend.direction
+        );
+    }
+    html.push_str("</table>");
+    for t in result.themes.iter().filter(|t| t.total > 0) {
+        let _ = write!(html, "<h2 id=\"t{}\">{}</h2><p class=\"meta\">{} passages in {} meetings, {} to {}; {}.</p>", slug(&t.name), esc(&t.name), t.total, t.meetings, t.first_seen.as_deref().unwrap_or("?"), t.last_seen.as_deref().unwrap_or("?"), t.trend.direction);
+        html.push_str(&timeline_svg(t));
+        html.push_str("<div class=\"cols\"><div><h3>Top proposers</h3><ol>");
+        for (who, n) in proposers(&searcher, &f, &t.name)? {
+            let _ = write!(html, "<li>{} ({} proposals)</li>", esc(&who), n);
+        }
+        html.push_str("</ol></div><div><h3>Passages</h3><ul>");
+        let i = set.find(&t.name).expect("theme");
+        let query = set.themes[i].terms.iter().map(|x| format!("\"{}\"", x.replace('"', ""))).collect::<Vec<_>>().join(" OR ");
+        let filters = Filters { theme: Some(t.name.clone()), ..Default::default() };
+        if let Ok(hits) = search_with(&index, &searcher, &f, &query, 5, &filters, &Ranking::default()) {
+            for h in hits.hits {
+                let place = format!("{}:{}", h.source, h.line_start);
+                let _ = write!(
+                    html,
+                    "<li><a href=\"{}\"><code>{}</code></a> {} {}<br><small>{}</small></li>",
+                    esc(&format!("{}#L{}", h.source, h.line_start)),
+                    esc(&place),
+                    esc(h.meeting_date.as_deref().unwrap_or("")),
+                    esc(h.speaker.as_deref().unwrap_or("")),
+                    h.snippet.replace("<b>", "\u{1}").replace("</b>", "\u{2}").chars().take(400).collect::<String>().replace('\u{1}', "<b>").replace('\u{2}', "</b>")
+                );
+            }
+        }
+        html.push_str("</ul></div></div>");
+    }
+    if !result.discovered.is_empty() {
+        html.push_str("<h2>Recurring topics no theme covers</h2><ol>");
+        for d in result.discovered.iter().take(20) {
+            let _ = write!(html, "<li>{} <small>({} meetings)</small></li>", esc(&d.phrase), d.meetings);
+        }
+        html.push_str("</ol>");
+    }
+    html.push_str("<p class=\"meta\">Made by quorum.</p></body></html>\n");
+    Ok(html)
+}
+
+fn slug(s: &str) -> String {
+    s.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect()
+}
+
+/// People with the most proposals tagged with a theme.
+fn proposers(searcher: &tantivy::Searcher, f: &crate::index::schema::Fields, theme: &str) -> Result<Vec<(String, usize)>> {
+    let clauses: Vec<(Occur, Box<dyn Query>)> = vec![
+        (Occur::Must, Box::new(TermQuery::new(Term::from_field_text(f.record, record::PROPOSAL), IndexRecordOption::Basic))),
+        (Occur::Must, Box::new(TermQuery::new(Term::from_field_text(f.theme, theme), IndexRecordOption::Basic))),
+    ];
+    let docs = searcher.search(&BooleanQuery::new(clauses), &DocSetCollector)?;
+    let mut counts: HashMap<String, (String, usize)> = HashMap::new();
+    for a in docs {
+        let d: TantivyDocument = searcher.doc(a)?;
+        if let Some(s) = d.get_first(f.item_speaker).and_then(|v| v.as_str()) {
+            let e = counts.entry(crate::extract::names::person_key(s)).or_insert_with(|| (s.to_string(), 0));
+            e.1 += 1;
+        }
+    }
+    let mut v: Vec<(String, usize)> = counts.into_values().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    v.truncate(5);
+    Ok(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn test_escape_and_svg_are_well_formed() {
+        assert_eq!(esc("<a & \"b\">"), "&lt;a &amp; &quot;b&quot;&gt;");
+        let t = ThemeReport {
+            name: "X <y>".into(),
+            total: 3,
+            meetings: 2,
+            series: vec![crate::query::themes::PeriodCount { period: "2024".into(), meetings: 1, passages: 1 }, crate::query::themes::PeriodCount { period: "2025".into(), meetings: 1, passages: 2 }],
+            first_seen: None,
+            last_seen: None,
+            top_speakers: vec![],
+            trend: crate::query::themes::trend(&[], 4),
+        };
+        let svg = timeline_svg(&t);
+        assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
+        assert_eq!(svg.matches("<rect").count(), 2);
+        assert!(!svg.contains("<y>"));
+    }
+}
