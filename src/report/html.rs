@@ -28,7 +28,7 @@ pub fn timeline_svg(t: &ThemeReport) -> String {
     let n = series.len().max(1) as f64;
     let max = series.iter().map(|p| p.passages).max().unwrap_or(1).max(1) as f64;
     let bw = (w - 2.0 * pad) / n;
-    let mut s = format!(r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-label="{} per year">"#, esc(&t.name));
+    let mut s = format!(r#"<svg viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-label="{} per year">"#, esc(&t.name));
     let _ = write!(s, r##"<line x1="{pad}" y1="{y}" x2="{x2}" y2="{y}" stroke="#999"/>"##, y = h - pad, x2 = w - pad);
     for (i, p) in series.iter().enumerate() {
         let bh = (h - 2.0 * pad) * p.passages as f64 / max;
@@ -78,7 +78,7 @@ code{font-size:.85rem;color:#36c}.trend-rising{color:#1a7f37}.trend-falling{colo
         html.push_str(&timeline_svg(t));
         html.push_str("<div class=\"cols\"><div><h3>Top proposers</h3><ol>");
         for (who, n) in proposers(&searcher, &f, &t.name)? {
-            let _ = write!(html, "<li>{} ({} proposals)</li>", esc(&who), n);
+            let _ = write!(html, "<li>{} ({} proposal{})</li>", esc(&who), n, if n == 1 { "" } else { "s" });
         }
         html.push_str("</ol></div><div><h3>Passages</h3><ul>");
         let i = set.find(&t.name).expect("theme");
