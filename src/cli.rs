@@ -74,6 +74,16 @@ pub enum Command {
     ///   quorum themes "AI governance" --by year --json
     ///   quorum themes "WSIS+20" "Global Digital Compact" --by quarter --from 2024-01-01
     Themes(ThemesArgs),
+    /// Recurring implementation gaps: the same proposal raised again and again.
+    ///
+    /// Links proposals across meetings that ask for the same thing in other words, by
+    /// other people, years apart; a chain is `addressed` when a later meeting records it
+    /// as done ("has been implemented", "is now live"), with the evidence.
+    ///
+    /// Examples:
+    ///   quorum gaps
+    ///   quorum gaps --min-meetings 3 --from 2020-01-01 --json
+    Gaps(GapsArgs),
     /// Write a self-contained HTML report: theme timelines, top proposers per theme,
     /// links to the passages.
     ///
@@ -103,6 +113,23 @@ pub struct ThemesArgs {
     /// Themes file [default: the shipped data/themes.toml].
     #[arg(long = "themes", value_name = "FILE")]
     pub themes_file: Option<PathBuf>,
+    /// Index folder.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub filters: FilterArgs,
+}
+
+/// `quorum gaps`.
+#[derive(Debug, Args)]
+pub struct GapsArgs {
+    /// Report chains raised in at least this many meetings.
+    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u32).range(2..))]
+    pub min_meetings: u32,
     /// Index folder.
     #[arg(long, default_value = "index")]
     pub index: PathBuf,
@@ -274,6 +301,7 @@ fn dispatch(cmd: Command, out: &mut impl Write) -> Result<ExitStatus> {
         Command::Proposals(a) => cmd_proposals(a, out),
         Command::Themes(a) => cmd_themes(a, out),
         Command::Report(a) => cmd_report(a),
+        Command::Gaps(a) => cmd_gaps(a, out),
     }
 }
 
@@ -376,5 +404,17 @@ fn cmd_report(a: ReportArgs) -> Result<ExitStatus> {
     let html = crate::report::html::render(&a.index, &set)?;
     std::fs::write(&a.html, html).with_context(|| format!("writing {}", a.html.display()))?;
     eprintln!("quorum: wrote {}", a.html.display());
+    Ok(ExitStatus::Success)
+}
+
+fn cmd_gaps(a: GapsArgs, out: &mut impl Write) -> Result<ExitStatus> {
+    let filters = a.filters.resolve(None)?;
+    ensure_index(&a.index)?;
+    let r = crate::query::gaps::gaps(&a.index, a.min_meetings as usize, &filters)?;
+    if a.json {
+        json::write(out, &r)?;
+    } else {
+        human::gaps(out, &r)?;
+    }
     Ok(ExitStatus::Success)
 }

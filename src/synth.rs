@@ -143,20 +143,41 @@ const FRAMES: &[Frame] = &[
     Frame { label: "simplify the workshop proposal process", phrasings: &["the workshop proposal form be shortened", "the call for session proposals ask fewer questions", "proposers be allowed to submit a lighter application"], done: &["the simplified workshop proposal form has been implemented"] },
 ];
 
-/// One-off proposals that share words with the recurring ones but ask for other things.
-const DISTRACTORS: &[&str] = &[
-    "the Terms of Reference of the BPF on Cybersecurity mention its mailing list",
-    "the tracker of workshop rooms be shared with the host country",
-    "the captions of the opening ceremony be archived",
-    "a youth photo exhibition be held in the IGF Village",
-    "travel to the venue be organised by shuttle buses",
-    "the survey of the host country on hotel prices be published",
-    "the WSIS Forum website link to the IGF calendar",
-    "the repository of presentation slides be cleaned up",
-    "the time zone of the opening ceremony be announced early",
-    "the translation of the agenda of this call be sent by email",
-    "the messages of the youth track be read out at the closing",
-    "the NRIs booth in the village be moved closer to the entrance",
+/// One-off proposals: each meeting's is made of words drawn without replacement from
+/// large pools, so two one-offs share at most a word or two, like unrelated requests do.
+const ONE_OFF_VERBS: &[&str] = &[
+    "be checked", "be moved", "be archived", "be redesigned", "be cancelled", "be postponed", "be printed",
+    "be recycled", "be relabelled", "be sponsored", "be catered", "be insured", "be repainted", "be rebooked",
+    "be audited", "be photographed", "be streamed", "be tested", "be cleaned", "be upgraded", "be counted",
+];
+const ONE_OFF_NOUNS: &[&str] = &[
+    "lanyards", "badges", "catering", "parking", "livestream", "newsletter", "logo", "banners", "hashtag",
+    "volunteers", "cloakroom", "childcare", "photo wall", "closing dinner", "hackathon", "art exhibition", "bicycles",
+    "booth design", "mobile app", "podcast", "quiz", "raffle", "playlist", "dress code", "welcome packs",
+    "water bottles", "venue map", "elevator signs", "medical desk", "taxi vouchers", "press room", "stage lighting",
+    "coffee machines", "charging stations", "umbrellas", "floor plan", "name cards", "microphones", "translation booths",
+    "wifi routers", "ticket scanners", "souvenir mugs", "poster boards", "lecterns", "power strips", "shuttle timetable",
+];
+const ONE_OFF_WHEN: &[&str] = &["before the opening", "after the closing", "during the lunch break", "on the first morning", "by the end of the week", "before the plenary"];
+
+/// A one-off proposal with a keyword that recurring proposals also use.
+fn distractor(r: &mut fastrand::Rng) -> String {
+    const KEYWORDS: &[&str] = &["the Terms of Reference folder", "the tracker board", "the captions screen", "the youth lounge", "the travel desk", "the survey kiosk", "the translation booth", "the repository shelf"];
+    let a = pick(r, ONE_OFF_NOUNS);
+    let mut b = pick(r, ONE_OFF_NOUNS);
+    while b == a {
+        b = pick(r, ONE_OFF_NOUNS);
+    }
+    format!("{} and the {a} {} {}, and the {b} near {}", pick(r, KEYWORDS), pick(r, ONE_OFF_VERBS), pick(r, ONE_OFF_WHEN), pick(r, EVENTS))
+}
+
+/// Sentences that define acronyms, as records do now and then.
+const DEFINITIONS: &[&str] = &[
+    "The Terms of Reference (ToR) of the MAG were mentioned in passing.",
+    "The Best Practice Forums (BPFs) sent short updates.",
+    "The Small Island Developing States (SIDS) were represented.",
+    "The Global Digital Compact (GDC) was also mentioned.",
+    "The National and Regional Initiatives (NRIs) shared news.",
 ];
 const CONNECTIVES: &[&str] = &["In the discussion,", "Later,", "On this point,", "In addition,", "Closing the item,"];
 
@@ -174,7 +195,8 @@ pub fn generate(dir: &Path, opts: &SynthOptions) -> Result<Truth> {
     std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     let n = opts.meetings.max(1);
     let mut rng = fastrand::Rng::with_seed(opts.seed);
-    let n_chains = opts.chains.unwrap_or((n / 20).max(5)).min(FRAMES.len() * 8);
+    // one chain per frame: two chains of one frame would read as one recurring proposal
+    let n_chains = opts.chains.unwrap_or((n / 20).max(5)).min(FRAMES.len());
     // plan chains: which meetings raise which recurring proposal, and where it is done
     let mut plan: Vec<Vec<Occurrence>> = (0..n).map(|_| Vec::new()).collect();
     let mut done_at: Vec<Vec<usize>> = (0..n).map(|_| Vec::new()).collect();
@@ -261,7 +283,7 @@ fn meeting(r: &mut fastrand::Rng, i: usize, date: Date, plan: &[Occurrence], don
     let topics: Vec<&(&str, &[&str])> = (0..r.usize(3..6)).map(|_| pick(r, TOPICS)).collect();
     let mut proposals: Vec<(usize, String)> = plan.iter().map(|o| (o.chain, FRAMES[frames[o.chain]].phrasings[o.phrasing].to_string())).collect();
     if r.f32() < 0.5 {
-        proposals.push((usize::MAX, pick(r, DISTRACTORS).to_string()));
+        proposals.push((usize::MAX, distractor(r)));
     }
     let next = date + Duration::days(14);
     if transcript {
@@ -328,8 +350,11 @@ fn meeting(r: &mut fastrand::Rng, i: usize, date: Date, plan: &[Occurrence], don
                 out.push_str("\n\n");
             }
             while count < target * (t + 1) / topics.len() {
-                let para = format!("{} {}", pick(r, CONNECTIVES), filler(r, phrases, 4));
-                let para = para.replacen(", ", ", ", 1);
+                let mut para = format!("{} {}", pick(r, CONNECTIVES), filler(r, phrases, 4));
+                if r.f32() < 0.05 {
+                    para.push(' ');
+                    para.push_str(*pick(r, DEFINITIONS));
+                }
                 count += para.split_whitespace().count();
                 out.push_str(&para);
                 out.push_str("\n\n");

@@ -4,6 +4,7 @@
 //! to; [`proposals`], [`decisions`] and [`events`] read those clauses; [`dates`] reads
 //! every date.
 
+pub mod acronyms;
 pub mod dates;
 pub mod decisions;
 pub mod events;

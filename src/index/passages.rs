@@ -90,6 +90,9 @@ pub fn documents(m: &Meeting, f: &Fields, themes: &ThemeSet, hash: &str, size: u
     let listed: Vec<&str> = m.participants.iter().map(|p| p.name.as_str()).collect();
     let texts: Vec<&str> = texts.into_iter().filter(|t| !is_list_entry(t, &listed)).collect();
     let title: Vec<String> = crate::text::words(&m.meeting.title).map(str::to_lowercase).collect();
+    for (short, long) in crate::extract::acronyms::definitions(&texts.join("\n")) {
+        whole.add_text(f.acronym, format!("{short}\u{1f}{long}"));
+    }
     for (key, surface, n) in key_phrases(&texts, &people, &title) {
         whole.add_text(f.phrase, format!("{key}\u{1f}{surface}\u{1f}{n}"));
     }

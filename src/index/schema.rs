@@ -12,7 +12,7 @@ use tantivy::tokenizer::{AsciiFoldingFilter, Language, LowerCaser, RemoveLongFil
 use tantivy::Index;
 
 /// Bumped whenever fields or their analysis change.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// Kinds of record in the index (`record` field).
 pub mod record {
@@ -76,6 +76,9 @@ pub struct Fields {
     pub theme: Field,
     /// Key phrases of a meeting record ("stem key\u{1f}surface"), for discovered topics.
     pub phrase: Field,
+    /// Acronyms a meeting defines ("tor\u{1f}Terms of Reference"), to expand them
+    /// when proposals are compared.
+    pub acronym: Field,
     /// Content hash of a file record.
     pub hash: Field,
     /// Size of a file record.
@@ -122,6 +125,7 @@ pub fn build() -> (Schema, Fields) {
         item_section: b.add_text_field("item_section", STORED),
         theme: b.add_text_field("theme", STRING),
         phrase: b.add_text_field("phrase", STRING | FAST),
+        acronym: b.add_text_field("acronym", STRING | FAST),
         hash: b.add_text_field("hash", STRING | STORED),
         size: b.add_u64_field("size", num.clone()),
         mtime: b.add_u64_field("mtime", num),

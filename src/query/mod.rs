@@ -1,6 +1,7 @@
 //! Queries over the index. Each returns data; [`crate::report`] renders it.
 
 pub mod filters;
+pub mod gaps;
 pub mod proposals;
 pub mod search;
 pub mod themes;

@@ -4,6 +4,7 @@
 use crate::index::writer::BuildReport;
 use crate::query::proposals::ProposalRow;
 use crate::query::search::SearchResult;
+use crate::query::gaps::GapsResult;
 use crate::query::themes::ThemesResult;
 use std::io::Write;
 
@@ -135,5 +136,26 @@ pub fn themes(out: &mut impl Write, r: &ThemesResult, detailed: bool) -> anyhow:
             writeln!(out, "  {:<40} {:>4} meeting{}", d.phrase, d.meetings, if d.meetings == 1 { "" } else { "s" })?;
         }
     }
+    Ok(())
+}
+
+/// Prints recurring gaps, most persistent first.
+pub fn gaps(out: &mut impl Write, r: &GapsResult) -> anyhow::Result<()> {
+    if r.gaps.is_empty() {
+        writeln!(out, "no proposal recurs across meetings ({} proposals compared)", r.proposals)?;
+        return Ok(());
+    }
+    for (i, g) in r.gaps.iter().enumerate() {
+        writeln!(out, "{}. [{}] {}", i + 1, g.status, g.label)?;
+        writeln!(out, "   {} meetings, {} to {}", g.meetings, g.first_seen.as_deref().unwrap_or("?"), g.last_seen.as_deref().unwrap_or("?"))?;
+        for o in &g.occurrences {
+            writeln!(out, "   - {}  {:<24} {}:{}", o.meeting_date.as_deref().unwrap_or("????-??-??"), o.speaker, o.source, o.line)?;
+        }
+        if let Some(e) = &g.evidence {
+            writeln!(out, "   done: {} {}:{}: {}", e.meeting_date.as_deref().unwrap_or(""), e.source, e.line, e.text.chars().take(160).collect::<String>())?;
+        }
+        writeln!(out)?;
+    }
+    writeln!(out, "{} recurring proposals among {} compared", r.gaps.len(), r.proposals)?;
     Ok(())
 }

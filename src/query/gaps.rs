@@ -1,0 +1,475 @@
+//! Recurring implementation gaps: proposals that come back meeting after meeting, in
+//! other words and from other people, with no record of being carried out.
+//!
+//! Each proposal becomes a weighted bag of features: stems of its content words (with
+//! acronyms the corpus defines expanded and common synonyms merged) and pairs of
+//! adjacent stems. Candidate pairs come from an inverted index over the features that
+//! are not common to many proposals; a pair links when the cosine of the two bags
+//! reaches [`LINK`]. Linked proposals form chains (connected components); a chain of
+//! proposals from enough meetings is a gap. A chain is `addressed` when a later passage
+//! or decision says it was done ("has been implemented", "is now live") and matches it.
+//!
+//! Cost: building the bags is linear in the proposals; candidate pairs cost the sum of
+//! squared postings of the kept features, bounded by dropping features that occur in
+//! more than [`MAX_DF_SHARE`] of proposals, so it grows about linearly with the number
+//! of proposals while topics stay specific.
+
+use super::filters::Filters;
+use crate::index::passages::from_tantivy_date;
+use crate::index::reader;
+use crate::index::schema::{analyze, record, Fields};
+use anyhow::Result;
+use regex::Regex;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
+use std::sync::LazyLock;
+use tantivy::collector::DocSetCollector;
+use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{Searcher, TantivyDocument, Term};
+
+/// Cosine similarity at which two proposals are the same proposal. Tuned on the
+/// generator's corpora (benches/RESULTS.md).
+pub const LINK: f32 = 0.2;
+/// Cosine similarity at which a completion statement is about a chain.
+pub const DONE: f32 = 0.30;
+/// Features in more than this share of proposals do not make candidate pairs.
+pub const MAX_DF_SHARE: f64 = 0.05;
+
+/// Stems that carry no proposal content.
+const STOP: &[&str] = &[
+    "the", "a", "an", "of", "to", "and", "or", "in", "on", "for", "with", "by", "at", "be", "is", "are", "was", "were",
+    "that", "this", "it", "its", "as", "from", "should", "could", "would", "must", "shall", "will", "can", "may", "also",
+    "so", "their", "they", "we", "our", "all", "each", "ani", "more", "need", "year", "new", "start", "make", "made",
+    "everi", "one", "two", "three", "then", "than", "not", "no", "onli", "same", "other", "such", "which", "who", "what",
+    "into", "have", "has", "had", "been", "being", "do", "doe", "did", "there", "these", "those", "get", "given", "give",
+    "group", "work", "propos", "suggest", "recommend", "consid", "ensur", "take", "put", "way", "thing",
+];
+
+/// The shipped synonym classes (data/synonyms.toml): words that say the same thing in
+/// meeting records, merged before proposals are compared.
+pub const DEFAULT_SYNONYMS: &str = include_str!("../../data/synonyms.toml");
+
+#[derive(serde::Deserialize)]
+struct SynonymFile {
+    class: Vec<Vec<String>>,
+}
+
+/// Stem -> the stem that stands for its class.
+fn synonym_map() -> &'static HashMap<String, String> {
+    static MAP: std::sync::OnceLock<HashMap<String, String>> = std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        let file: SynonymFile = toml::from_str(DEFAULT_SYNONYMS).expect("data/synonyms.toml is valid");
+        let mut m = HashMap::new();
+        for class in file.class {
+            let stems: Vec<Vec<String>> = class.iter().map(|w| analyze(w)).filter(|s| !s.is_empty()).collect();
+            let Some(head) = stems.first().map(|s| s.join("_")) else { continue };
+            for s in stems {
+                m.insert(s.join(" "), head.clone());
+            }
+        }
+        for (a, b) in SYNONYMS {
+            m.entry(a.to_string()).or_insert_with(|| b.to_string());
+        }
+        m
+    })
+}
+
+/// Stems that say the same action in other words, mapped to one.
+const SYNONYMS: &[(&str, &str)] = &[
+    ("revisit", "review"), ("revis", "review"), ("updat", "review"), ("overhaul", "review"), ("reform", "review"),
+    ("monitor", "track"), ("follow", "track"), ("trace", "track"), ("tabl", "track"),
+    ("creat", "establish"), ("set", "establish"), ("launch", "establish"), ("found", "establish"), ("introduc", "establish"),
+    ("carri", "implement"), ("execut", "implement"), ("deliv", "implement"),
+    ("publish", "publish"), ("releas", "publish"), ("issu", "publish"),
+    ("translat", "translat"), ("interpret", "translat"),
+    ("webinar", "webinar"), ("session", "session"), ("discuss", "session"),
+    ("fund", "fund"), ("financ", "fund"), ("fellowship", "fund"),
+    ("mentor", "mentor"), ("buddi", "mentor"),
+    ("caption", "caption"), ("transcript", "caption"),
+    ("youth", "youth"), ("young", "youth"),
+    ("survey", "survey"), ("questionnair", "survey"), ("consult", "survey"),
+    ("repositori", "repositori"), ("librari", "repositori"), ("databas", "repositori"),
+    ("shorten", "simplifi"), ("lighter", "simplifi"), ("fewer", "simplifi"),
+    ("rotat", "rotat"), ("altern", "rotat"),
+];
+
+static DONE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:has|have)\s+been\s+(?:\w+\s+)?(?:implemented|adopted|published|launched|established|set\s+up|completed|introduced|created|held|applied|carried\s+out)\b|\bis\s+now\s+(?:live|in\s+force|available|provided|produced|operational|published|a\s+permanent)\b|\bare\s+now\s+(?:published|produced|provided|available|in\s+place)\b|\bwas\s+(?:adopted|approved)\s+and\s+(?:published|held|applied|implemented)\b|\bhas\s+become\b|\bnow\s+operational\b").expect("done")
+});
+
+/// One raising of a recurring proposal.
+#[derive(Debug, Clone, Serialize)]
+pub struct Occurrence {
+    /// File.
+    pub source: String,
+    /// Meeting date.
+    pub meeting_date: Option<String>,
+    /// Who raised it.
+    pub speaker: String,
+    /// Its words.
+    pub text: String,
+    /// Line where it starts.
+    pub line: u64,
+}
+
+/// The record that a chain was carried out.
+#[derive(Debug, Clone, Serialize)]
+pub struct Evidence {
+    /// File.
+    pub source: String,
+    /// Meeting date.
+    pub meeting_date: Option<String>,
+    /// Line.
+    pub line: u64,
+    /// The statement.
+    pub text: String,
+}
+
+/// A recurring proposal, in the shape of `spec/cli.md`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Gap {
+    /// The clearest wording: the occurrence closest to all the others.
+    pub label: String,
+    /// `open` or `addressed`.
+    pub status: String,
+    /// Distinct meetings that raised it.
+    pub meetings: usize,
+    /// First meeting date.
+    pub first_seen: Option<String>,
+    /// Last meeting date.
+    pub last_seen: Option<String>,
+    /// Each raising, oldest first.
+    pub occurrences: Vec<Occurrence>,
+    /// Where it is recorded as done, for `addressed`.
+    pub evidence: Option<Evidence>,
+}
+
+/// The answer of `quorum gaps`.
+#[derive(Debug, Clone, Serialize)]
+pub struct GapsResult {
+    /// Most persistent first.
+    pub gaps: Vec<Gap>,
+    /// Proposals compared.
+    pub proposals: usize,
+}
+
+type Bag = Vec<(u32, f32)>;
+
+struct Vocab {
+    ids: HashMap<String, u32>,
+}
+
+impl Vocab {
+    fn id(&mut self, s: String) -> u32 {
+        let n = self.ids.len() as u32;
+        *self.ids.entry(s).or_insert(n)
+    }
+}
+
+/// Content stems of a text, acronyms expanded and synonyms merged.
+pub fn content_stems(text: &str, acronyms: &HashMap<String, Vec<String>>) -> Vec<String> {
+    let mut toks = Vec::new();
+    for t in analyze(text) {
+        match acronyms.get(&t) {
+            Some(long) => toks.extend(long.iter().cloned()),
+            None => toks.push(t),
+        }
+    }
+    let syn = synonym_map();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        // two-word synonyms first ("global south", "young people")
+        if i + 1 < toks.len() {
+            if let Some(h) = syn.get(&format!("{} {}", toks[i], toks[i + 1])) {
+                out.push(h.clone());
+                i += 2;
+                continue;
+            }
+        }
+        let t = &toks[i];
+        i += 1;
+        if STOP.contains(&t.as_str()) || t.chars().all(|c| c.is_ascii_digit()) || t.len() < 2 {
+            continue;
+        }
+        out.push(syn.get(t).cloned().unwrap_or_else(|| t.clone()));
+    }
+    out
+}
+
+fn features(stems: &[String], vocab: &mut Vocab) -> Vec<u32> {
+    let mut f: Vec<u32> = stems.iter().map(|s| vocab.id(s.clone())).collect();
+    for w in stems.windows(2) {
+        f.push(vocab.id(format!("{} {}", w[0], w[1])));
+    }
+    f.sort_unstable();
+    f.dedup();
+    f
+}
+
+fn cosine(a: &Bag, b: &Bag) -> f32 {
+    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    dot
+}
+
+fn normalize(mut bag: Bag) -> Bag {
+    let n = bag.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt().max(f32::EPSILON);
+    for x in &mut bag {
+        x.1 /= n;
+    }
+    bag
+}
+
+struct Item {
+    occ: Occurrence,
+    date: Option<time::Date>,
+    bag: Bag,
+}
+
+fn find(parent: &mut [usize], mut x: usize) -> usize {
+    while parent[x] != x {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    x
+}
+
+/// Acronyms the corpus defines, as stems of their long forms.
+fn corpus_acronyms(searcher: &Searcher) -> Result<HashMap<String, Vec<String>>> {
+    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    for seg in searcher.segment_readers() {
+        let Some(col) = seg.fast_fields().str("acronym")? else { continue };
+        let mut s = String::new();
+        for ord in 0..col.num_terms() as u64 {
+            s.clear();
+            if col.ord_to_str(ord, &mut s)? {
+                if let Some((short, long)) = s.split_once('\u{1f}') {
+                    let key = analyze(short).join(" ");
+                    if !key.is_empty() && !key.contains(' ') {
+                        out.entry(key).or_insert_with(|| analyze(long));
+                    }
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Runs `quorum gaps`.
+pub fn gaps(index_dir: &Path, min_meetings: usize, filters: &Filters) -> Result<GapsResult> {
+    let (index, f) = reader::open(index_dir)?;
+    let (_r, searcher) = reader::searcher(&index)?;
+    let acronyms = corpus_acronyms(&searcher)?;
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, record_is(&f, record::PROPOSAL))];
+    clauses.extend(filters.clauses(&f)?);
+    let docs = searcher.search(&BooleanQuery::new(clauses), &DocSetCollector)?;
+    let mut docs: Vec<_> = docs.into_iter().collect();
+    docs.sort();
+    let mut vocab = Vocab { ids: HashMap::new() };
+    let mut raw: Vec<(Occurrence, Option<time::Date>, Vec<u32>)> = Vec::with_capacity(docs.len());
+    for a in docs {
+        let d: TantivyDocument = searcher.doc(a)?;
+        let s = |fl| d.get_first(fl).and_then(|v| v.as_str()).unwrap_or("").to_string();
+        let date = d.get_first(f.date).and_then(|v| v.as_datetime()).and_then(from_tantivy_date);
+        let text = s(f.item_text);
+        let feats = features(&content_stems(&text, &acronyms), &mut vocab);
+        let occ = Occurrence { source: s(f.source), meeting_date: date.map(crate::extract::dates::iso), speaker: s(f.item_speaker), text, line: d.get_first(f.line_start).and_then(|v| v.as_u64()).unwrap_or(0) };
+        raw.push((occ, date, feats));
+    }
+    let n = raw.len();
+    let mut df: HashMap<u32, u32> = HashMap::new();
+    for (_, _, fs) in &raw {
+        for &x in fs {
+            *df.entry(x).or_default() += 1;
+        }
+    }
+    let idf = |x: u32| ((n as f32 + 1.0) / (df[&x] as f32 + 0.5)).ln();
+    let items: Vec<Item> = raw.into_iter().map(|(occ, date, fs)| Item { occ, date, bag: normalize(fs.iter().map(|&x| (x, idf(x))).collect()) }).collect();
+    // candidate pairs through features that are not everywhere
+    let max_df = ((n as f64 * MAX_DF_SHARE).ceil() as u32).max(8);
+    let mut postings: HashMap<u32, Vec<u32>> = HashMap::new();
+    for (i, it) in items.iter().enumerate() {
+        for &(x, _) in &it.bag {
+            if df[&x] >= 2 && df[&x] <= max_df {
+                postings.entry(x).or_default().push(i as u32);
+            }
+        }
+    }
+    let link = std::env::var("QUORUM_GAP_LINK").ok().and_then(|v| v.parse().ok()).unwrap_or(LINK);
+    let mut seen: HashSet<(u32, u32)> = HashSet::new();
+    let mut edges: Vec<(f32, u32, u32)> = Vec::new();
+    for list in postings.values() {
+        for (k, &a) in list.iter().enumerate() {
+            for &b in &list[k + 1..] {
+                if !seen.insert((a, b)) {
+                    continue;
+                }
+                let (ia, ib) = (&items[a as usize], &items[b as usize]);
+                if ia.occ.source == ib.occ.source {
+                    continue;
+                }
+                let s = cosine(&ia.bag, &ib.bag);
+                if s >= link {
+                    edges.push((s, a, b));
+                }
+            }
+        }
+    }
+    // strongest links first; two chains merge only while their proposals stay alike on
+    // average, so one-off proposals that share a word with two chains do not join them
+    edges.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    let mut parent: Vec<usize> = (0..n).collect();
+    let mut members: HashMap<usize, Vec<usize>> = (0..n).map(|i| (i, vec![i])).collect();
+    for (_, a, b) in edges {
+        let (ra, rb) = (find(&mut parent, a as usize), find(&mut parent, b as usize));
+        if ra == rb {
+            continue;
+        }
+        let (ma, mb) = (&members[&ra], &members[&rb]);
+        let mut sum = 0.0;
+        for &x in ma {
+            for &y in mb {
+                sum += cosine(&items[x].bag, &items[y].bag);
+            }
+        }
+        if sum / (ma.len() * mb.len()) as f32 >= link {
+            let moved = members.remove(&ra).expect("cluster");
+            parent[ra] = rb;
+            members.get_mut(&rb).expect("cluster").extend(moved);
+        }
+    }
+    let groups: BTreeMap<usize, Vec<usize>> = members.into_iter().collect();
+    let completions = completions(&searcher, &f, &acronyms, &mut vocab, &df, n)?;
+    let mut out = Vec::new();
+    for members in groups.into_values() {
+        let meetings: HashSet<&str> = members.iter().map(|&i| items[i].occ.source.as_str()).collect();
+        if meetings.len() < min_meetings.max(2) {
+            continue;
+        }
+        let mut members = members;
+        members.sort_by(|&a, &b| items[a].date.cmp(&items[b].date).then_with(|| items[a].occ.source.cmp(&items[b].occ.source)));
+        // the label: the occurrence most like all the others
+        let central = *members
+            .iter()
+            .max_by(|&&a, &&b| {
+                let sa: f32 = members.iter().map(|&o| cosine(&items[a].bag, &items[o].bag)).sum();
+                let sb: f32 = members.iter().map(|&o| cosine(&items[b].bag, &items[o].bag)).sum();
+                sa.total_cmp(&sb).then_with(|| items[b].occ.text.len().cmp(&items[a].occ.text.len()))
+            })
+            .expect("non-empty");
+        let first = items[members[0]].date;
+        let last = members.iter().filter_map(|&i| items[i].date).max();
+        let centroid = normalize(merge_bags(members.iter().map(|&i| &items[i].bag)));
+        let evidence = completions
+            .iter()
+            .filter(|(e, d, _)| d.is_some() && *d >= first && !meetings.contains(e.source.as_str()) || d.is_some() && *d > last)
+            .map(|(e, _, bag)| (cosine(&centroid, bag), e))
+            .filter(|(s, _)| *s >= DONE)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, e)| e.clone());
+        out.push(Gap {
+            label: items[central].occ.text.clone(),
+            status: if evidence.is_some() { "addressed".into() } else { "open".into() },
+            meetings: meetings.len(),
+            first_seen: first.map(crate::extract::dates::iso),
+            last_seen: last.map(crate::extract::dates::iso),
+            occurrences: members.iter().map(|&i| items[i].occ.clone()).collect(),
+            evidence,
+        });
+    }
+    out.sort_by(|a, b| b.meetings.cmp(&a.meetings).then_with(|| a.first_seen.cmp(&b.first_seen)).then_with(|| a.label.cmp(&b.label)));
+    Ok(GapsResult { gaps: out, proposals: n })
+}
+
+fn merge_bags<'a>(bags: impl Iterator<Item = &'a Bag>) -> Bag {
+    let mut m: BTreeMap<u32, f32> = BTreeMap::new();
+    for b in bags {
+        for &(x, w) in b {
+            *m.entry(x).or_default() += w;
+        }
+    }
+    m.into_iter().collect()
+}
+
+fn record_is(f: &Fields, kind: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(Term::from_field_text(f.record, kind), IndexRecordOption::Basic))
+}
+
+/// Passages and decisions that say something was done, as bags in the proposals' space.
+fn completions(
+    searcher: &Searcher,
+    f: &Fields,
+    acronyms: &HashMap<String, Vec<String>>,
+    vocab: &mut Vocab,
+    df: &HashMap<u32, u32>,
+    n: usize,
+) -> Result<Vec<(Evidence, Option<time::Date>, Bag)>> {
+    let phrases = ["been implemented", "been adopted", "been published", "been launched", "been established", "been set up", "been completed", "now live", "now in force", "now available", "now provided", "now produced", "now operational", "now published", "adopted and published", "approved and held", "adopted and applied", "has become", "been applied", "been held", "been created", "been introduced", "carried out"];
+    let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    for field in [f.text, f.item_text] {
+        for p in phrases {
+            let terms: Vec<Term> = analyze(p).into_iter().map(|t| Term::from_field_text(field, &t)).collect();
+            if terms.len() >= 2 {
+                any.push((Occur::Should, Box::new(PhraseQuery::new(terms))));
+            }
+        }
+    }
+    let docs = searcher.search(&BooleanQuery::new(any), &DocSetCollector)?;
+    let mut out = Vec::new();
+    for a in docs {
+        let d: TantivyDocument = searcher.doc(a)?;
+        let text = d.get_first(f.text).or_else(|| d.get_first(f.item_text)).and_then(|v| v.as_str()).unwrap_or("").to_string();
+        if !DONE_RE.is_match(&text) {
+            continue;
+        }
+        let date = d.get_first(f.date).and_then(|v| v.as_datetime()).and_then(from_tantivy_date);
+        let stems = content_stems(&text, acronyms);
+        let fs = features(&stems, vocab);
+        let bag = normalize(fs.iter().filter_map(|&x| df.get(&x).map(|&c| (x, ((n as f32 + 1.0) / (c as f32 + 0.5)).ln()))).collect());
+        let source = d.get_first(f.source).and_then(|v| v.as_str()).unwrap_or("").to_string();
+        let line = d.get_first(f.line_start).and_then(|v| v.as_u64()).unwrap_or(0);
+        out.push((Evidence { source, meeting_date: date.map(crate::extract::dates::iso), line, text }, date, bag));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bag(text: &str, acr: &HashMap<String, Vec<String>>, vocab: &mut Vocab) -> Bag {
+        normalize(features(&content_stems(text, acr), vocab).into_iter().map(|x| (x, 1.0)).collect())
+    }
+
+    #[test]
+    fn test_paraphrases_link_and_one_offs_do_not() {
+        let mut acr = HashMap::new();
+        acr.insert("tor".to_string(), analyze("Terms of Reference"));
+        let mut v = Vocab { ids: HashMap::new() };
+        let a = bag("the MAG Terms of Reference should be reviewed", &acr, &mut v);
+        let b = bag("the ToR of the MAG be updated", &acr, &mut v);
+        let c = bag("the Terms of Reference of the BPF mention its mailing list", &acr, &mut v);
+        assert!(cosine(&a, &b) > cosine(&a, &c), "{} vs {}", cosine(&a, &b), cosine(&a, &c));
+        assert!(cosine(&a, &b) >= 0.5);
+    }
+
+    #[test]
+    fn test_done_statements() {
+        assert!(DONE_RE.is_match("the implementation tracker is now live"));
+        assert!(DONE_RE.is_match("the revised ToR have been adopted and published"));
+        assert!(!DONE_RE.is_match("the tracker should be implemented"));
+    }
+}
