@@ -97,13 +97,17 @@ pub fn key_phrases(texts: &[&str], names: &[String], title: &[String]) -> Vec<(S
     }
     // a phrase that only ever occurs inside a longer one is that longer one's fragment
     // ("Global Digital" of "Global Digital Compact")
-    let fragments: std::collections::HashSet<String> = counts
-        .iter()
-        .filter(|(k, (n, _))| {
-            counts.iter().any(|(l, (m, _))| m == n && l.len() > k.len() && (l.starts_with(&format!("{k} ")) || l.ends_with(&format!(" {k}"))))
-        })
-        .map(|(k, _)| k.clone())
-        .collect();
+    // each longer phrase names its two one-word-shorter pieces: linear, not quadratic
+    let mut fragments: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for (l, (m, _)) in &counts {
+        if let (Some(head), Some(tail)) = (l.rsplit_once(' ').map(|x| x.0), l.split_once(' ').map(|x| x.1)) {
+            for piece in [head, tail] {
+                if piece.contains(' ') && counts.get(piece).is_some_and(|(n, _)| n == m) {
+                    fragments.insert(piece.to_string());
+                }
+            }
+        }
+    }
     counts.retain(|k, _| !fragments.contains(k));
     let mut out: Vec<(String, String, usize)> = counts
         .into_iter()
