@@ -247,11 +247,7 @@ pub fn search_with(index: &Index, searcher: &Searcher, f: &Fields, query: &str, 
         Box::new(BooleanQuery::new(clauses))
     };
     let fetch = if r.meeting_weight > 0.0 { (limit * 3).max(100) } else { limit * 2 + 20 };
-    let (top, total) = if std::env::var_os("QUORUM_NOCOUNT").is_some() {
-        (searcher.search(&*passages, &TopDocs::with_limit(fetch).order_by_score())?, 0)
-    } else {
-        searcher.search(&*passages, &(TopDocs::with_limit(fetch).order_by_score(), Count))?
-    };
+    let (top, total) = searcher.search(&*passages, &(TopDocs::with_limit(fetch).order_by_score(), Count))?;
     let meetings = if r.meeting_weight > 0.0 && !top.is_empty() { meeting_scores(index, searcher, f, &q, filters)? } else { HashMap::new() };
     let max = top.first().map_or(1.0, |t| t.0.max(f32::EPSILON));
     // rank on fast fields; read stored documents only for the hits shown
