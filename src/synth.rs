@@ -232,7 +232,7 @@ pub fn generate(dir: &Path, opts: &SynthOptions) -> Result<Truth> {
             let date = start + Duration::days(span_days * i as i64 / n as i64);
             let mut r = fastrand::Rng::with_seed(seeds[i]);
             let (text, raised) = meeting(&mut r, i, date, &plan[i], &done_at[i], &chain_frames, opts.words);
-            let (body_slug, _) = slug(&BODIES[i % BODIES.len()].1.to_lowercase());
+            let body_slug = slug(&BODIES[i % BODIES.len()].1.to_lowercase());
             let rel = format!("{}/{}-{body_slug}-{i:06}.txt", date.year(), crate::extract::dates::iso(date));
             (rel, text, raised, done_at[i].clone())
         })
@@ -260,8 +260,8 @@ pub fn generate(dir: &Path, opts: &SynthOptions) -> Result<Truth> {
     Ok(truth)
 }
 
-fn slug(s: &str) -> (String, ()) {
-    (s.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect(), ())
+fn slug(s: &str) -> String {
+    s.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect()
 }
 
 fn person(r: &mut fastrand::Rng) -> String {

@@ -5,7 +5,7 @@
 //! is attributed to; proposals and decisions are read from these clauses, so there is
 //! one place that decides who said what.
 
-use super::names::{given_family, is_honorific, strip_honorifics, title_case_if_upper, Registry};
+use super::names::{given_family, strip_honorifics, title_case_if_upper, Registry};
 use crate::ingest::transcript::split_label;
 use crate::model::{Block, BlockKind, Participant};
 use crate::text::sentences;
@@ -209,7 +209,7 @@ pub fn attribute(blocks: &mut [Block], participants: &[Participant]) -> Attribut
             let n_parts = parts.len();
             for (pi, clause) in parts.into_iter().enumerate() {
                 let (subject, verb) = if let Some(ts) = &turn_speaker {
-                    (first_person_or(clause, ts), subject_verb(clause).1)
+                    (first_person_or(clause, ts), verb_of(clause))
                 } else {
                     let (s, v) = subject_of(clause, &mut at, &last_person);
                     (s, v)
@@ -251,12 +251,9 @@ fn first_person_or(clause: &str, speaker: &str) -> Subject {
     Subject::FirstPerson(speaker.to_string())
 }
 
-fn subject_verb(clause: &str) -> (Option<String>, Option<String>) {
-    let c = strip_lead_in(clause);
-    match SUBJECT.captures(c) {
-        Some(m) => (m.name("name").map(|n| n.as_str().to_string()), m.name("verb").map(|v| v.as_str().to_lowercase())),
-        None => (None, None),
-    }
+/// The verb after a clause's subject.
+fn verb_of(clause: &str) -> Option<String> {
+    SUBJECT.captures(strip_lead_in(clause)).and_then(|m| m.name("verb").map(|v| v.as_str().to_lowercase()))
 }
 
 fn strip_lead_in(clause: &str) -> &str {
@@ -346,7 +343,6 @@ fn is_all_caps(t: &str) -> bool {
 
 /// A person from a name reference: known people first, then new full names.
 fn person_from(raw: &str, at: &mut Attribution, may_add: bool) -> Option<String> {
-    let titled = raw.split_whitespace().next().is_some_and(is_honorific);
     if let Some(p) = at.registry.resolve(raw) {
         return Some(p);
     }
@@ -357,7 +353,6 @@ fn person_from(raw: &str, at: &mut Attribution, may_add: bool) -> Option<String>
     if may_add && bare.split_whitespace().count() >= 2 {
         return at.registry.add(bare);
     }
-    let _ = titled;
     None
 }
 

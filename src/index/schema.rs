@@ -89,6 +89,13 @@ pub struct Fields {
     pub minor: Field,
 }
 
+impl Fields {
+    /// A query for the records of one kind (`record::PASSAGE`, `record::PROPOSAL`, ...).
+    pub fn records(&self, kind: &str) -> Box<dyn tantivy::query::Query> {
+        Box::new(tantivy::query::TermQuery::new(tantivy::Term::from_field_text(self.record, kind), IndexRecordOption::Basic))
+    }
+}
+
 /// Builds the schema and its field handles.
 pub fn build() -> (Schema, Fields) {
     let mut b = Schema::builder();

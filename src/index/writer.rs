@@ -19,8 +19,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::time::{Duration, Instant};
 use tantivy::collector::DocSetCollector;
-use tantivy::query::TermQuery;
-use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::schema::Value;
 use tantivy::{Index, IndexWriter, TantivyDocument, Term};
 
 /// How to build.
@@ -141,8 +140,7 @@ fn writer_for(index: &Index, dir: &Path, opts: &BuildOptions) -> Result<IndexWri
 /// The file records of the last commit: source → state.
 fn indexed_files(index: &Index, f: &Fields) -> Result<HashMap<String, FileState>> {
     let (_, searcher) = reader::searcher(index)?;
-    let q = TermQuery::new(Term::from_field_text(f.record, record::FILE), IndexRecordOption::Basic);
-    let docs = searcher.search(&q, &DocSetCollector)?;
+    let docs = searcher.search(&*f.records(record::FILE), &DocSetCollector)?;
     let mut out = HashMap::with_capacity(docs.len());
     for addr in docs {
         let d: TantivyDocument = searcher.doc(addr)?;

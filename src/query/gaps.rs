@@ -25,8 +25,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 use std::sync::LazyLock;
 use tantivy::collector::DocSetCollector;
-use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, TermQuery};
-use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query};
+use tantivy::schema::Value;
 use tantivy::{Searcher, TantivyDocument, Term};
 
 /// Cosine similarity at which two proposals are the same proposal. Tuned on the
@@ -69,31 +69,9 @@ fn synonym_map() -> &'static HashMap<String, String> {
                 m.insert(s.join(" "), head.clone());
             }
         }
-        for (a, b) in SYNONYMS {
-            m.entry(a.to_string()).or_insert_with(|| b.to_string());
-        }
         m
     })
 }
-
-/// Stems that say the same action in other words, mapped to one.
-const SYNONYMS: &[(&str, &str)] = &[
-    ("revisit", "review"), ("revis", "review"), ("updat", "review"), ("overhaul", "review"), ("reform", "review"),
-    ("monitor", "track"), ("follow", "track"), ("trace", "track"), ("tabl", "track"),
-    ("creat", "establish"), ("set", "establish"), ("launch", "establish"), ("found", "establish"), ("introduc", "establish"),
-    ("carri", "implement"), ("execut", "implement"), ("deliv", "implement"),
-    ("publish", "publish"), ("releas", "publish"), ("issu", "publish"),
-    ("translat", "translat"), ("interpret", "translat"),
-    ("webinar", "webinar"), ("session", "session"), ("discuss", "session"),
-    ("fund", "fund"), ("financ", "fund"), ("fellowship", "fund"),
-    ("mentor", "mentor"), ("buddi", "mentor"),
-    ("caption", "caption"), ("transcript", "caption"),
-    ("youth", "youth"), ("young", "youth"),
-    ("survey", "survey"), ("questionnair", "survey"), ("consult", "survey"),
-    ("repositori", "repositori"), ("librari", "repositori"), ("databas", "repositori"),
-    ("shorten", "simplifi"), ("lighter", "simplifi"), ("fewer", "simplifi"),
-    ("rotat", "rotat"), ("altern", "rotat"),
-];
 
 static DONE_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:has|have)\s+been\s+(?:\w+\s+)?(?:implemented|adopted|published|launched|established|set\s+up|completed|introduced|created|held|applied|carried\s+out)\b|\bis\s+now\s+(?:live|in\s+force|available|provided|produced|operational|published|a\s+permanent)\b|\bare\s+now\s+(?:published|produced|provided|available|in\s+place)\b|\bwas\s+(?:adopted|approved)\s+and\s+(?:published|held|applied|implemented)\b|\bhas\s+become\b|\bnow\s+operational\b").expect("done")
@@ -273,7 +251,7 @@ pub fn gaps(index_dir: &Path, min_meetings: usize, filters: &Filters) -> Result<
     let (index, f) = reader::open(index_dir)?;
     let (_r, searcher) = reader::searcher(&index)?;
     let acronyms = corpus_acronyms(&searcher)?;
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, record_is(&f, record::PROPOSAL))];
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, f.records(record::PROPOSAL))];
     clauses.extend(filters.clauses(&f)?);
     let docs = searcher.search(&BooleanQuery::new(clauses), &DocSetCollector)?;
     let mut docs: Vec<_> = docs.into_iter().collect();
@@ -402,10 +380,6 @@ fn merge_bags<'a>(bags: impl Iterator<Item = &'a Bag>) -> Bag {
         }
     }
     m.into_iter().collect()
-}
-
-fn record_is(f: &Fields, kind: &str) -> Box<dyn Query> {
-    Box::new(TermQuery::new(Term::from_field_text(f.record, kind), IndexRecordOption::Basic))
 }
 
 /// Passages and decisions that say something was done, as bags in the proposals' space.

@@ -9,9 +9,9 @@ use anyhow::Result;
 use serde::Serialize;
 use std::path::Path;
 use tantivy::collector::DocSetCollector;
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
-use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{TantivyDocument, Term};
+use tantivy::query::{BooleanQuery, Occur, Query};
+use tantivy::schema::Value;
+use tantivy::TantivyDocument;
 
 /// One proposal, in the shape of `spec/cli.md`.
 #[derive(Debug, Clone, Serialize)]
@@ -37,7 +37,7 @@ pub fn proposals(index_dir: &Path, topic: Option<&str>, filters: &Filters) -> Re
     let (index, f) = reader::open(index_dir)?;
     let (_r, searcher) = reader::searcher(&index)?;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> =
-        vec![(Occur::Must, Box::new(TermQuery::new(Term::from_field_text(f.record, record::PROPOSAL), IndexRecordOption::Basic)))];
+        vec![(Occur::Must, f.records(record::PROPOSAL))];
     if let Some(t) = topic {
         clauses.push((Occur::Must, parse_item_query(&index, &f, t)?));
     }

@@ -13,8 +13,8 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::sync::LazyLock;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, TermQuery};
-use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::query::{BooleanQuery, Occur, Query, QueryParser};
+use tantivy::schema::Value;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{Index, Searcher, TantivyDocument, Term};
 
@@ -168,10 +168,6 @@ pub fn search(index_dir: &Path, query: &str, limit: usize, filters: &Filters) ->
     search_with(&index, &searcher, &f, query, limit, filters, &Ranking::from_env())
 }
 
-fn record_is(f: &Fields, kind: &str) -> Box<dyn Query> {
-    Box::new(TermQuery::new(Term::from_field_text(f.record, kind), IndexRecordOption::Basic))
-}
-
 /// BM25 statistics for meeting records: a word weighs as rare or common as it is among
 /// passages (idf), while a meeting's length is compared with other meetings'. Measured on
 /// QMSum (benches/RESULTS.md): passage recall 0.355 with the meetings' own statistics,
@@ -212,7 +208,7 @@ impl tantivy::query::Bm25StatisticsProvider for PassageStatistics<'_> {
 fn meeting_scores(index: &Index, searcher: &Searcher, f: &Fields, q: &str, filters: &Filters) -> Result<HashMap<String, f32>> {
     let p = QueryParser::for_index(index, vec![f.meeting_text]);
     let user = parse_with(&p, q)?;
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, user), (Occur::Must, record_is(f, record::MEETING))];
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, user), (Occur::Must, f.records(record::MEETING))];
     let meeting_filters = Filters { speaker: None, ..filters.clone() };
     clauses.extend(meeting_filters.clauses(f)?);
     let stats = PassageStatistics { searcher, record: f.record, text: f.text, meeting_text: f.meeting_text };
@@ -241,7 +237,7 @@ pub fn search_with(index: &Index, searcher: &Searcher, f: &Fields, query: &str, 
     } else {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, user.box_clone())];
         if everything {
-            clauses.push((Occur::Must, record_is(f, record::PASSAGE)));
+            clauses.push((Occur::Must, f.records(record::PASSAGE)));
         }
         clauses.extend(filter_clauses);
         Box::new(BooleanQuery::new(clauses))
@@ -253,13 +249,17 @@ pub fn search_with(index: &Index, searcher: &Searcher, f: &Fields, query: &str, 
     // rank on fast fields; read stored documents only for the hits shown
     let mut ranked: Vec<(f32, String, u64, u64, tantivy::DocAddress)> = Vec::with_capacity(top.len());
     let mut seen = std::collections::HashSet::new();
+    let mut columns = HashMap::new();
     for (score, addr) in top {
-        let ff = searcher.segment_reader(addr.segment_ord).fast_fields();
-        let minor = ff.u64("minor").ok().and_then(|c| c.first(addr.doc_id)).unwrap_or(0);
-        let line_start = ff.u64("line_start").ok().and_then(|c| c.first(addr.doc_id)).unwrap_or(0);
-        let line_end = ff.u64("line_end").ok().and_then(|c| c.first(addr.doc_id)).unwrap_or(0);
+        // open each segment's columns once, not once per hit
+        let cols = columns.entry(addr.segment_ord).or_insert_with(|| {
+            let ff = searcher.segment_reader(addr.segment_ord).fast_fields();
+            (ff.u64("minor").ok(), ff.u64("line_start").ok(), ff.u64("line_end").ok(), ff.str("source").ok().flatten())
+        });
+        let get = |c: &Option<tantivy::columnar::Column<u64>>| c.as_ref().and_then(|c| c.first(addr.doc_id)).unwrap_or(0);
+        let (minor, line_start, line_end) = (get(&cols.0), get(&cols.1), get(&cols.2));
         let mut source = String::new();
-        if let Ok(Some(col)) = ff.str("source") {
+        if let Some(col) = &cols.3 {
             if let Some(ord) = col.term_ords(addr.doc_id).next() {
                 let _ = col.ord_to_str(ord, &mut source);
             }
@@ -285,11 +285,6 @@ pub fn search_with(index: &Index, searcher: &Searcher, f: &Fields, query: &str, 
         hits.push(hit_of(&d, f, score, snippets.snippet_from_doc(&d).to_html()));
     }
     Ok(SearchResult { query: query.to_string(), total, hits })
-}
-
-/// Best first; ties by source and line, so that output is stable.
-pub fn sort_hits(hits: &mut [Hit]) {
-    hits.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.source.cmp(&b.source)).then(a.line_start.cmp(&b.line_start)));
 }
 
 /// A hit from a stored document.

@@ -103,8 +103,7 @@ pub struct ThemesResult {
 }
 
 /// Collects the passages of one theme.
-fn theme_query(searcher: &Searcher, f: &Fields, set: &ThemeSet, i: usize, tagged: bool) -> Box<dyn Query> {
-    let _ = searcher;
+fn theme_query(f: &Fields, set: &ThemeSet, i: usize, tagged: bool) -> Box<dyn Query> {
     if tagged {
         return Box::new(TermQuery::new(Term::from_field_text(f.theme, &set.themes[i].name), IndexRecordOption::Basic));
     }
@@ -212,8 +211,8 @@ fn fill_gaps(series: &mut Vec<PeriodCount>, by: Period) {
 /// The report of one theme.
 fn report(searcher: &Searcher, f: &Fields, set: &ThemeSet, i: usize, tagged: bool, by: Period, filters: &Filters) -> Result<ThemeReport> {
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
-        (Occur::Must, theme_query(searcher, f, set, i, tagged)),
-        (Occur::Must, Box::new(TermQuery::new(Term::from_field_text(f.record, record::PASSAGE), IndexRecordOption::Basic))),
+        (Occur::Must, theme_query(f, set, i, tagged)),
+        (Occur::Must, f.records(record::PASSAGE)),
     ];
     clauses.extend(filters.clauses(f)?);
     let docs = searcher.search(&BooleanQuery::new(clauses), &DocSetCollector)?;
@@ -296,7 +295,7 @@ pub fn themes(index_dir: &Path, names: &[String], by: Period, filters: &Filters,
 /// that use them against how common they are in the whole corpus (a phrase used by most
 /// meetings is boilerplate, not a topic).
 pub fn discover(searcher: &Searcher, f: &Fields, set: &ThemeSet, filters: &Filters) -> Result<Vec<Discovered>> {
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, Box::new(TermQuery::new(Term::from_field_text(f.record, record::MEETING), IndexRecordOption::Basic)))];
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, f.records(record::MEETING))];
     clauses.extend(Filters { speaker: None, ..filters.clone() }.clauses(f)?);
     let docs = searcher.search(&BooleanQuery::new(clauses), &DocSetCollector)?;
     let n_meetings = docs.len().max(1) as f64;

@@ -118,7 +118,7 @@ fn slug(s: &str) -> String {
 /// People with the most proposals tagged with a theme.
 fn proposers(searcher: &tantivy::Searcher, f: &crate::index::schema::Fields, theme: &str) -> Result<Vec<(String, usize)>> {
     let clauses: Vec<(Occur, Box<dyn Query>)> = vec![
-        (Occur::Must, Box::new(TermQuery::new(Term::from_field_text(f.record, record::PROPOSAL), IndexRecordOption::Basic))),
+        (Occur::Must, f.records(record::PROPOSAL)),
         (Occur::Must, Box::new(TermQuery::new(Term::from_field_text(f.theme, theme), IndexRecordOption::Basic))),
     ];
     let docs = searcher.search(&BooleanQuery::new(clauses), &DocSetCollector)?;
