@@ -158,17 +158,32 @@ const ONE_OFF_NOUNS: &[&str] = &[
     "coffee machines", "charging stations", "umbrellas", "floor plan", "name cards", "microphones", "translation booths",
     "wifi routers", "ticket scanners", "souvenir mugs", "poster boards", "lecterns", "power strips", "shuttle timetable",
 ];
-const ONE_OFF_WHEN: &[&str] = &["before the opening", "after the closing", "during the lunch break", "on the first morning", "by the end of the week", "before the plenary"];
+const ONE_OFF_WHEN: &[&str] = &[
+    "before the opening", "after the closing", "during the lunch break", "on the first morning", "by the end of the week",
+    "before the plenary", "ahead of the retreat", "for the open consultations", "in time for the host country visit",
+    "for the newcomers track", "after the stocktaking", "before the next call", "for the high-level leaders track",
+    "during the parliamentary track", "for the village stands", "before registration closes", "for the day zero events",
+    "when the budget allows", "for the closing ceremony", "before the press briefing", "for the youth summit",
+    "in the second week", "for the dynamic coalitions fair", "before the evaluation starts",
+];
 
-/// A one-off proposal with a keyword that recurring proposals also use.
+/// A one-off proposal: it names a thing that a recurring proposal is also about (a topic
+/// word, "the tracker board"), but asks for something else about it, in words drawn from
+/// large pools, so one-offs share their topic word and little else, as unrelated requests do.
 fn distractor(r: &mut fastrand::Rng) -> String {
     const KEYWORDS: &[&str] = &["the Terms of Reference folder", "the tracker board", "the captions screen", "the youth lounge", "the travel desk", "the survey kiosk", "the translation booth", "the repository shelf"];
-    let a = pick(r, ONE_OFF_NOUNS);
-    let mut b = pick(r, ONE_OFF_NOUNS);
-    while b == a {
-        b = pick(r, ONE_OFF_NOUNS);
+    const ADJECTIVES: &[&str] = &[
+        "spare", "old", "blue", "donated", "rented", "broken", "extra", "shared", "printed", "borrowed", "heavy", "small",
+        "wooden", "digital", "portable", "noisy", "green", "second-hand", "folding", "bilingual", "outdoor", "temporary",
+    ];
+    let a = format!("{} {}", pick(r, ADJECTIVES), pick(r, ONE_OFF_NOUNS));
+    let (k, v) = (pick(r, KEYWORDS), pick(r, ONE_OFF_VERBS));
+    let w = if r.bool() { pick(r, ONE_OFF_WHEN).to_string() } else { format!("by {}", long_date(Date::from_calendar_date(2000 + r.i32(0..30), Month::try_from(1 + r.u8(..12)).unwrap_or(Month::May), 1 + r.u8(..28)).unwrap_or(Date::MIN))) };
+    match r.usize(..3) {
+        0 => format!("{k} and the {a} {v} {w}"),
+        1 => format!("the {a} next to {k} {v} {w}"),
+        _ => format!("{} {v} {w}, together with {k}", capitalize(&format!("the {a}"))).replacen("The ", "the ", 1),
     }
-    format!("{} and the {a} {} {}, and the {b} near {}", pick(r, KEYWORDS), pick(r, ONE_OFF_VERBS), pick(r, ONE_OFF_WHEN), pick(r, EVENTS))
 }
 
 /// Sentences that define acronyms, as records do now and then.

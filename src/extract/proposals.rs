@@ -23,6 +23,17 @@ static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A deontic modal: what ought to be done.
 static MODAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:should|must|ought\s+to|could)\b").expect("modal"));
+/// A mandative clause without a modal: "that a questionnaire be circulated", "that the
+/// ToR need an overhaul". A bare "be" after the subject is the subjunctive of a request.
+static MANDATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b([\w']+)\s+be\s+(?:\w+ed|\w+en|set|put|made|held|kept|run|built|sent|spent|shown|done|paid|brought|heard|taught)\b|\bneeds?\s+(?:an?|urgent|to\s+be)\b").expect("mandative")
+});
+/// Words before "be" that make it a statement, not a subjunctive.
+fn is_mandative(clause: &str) -> bool {
+    MANDATIVE.captures_iter(clause).any(|c| {
+        c.get(1).is_none_or(|w| !matches!(w.as_str().to_lowercase().as_str(), "will" | "would" | "to" | "can" | "may" | "might" | "not" | "cannot" | "shall" | "won't" | "also" | "already"))
+    })
+}
 /// Modals that are not about action: "should be feasible", "you should have the document".
 static EPISTEMIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:should|could|must)\s+(?:be\s+(?:feasible|possible|fine|ready|available|ok|okay|enough|able|done\s+by\s+then|easy|difficult|noted)|have\s+(?:been|the|received|seen|had)|not\s+be\s+(?:possible|feasible))\b|\byou\s+(?:should|could|must)\b|\b(?:it|this|that)\s+could\s+be\b|\bcould\s+not\b|\bif\s+\w+\s+could\b")
@@ -141,7 +152,7 @@ fn reported(clause: &str) -> Option<String> {
     static THAT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:that|:)\s").expect("that"));
     let t = THAT.find(clause)?;
     let rest = &clause[t.end()..];
-    if MODAL.is_match(rest) && !EPISTEMIC.is_match(rest) && !NOT_A_REQUEST.is_match(rest) && !EMBEDDED_QUESTION.is_match(rest) && !rest.trim_end().ends_with('?') {
+    if (MODAL.is_match(rest) || is_mandative(rest)) && !EPISTEMIC.is_match(rest) && !NOT_A_REQUEST.is_match(rest) && !EMBEDDED_QUESTION.is_match(rest) && !rest.trim_end().ends_with('?') {
         return Some(rest.to_string());
     }
     None
@@ -198,6 +209,10 @@ mod tests {
         assert_eq!(reported("Chris Buckridge suggested that the group could track proposals.").as_deref(), Some("the group could track proposals."));
         assert_eq!(reported("She urged the Secretariat to provide options.").as_deref(), Some("the Secretariat to provide options."));
         assert_eq!(reported("He argued that the paper should state it plainly.").as_deref(), Some("the paper should state it plainly."));
+        assert_eq!(reported("She argued that a questionnaire on the working methods be circulated.").as_deref(), Some("a questionnaire on the working methods be circulated."));
+        assert_eq!(reported("He noted that the terms of reference need an overhaul.").as_deref(), Some("the terms of reference need an overhaul."));
+        assert_eq!(reported("She noted that the report will be published in May."), None);
+        assert_eq!(reported("He recalled that the report is to be finished soon."), None);
     }
 
     #[test]

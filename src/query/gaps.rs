@@ -31,9 +31,13 @@ use tantivy::{Searcher, TantivyDocument, Term};
 
 /// Cosine similarity at which two proposals are the same proposal. Tuned on the
 /// generator's corpora (benches/RESULTS.md).
-pub const LINK: f32 = 0.2;
+pub const LINK: f32 = 0.3;
 /// Cosine similarity at which a completion statement is about a chain.
 pub const DONE: f32 = 0.30;
+/// Cosine at which two proposals are worded the same.
+pub const SAME_WORDING: f32 = 0.8;
+/// Separate ideas two proposals must share to be one proposal.
+pub const MIN_CONCEPTS: usize = 2;
 /// Features in more than this share of proposals do not make candidate pairs.
 pub const MAX_DF_SHARE: f64 = 0.05;
 
@@ -45,6 +49,11 @@ const STOP: &[&str] = &[
     "everi", "one", "two", "three", "then", "than", "not", "no", "onli", "same", "other", "such", "which", "who", "what",
     "into", "have", "has", "had", "been", "being", "do", "doe", "did", "there", "these", "those", "get", "given", "give",
     "group", "work", "propos", "suggest", "recommend", "consid", "ensur", "take", "put", "way", "thing",
+    // place, time and linking words: where and when a request is made is not what it asks
+    "togeth", "next", "near", "befor", "after", "dure", "within", "between", "about", "abov", "below", "across", "along",
+    "around", "besid", "toward", "upon", "onc", "again", "still", "alreadi", "soon", "later", "now", "when", "while",
+    "januari", "februari", "march", "april", "may", "june", "juli", "august", "septemb", "octob", "novemb", "decemb",
+    "whether", "if", "howev", "also", "veri", "much", "mani", "most", "some", "few", "own", "just", "too", "here", "there",
 ];
 
 /// The shipped synonym classes (data/synonyms.toml): words that say the same thing in
@@ -177,14 +186,48 @@ pub fn content_stems(text: &str, acronyms: &HashMap<String, Vec<String>>) -> Vec
     out
 }
 
-fn features(stems: &[String], vocab: &mut Vocab) -> Vec<u32> {
-    let mut f: Vec<u32> = stems.iter().map(|s| vocab.id(s.clone())).collect();
-    for w in stems.windows(2) {
-        f.push(vocab.id(format!("{} {}", w[0], w[1])));
-    }
+/// The distinct stems of a proposal, and which of them stand next to each other.
+fn features(stems: &[String], vocab: &mut Vocab) -> (Vec<u32>, Vec<(u32, u32)>) {
+    let ids: Vec<u32> = stems.iter().map(|s| vocab.id(s.clone())).collect();
+    let mut pairs: Vec<(u32, u32)> = ids.windows(2).map(|w| (w[0].min(w[1]), w[0].max(w[1]))).collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    let mut f = ids;
     f.sort_unstable();
     f.dedup();
-    f
+    (f, pairs)
+}
+
+/// Cosine of two proposals' bags when they share enough ideas, else 0.
+/// Near-identical wording (cosine at least [`SAME_WORDING`]) is the same proposal.
+fn similarity(a: &Item, b: &Item) -> f32 {
+    let c = cosine(&a.bag, &b.bag);
+    if c >= SAME_WORDING || shared_concepts(a, b) >= MIN_CONCEPTS {
+        c
+    } else {
+        0.0
+    }
+}
+
+/// How many separate ideas two proposals share: shared stems, counting a compound that
+/// stands together in both ("captions screen") once. One shared topic phrase is what
+/// unrelated requests about one thing have in common; a restated proposal shares more.
+fn shared_concepts(a: &Item, b: &Item) -> usize {
+    let shared: Vec<u32> = a.bag.iter().filter(|(x, _)| b.bag.binary_search_by_key(x, |y| y.0).is_ok()).map(|x| x.0).collect();
+    // shared stems joined into runs by pairs adjacent in both; a run of up to three stems
+    // ("Terms of Reference folder") names one thing
+    let mut parent: Vec<usize> = (0..shared.len()).collect();
+    for p in a.pairs.iter().filter(|p| b.pairs.binary_search(p).is_ok()) {
+        if let (Ok(x), Ok(y)) = (shared.binary_search(&p.0), shared.binary_search(&p.1)) {
+            let (rx, ry) = (find(&mut parent, x), find(&mut parent, y));
+            parent[rx] = ry;
+        }
+    }
+    let mut sizes: HashMap<usize, usize> = HashMap::new();
+    for i in 0..shared.len() {
+        *sizes.entry(find(&mut parent, i)).or_default() += 1;
+    }
+    sizes.values().map(|k| 1 + (k - 1) / 3).sum()
 }
 
 fn cosine(a: &Bag, b: &Bag) -> f32 {
@@ -215,6 +258,7 @@ struct Item {
     occ: Occurrence,
     date: Option<time::Date>,
     bag: Bag,
+    pairs: Vec<(u32, u32)>,
 }
 
 fn find(parent: &mut [usize], mut x: usize) -> usize {
@@ -257,7 +301,7 @@ pub fn gaps(index_dir: &Path, min_meetings: usize, filters: &Filters) -> Result<
     let mut docs: Vec<_> = docs.into_iter().collect();
     docs.sort();
     let mut vocab = Vocab { ids: HashMap::new() };
-    let mut raw: Vec<(Occurrence, Option<time::Date>, Vec<u32>)> = Vec::with_capacity(docs.len());
+    let mut raw: Vec<(Occurrence, Option<time::Date>, (Vec<u32>, Vec<(u32, u32)>))> = Vec::with_capacity(docs.len());
     for a in docs {
         let d: TantivyDocument = searcher.doc(a)?;
         let s = |fl| d.get_first(fl).and_then(|v| v.as_str()).unwrap_or("").to_string();
@@ -269,13 +313,13 @@ pub fn gaps(index_dir: &Path, min_meetings: usize, filters: &Filters) -> Result<
     }
     let n = raw.len();
     let mut df: HashMap<u32, u32> = HashMap::new();
-    for (_, _, fs) in &raw {
+    for (_, _, (fs, _)) in &raw {
         for &x in fs {
             *df.entry(x).or_default() += 1;
         }
     }
     let idf = |x: u32| ((n as f32 + 1.0) / (df[&x] as f32 + 0.5)).ln();
-    let items: Vec<Item> = raw.into_iter().map(|(occ, date, fs)| Item { occ, date, bag: normalize(fs.iter().map(|&x| (x, idf(x))).collect()) }).collect();
+    let items: Vec<Item> = raw.into_iter().map(|(occ, date, (fs, pairs))| Item { occ, date, bag: normalize(fs.iter().map(|&x| (x, idf(x))).collect()), pairs }).collect();
     // candidate pairs through features that are not everywhere
     let max_df = ((n as f64 * MAX_DF_SHARE).ceil() as u32).max(8);
     let mut postings: HashMap<u32, Vec<u32>> = HashMap::new();
@@ -299,7 +343,7 @@ pub fn gaps(index_dir: &Path, min_meetings: usize, filters: &Filters) -> Result<
                 if ia.occ.source == ib.occ.source {
                     continue;
                 }
-                let s = cosine(&ia.bag, &ib.bag);
+                let s = similarity(ia, ib);
                 if s >= link {
                     edges.push((s, a, b));
                 }
@@ -320,7 +364,7 @@ pub fn gaps(index_dir: &Path, min_meetings: usize, filters: &Filters) -> Result<
         let mut sum = 0.0;
         for &x in ma {
             for &y in mb {
-                sum += cosine(&items[x].bag, &items[y].bag);
+                sum += similarity(&items[x], &items[y]);
             }
         }
         if sum / (ma.len() * mb.len()) as f32 >= link {
@@ -411,7 +455,7 @@ fn completions(
         }
         let date = d.get_first(f.date).and_then(|v| v.as_datetime()).and_then(from_tantivy_date);
         let stems = content_stems(&text, acronyms);
-        let fs = features(&stems, vocab);
+        let (fs, _) = features(&stems, vocab);
         let bag = normalize(fs.iter().filter_map(|&x| df.get(&x).map(|&c| (x, ((n as f32 + 1.0) / (c as f32 + 0.5)).ln()))).collect());
         let source = d.get_first(f.source).and_then(|v| v.as_str()).unwrap_or("").to_string();
         let line = d.get_first(f.line_start).and_then(|v| v.as_u64()).unwrap_or(0);
@@ -425,7 +469,7 @@ mod tests {
     use super::*;
 
     fn bag(text: &str, acr: &HashMap<String, Vec<String>>, vocab: &mut Vocab) -> Bag {
-        normalize(features(&content_stems(text, acr), vocab).into_iter().map(|x| (x, 1.0)).collect())
+        normalize(features(&content_stems(text, acr), vocab).0.into_iter().map(|x| (x, 1.0)).collect())
     }
 
     #[test]
