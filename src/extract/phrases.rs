@@ -42,6 +42,26 @@ const VERB_START: &[&str] = &[
 /// Words allowed inside a phrase ("terms of reference", "freedom of expression").
 const INNER: &[&str] = &["of", "for", "and", "on", "the", "to", "in"];
 
+/// A word of the text with what the phrase rules ask of it.
+struct Word {
+    key: String,
+    from: usize,
+    to: usize,
+    /// May start or end a phrase.
+    edge: bool,
+    stop: bool,
+    inner: bool,
+    /// A title, logistics or inner word: a phrase of only these is not a topic.
+    plain: bool,
+    name: bool,
+    verb: bool,
+    ly: bool,
+    glued_before: bool,
+    glued_after: bool,
+    /// Only whitespace between it and the next word.
+    spaced_after: bool,
+}
+
 /// Phrases per meeting kept for the corpus-wide count.
 pub const PER_MEETING: usize = 40;
 
@@ -52,12 +72,37 @@ pub const PER_MEETING: usize = 40;
 pub fn key_phrases(texts: &[&str], names: &[String], title: &[String]) -> Vec<(String, String, usize)> {
     let mut counts: HashMap<String, (usize, HashMap<String, usize>)> = HashMap::new();
     let mut analyzer = text_analyzer();
+    let set = |words: &[&'static str]| words.iter().copied().collect::<std::collections::HashSet<&str>>();
+    let (stop, generic, verb_start, inner) = (set(STOP), set(GENERIC), set(VERB_START), set(INNER));
     for text in texts {
-        let mut toks: Vec<(String, usize, usize)> = Vec::new();
+        // each word's facts once, not once per phrase it is part of (the profile showed
+        // the word-list scans and per-phrase allocations)
+        let mut toks: Vec<Word> = Vec::new();
         let mut stream = analyzer.token_stream(text);
         while stream.advance() {
             let t = stream.token();
-            toks.push((t.text.clone(), t.offset_from, t.offset_to));
+            let surface = &text[t.offset_from..t.offset_to];
+            let lower = surface.to_lowercase();
+            let l = lower.as_str();
+            toks.push(Word {
+                key: t.text.clone(),
+                from: t.offset_from,
+                to: t.offset_to,
+                edge: !stop.contains(l) && l.chars().count() >= 3 && !l.chars().any(|c| c.is_ascii_digit()),
+                stop: stop.contains(l),
+                inner: inner.contains(l),
+                plain: title.iter().any(|w| w == l) || generic.contains(l) || inner.contains(l),
+                name: names.iter().any(|w| w == l),
+                verb: verb_start.contains(l),
+                ly: l.ends_with("ly"),
+                glued_before: text[..t.offset_from].ends_with(['-', '\'', '’', '/']),
+                glued_after: text[t.offset_to..].starts_with(['-', '/']),
+                spaced_after: false,
+            });
+        }
+        for k in 1..toks.len() {
+            let gap = &text[toks[k - 1].to..toks[k].from];
+            toks[k - 1].spaced_after = gap.chars().all(char::is_whitespace);
         }
         for i in 0..toks.len() {
             for n in 2..=4 {
@@ -66,32 +111,25 @@ pub fn key_phrases(texts: &[&str], names: &[String], title: &[String]) -> Vec<(S
                 }
                 let span = &toks[i..i + n];
                 // a phrase does not cross punctuation
-                if span.windows(2).any(|w| !text[w[0].2..w[1].1].chars().all(char::is_whitespace)) {
+                if !span[n - 2].spaced_after {
                     break;
                 }
-                let surface_words: Vec<&str> = span.iter().map(|t| &text[t.1..t.2]).collect();
-                let lower: Vec<String> = surface_words.iter().map(|w| w.to_lowercase()).collect();
-                let ok_edge = |w: &str| !STOP.contains(&w) && w.chars().count() >= 3 && !w.chars().any(|c| c.is_ascii_digit());
-                if !ok_edge(&lower[0]) || !ok_edge(&lower[n - 1]) {
-                    continue;
-                }
-                if lower[1..n - 1].iter().any(|w| STOP.contains(&w.as_str()) && !INNER.contains(&w.as_str())) {
+                if !span[0].edge || !span[n - 1].edge || span[1..n - 1].iter().any(|w| w.stop && !w.inner) {
                     continue;
                 }
                 // a phrase starts and ends at word edges, not inside "high-level"
-                let (a, b) = (span[0].1, span[n - 1].2);
-                let glued = text[..a].ends_with(['-', '\'', '’', '/']) || text[b..].starts_with(['-', '/']);
-                if glued || VERB_START.contains(&lower[0].as_str()) || lower.last().is_some_and(|w| w.ends_with("ly"))
-                    || lower.iter().all(|w| title.contains(w) || GENERIC.contains(&w.as_str()) || INNER.contains(&w.as_str()))
-                    || lower.iter().any(|w| names.contains(w))
-                    || lower.iter().filter(|w| INNER.contains(&w.as_str())).count() > 1
+                if span[0].glued_before || span[n - 1].glued_after || span[0].verb || span[n - 1].ly
+                    || span.iter().all(|w| w.plain)
+                    || span.iter().any(|w| w.name)
+                    || span.iter().filter(|w| w.inner).count() > 1
                 {
                     continue;
                 }
-                let key = span.iter().map(|t| t.0.as_str()).collect::<Vec<_>>().join(" ");
+                let key = span.iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(" ");
                 let e = counts.entry(key).or_default();
                 e.0 += 1;
-                *e.1.entry(surface_words.join(" ")).or_default() += 1;
+                let surface = span.iter().map(|t| &text[t.from..t.to]).collect::<Vec<_>>().join(" ");
+                *e.1.entry(surface).or_default() += 1;
             }
         }
     }

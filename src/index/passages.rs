@@ -45,10 +45,12 @@ pub fn from_tantivy_date(d: DateTime) -> Option<Date> {
 /// Index documents of one meeting, the file record last.
 pub fn documents(m: &Meeting, f: &Fields, themes: &ThemeSet, hash: &str, size: u64, mtime: u64) -> Vec<TantivyDocument> {
     let date = meeting_date(m).map(tantivy_date);
+    let sid = super::schema::source_id(&m.source);
     let base = |rec: &str| {
         let mut d = TantivyDocument::default();
         d.add_text(f.record, rec);
         d.add_text(f.source, &m.source);
+        d.add_u64(f.source_id, sid);
         d.add_text(f.body, &m.meeting.body);
         d.add_text(f.kind, m.meeting.kind.as_str());
         d.add_text(f.title, &m.meeting.title);
@@ -131,6 +133,7 @@ pub fn file_record(f: &Fields, source: &str, hash: &str, size: u64, mtime: u64) 
     let mut d = TantivyDocument::default();
     d.add_text(f.record, record::FILE);
     d.add_text(f.source, source);
+    d.add_u64(f.source_id, super::schema::source_id(source));
     d.add_text(f.hash, hash);
     d.add_u64(f.size, size);
     d.add_u64(f.mtime, mtime);

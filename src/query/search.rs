@@ -204,8 +204,8 @@ impl tantivy::query::Bm25StatisticsProvider for PassageStatistics<'_> {
     }
 }
 
-/// How well each meeting as a whole matches, scaled to 0..1, by source.
-fn meeting_scores(index: &Index, searcher: &Searcher, f: &Fields, q: &str, filters: &Filters) -> Result<HashMap<String, f32>> {
+/// How well each meeting as a whole matches, scaled to 0..1, by source id.
+fn meeting_scores(index: &Index, searcher: &Searcher, f: &Fields, q: &str, filters: &Filters) -> Result<HashMap<u64, f32>> {
     let p = QueryParser::for_index(index, vec![f.meeting_text]);
     let user = parse_with(&p, q)?;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, user), (Occur::Must, f.records(record::MEETING))];
@@ -216,9 +216,9 @@ fn meeting_scores(index: &Index, searcher: &Searcher, f: &Fields, q: &str, filte
     let max = top.first().map_or(1.0, |t| t.0.max(f32::EPSILON));
     let mut out = HashMap::new();
     for (score, addr) in top {
-        let d: TantivyDocument = searcher.doc(addr)?;
-        if let Some(s) = d.get_first(f.source).and_then(|v| v.as_str()) {
-            out.insert(s.to_string(), score / max);
+        let col = searcher.segment_reader(addr.segment_ord).fast_fields().u64("source_id")?;
+        if let Some(id) = col.first(addr.doc_id) {
+            out.insert(id, score / max);
         }
     }
     Ok(out)
@@ -244,28 +244,23 @@ pub fn search_with(index: &Index, searcher: &Searcher, f: &Fields, query: &str, 
     };
     let fetch = if r.meeting_weight > 0.0 { (limit * 3).max(100) } else { limit * 2 + 20 };
     let (top, total) = searcher.search(&*passages, &(TopDocs::with_limit(fetch).order_by_score(), Count))?;
-    let meetings = if r.meeting_weight > 0.0 && !top.is_empty() { meeting_scores(index, searcher, f, &q, filters)? } else { HashMap::new() };
+    // every meeting matches "*" equally: no meeting bonus, or ties would pick arbitrary meetings
+    let meetings = if r.meeting_weight > 0.0 && !top.is_empty() && !everything { meeting_scores(index, searcher, f, &q, filters)? } else { HashMap::new() };
     let max = top.first().map_or(1.0, |t| t.0.max(f32::EPSILON));
     // rank on fast fields; read stored documents only for the hits shown
-    let mut ranked: Vec<(f32, String, u64, u64, tantivy::DocAddress)> = Vec::with_capacity(top.len());
+    let mut ranked: Vec<(f32, u64, u64, u64, tantivy::DocAddress)> = Vec::with_capacity(top.len());
     let mut seen = std::collections::HashSet::new();
     let mut columns = HashMap::new();
     for (score, addr) in top {
         // open each segment's columns once, not once per hit
         let cols = columns.entry(addr.segment_ord).or_insert_with(|| {
             let ff = searcher.segment_reader(addr.segment_ord).fast_fields();
-            (ff.u64("minor").ok(), ff.u64("line_start").ok(), ff.u64("line_end").ok(), ff.str("source").ok().flatten())
+            (ff.u64("minor").ok(), ff.u64("line_start").ok(), ff.u64("line_end").ok(), ff.u64("source_id").ok())
         });
         let get = |c: &Option<tantivy::columnar::Column<u64>>| c.as_ref().and_then(|c| c.first(addr.doc_id)).unwrap_or(0);
-        let (minor, line_start, line_end) = (get(&cols.0), get(&cols.1), get(&cols.2));
-        let mut source = String::new();
-        if let Some(col) = &cols.3 {
-            if let Some(ord) = col.term_ords(addr.doc_id).next() {
-                let _ = col.ord_to_str(ord, &mut source);
-            }
-        }
+        let (minor, line_start, line_end, source) = (get(&cols.0), get(&cols.1), get(&cols.2), get(&cols.3));
         // windows of one long turn share its lines: show the turn once
-        if !seen.insert((source.clone(), line_start, line_end)) {
+        if !seen.insert((source, line_start, line_end)) {
             continue;
         }
         let mut s = score / max;
