@@ -21,6 +21,7 @@ use crate::index::schema::{analyze, record, Fields};
 use anyhow::Result;
 use regex::Regex;
 use serde::Serialize;
+use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 use std::sync::LazyLock;
@@ -52,7 +53,7 @@ const STOP: &[&str] = &[
     // place, time and linking words: where and when a request is made is not what it asks
     "togeth", "next", "near", "befor", "after", "dure", "within", "between", "about", "abov", "below", "across", "along",
     "around", "besid", "toward", "upon", "onc", "again", "still", "alreadi", "soon", "later", "now", "when", "while",
-    "januari", "februari", "march", "april", "may", "june", "juli", "august", "septemb", "octob", "novemb", "decemb",
+    "day", "week", "month", "januari", "februari", "march", "april", "may", "june", "juli", "august", "septemb", "octob", "novemb", "decemb",
     "whether", "if", "howev", "also", "veri", "much", "mani", "most", "some", "few", "own", "just", "too", "here", "there",
 ];
 
@@ -83,8 +84,15 @@ fn synonym_map() -> &'static HashMap<String, String> {
 }
 
 static DONE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:has|have)\s+been\s+(?:\w+\s+)?(?:implemented|adopted|published|launched|established|set\s+up|completed|introduced|created|held|applied|carried\s+out)\b|\bis\s+now\s+(?:live|in\s+force|available|provided|produced|operational|published|a\s+permanent)\b|\bare\s+now\s+(?:published|produced|provided|available|in\s+place)\b|\bwas\s+(?:adopted|approved)\s+and\s+(?:published|held|applied|implemented)\b|\bhas\s+become\b|\bnow\s+operational\b").expect("done")
+    Regex::new(r"(?i)\b(?:has|have)\s+been\s+(?:\w+\s+)?(?:implemented|adopted|published|launched|established|set\s+up|completed|introduced|created|held|applied|carried\s+out)\b|\bis\s+now\s+(?:live|in\s+force|available|provided|produced|operational|published|a\s+permanent)\b|\bare\s+now\s+(?:published|produced|provided|available|in\s+place)\b|\b(?:was|were)\s+(?:adopted|approved)\s+and\s+(?:published|held|applied|implemented)\b|\bhas\s+become\b|\bnow\s+operational\b").expect("done")
 });
+
+/// Whether a passage says something was carried out: a completion clause that is not
+/// inside a question or a request ("showing which recommendations have been carried out").
+fn is_done_statement(text: &str) -> bool {
+    static EMBEDDED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:which|whether|how|what|if)\s+(?:[\w'-]+\s+){0,5}$").expect("embedded"));
+    DONE_RE.find_iter(text).any(|m| !EMBEDDED.is_match(&text[..m.start()]))
+}
 
 /// One raising of a recurring proposal.
 #[derive(Debug, Clone, Serialize)]
@@ -202,7 +210,7 @@ fn features(stems: &[String], vocab: &mut Vocab) -> (Vec<u32>, Vec<(u32, u32)>) 
 /// Near-identical wording (cosine at least [`SAME_WORDING`]) is the same proposal.
 fn similarity(a: &Item, b: &Item) -> f32 {
     let c = cosine(&a.bag, &b.bag);
-    if c >= SAME_WORDING || shared_concepts(a, b) >= MIN_CONCEPTS {
+    if c >= SAME_WORDING || c > 0.0 && shared_concepts(a, b) >= MIN_CONCEPTS {
         c
     } else {
         0.0
@@ -259,6 +267,104 @@ struct Item {
     date: Option<time::Date>,
     bag: Bag,
     pairs: Vec<(u32, u32)>,
+}
+
+/// Pairs of proposals from different meetings whose similarity reaches `floor`.
+///
+/// For each proposal, its dot products with all later ones are summed over the postings
+/// of its stems (the bags are normalised, so the sums are cosines), leaving out stems in
+/// more than [`MAX_DF_SHARE`] of proposals: they weigh little and their postings would
+/// make the cost quadratic. Only pairs whose sum reaches `floor` get the full rule.
+/// Proposals are spread over threads.
+fn alike_pairs(items: &[Item], df: &HashMap<u32, u32>, floor: f32) -> Vec<(f32, u32, u32)> {
+    let n = items.len();
+    let max_df = ((n as f64 * MAX_DF_SHARE).ceil() as u32).max(8);
+    let mut postings: HashMap<u32, Vec<(u32, f32)>> = HashMap::new();
+    for (i, it) in items.iter().enumerate() {
+        for &(x, w) in &it.bag {
+            if df[&x] >= 2 && df[&x] <= max_df {
+                postings.entry(x).or_default().push((i as u32, w));
+            }
+        }
+    }
+    (0..n)
+        .into_par_iter()
+        .fold(
+            || (vec![0f32; n], Vec::new(), Vec::new()),
+            |(mut acc, mut touched, mut out): (Vec<f32>, Vec<u32>, Vec<(f32, u32, u32)>), a| {
+                for (x, w) in &items[a].bag {
+                    let Some(list) = postings.get(x) else { continue };
+                    let later = list.partition_point(|p| p.0 as usize <= a);
+                    for &(b, wb) in &list[later..] {
+                        if acc[b as usize] == 0.0 {
+                            touched.push(b);
+                        }
+                        acc[b as usize] += w * wb;
+                    }
+                }
+                for b in touched.drain(..) {
+                    let partial = std::mem::take(&mut acc[b as usize]);
+                    let (ia, ib) = (&items[a], &items[b as usize]);
+                    if partial >= floor && ia.occ.source != ib.occ.source {
+                        let s = similarity(ia, ib);
+                        if s >= floor {
+                            out.push((s, a as u32, b));
+                        }
+                    }
+                }
+                (acc, touched, out)
+            },
+        )
+        .map(|(_, _, out)| out)
+        .reduce(Vec::new, |mut a, b| {
+            a.extend(b);
+            a
+        })
+}
+
+/// Groups proposals: strongest pairs first, two groups merge while the average
+/// similarity of all their cross pairs (pairs below `link` count 0) reaches `link`,
+/// so a one-off that shares a word with two chains does not join them. The sums between
+/// groups are kept sparse and added up on each merge, so the cost follows the pairs,
+/// not the square of the proposals.
+fn average_link(n: usize, mut pairs: Vec<(f32, u32, u32)>, link: f32) -> Vec<Vec<usize>> {
+    pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    let mut parent: Vec<usize> = (0..n).collect();
+    let mut size = vec![1usize; n];
+    let mut sums: Vec<HashMap<usize, f32>> = vec![HashMap::new(); n];
+    for &(s, a, b) in &pairs {
+        *sums[a as usize].entry(b as usize).or_default() += s;
+        *sums[b as usize].entry(a as usize).or_default() += s;
+    }
+    for &(_, a, b) in &pairs {
+        let (ra, rb) = (find(&mut parent, a as usize), find(&mut parent, b as usize));
+        if ra == rb {
+            continue;
+        }
+        let total = sums[ra].get(&rb).copied().unwrap_or(0.0);
+        if total / ((size[ra] * size[rb]) as f32) < link {
+            continue;
+        }
+        let (big, small) = if sums[ra].len() >= sums[rb].len() { (ra, rb) } else { (rb, ra) };
+        parent[small] = big;
+        size[big] += size[small];
+        let moved = std::mem::take(&mut sums[small]);
+        sums[big].remove(&small);
+        for (other, v) in moved {
+            if other == big {
+                continue;
+            }
+            *sums[big].entry(other).or_default() += v;
+            let o = &mut sums[other];
+            o.remove(&small);
+            *o.entry(big).or_default() += v;
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..n {
+        groups.entry(find(&mut parent, i)).or_default().push(i);
+    }
+    groups.into_values().collect()
 }
 
 fn find(parent: &mut [usize], mut x: usize) -> usize {
@@ -320,63 +426,20 @@ pub fn gaps(index_dir: &Path, min_meetings: usize, filters: &Filters) -> Result<
     }
     let idf = |x: u32| ((n as f32 + 1.0) / (df[&x] as f32 + 0.5)).ln();
     let items: Vec<Item> = raw.into_iter().map(|(occ, date, (fs, pairs))| Item { occ, date, bag: normalize(fs.iter().map(|&x| (x, idf(x))).collect()), pairs }).collect();
-    // candidate pairs through features that are not everywhere
-    let max_df = ((n as f64 * MAX_DF_SHARE).ceil() as u32).max(8);
-    let mut postings: HashMap<u32, Vec<u32>> = HashMap::new();
-    for (i, it) in items.iter().enumerate() {
-        for &(x, _) in &it.bag {
-            if df[&x] >= 2 && df[&x] <= max_df {
-                postings.entry(x).or_default().push(i as u32);
-            }
-        }
-    }
     let link = std::env::var("QUORUM_GAP_LINK").ok().and_then(|v| v.parse().ok()).unwrap_or(LINK);
-    let mut seen: HashSet<(u32, u32)> = HashSet::new();
-    let mut edges: Vec<(f32, u32, u32)> = Vec::new();
-    for list in postings.values() {
-        for (k, &a) in list.iter().enumerate() {
-            for &b in &list[k + 1..] {
-                if !seen.insert((a, b)) {
-                    continue;
-                }
-                let (ia, ib) = (&items[a as usize], &items[b as usize]);
-                if ia.occ.source == ib.occ.source {
-                    continue;
-                }
-                let s = similarity(ia, ib);
-                if s >= link {
-                    edges.push((s, a, b));
-                }
-            }
-        }
-    }
-    // strongest links first; two chains merge only while their proposals stay alike on
-    // average, so one-off proposals that share a word with two chains do not join them
-    edges.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
-    let mut parent: Vec<usize> = (0..n).collect();
-    let mut members: HashMap<usize, Vec<usize>> = (0..n).map(|i| (i, vec![i])).collect();
-    for (_, a, b) in edges {
-        let (ra, rb) = (find(&mut parent, a as usize), find(&mut parent, b as usize));
-        if ra == rb {
-            continue;
-        }
-        let (ma, mb) = (&members[&ra], &members[&rb]);
-        let mut sum = 0.0;
-        for &x in ma {
-            for &y in mb {
-                sum += similarity(&items[x], &items[y]);
-            }
-        }
-        if sum / (ma.len() * mb.len()) as f32 >= link {
-            let moved = members.remove(&ra).expect("cluster");
-            parent[ra] = rb;
-            members.get_mut(&rb).expect("cluster").extend(moved);
-        }
-    }
-    let groups: BTreeMap<usize, Vec<usize>> = members.into_iter().collect();
+    let pairs = alike_pairs(&items, &df, link);
+    let members = average_link(n, pairs, link);
+    let groups = members;
     let completions = completions(&searcher, &f, &acronyms, &mut vocab, &df, n)?;
+    // completion statements by stem, so that each chain reads only those that share one
+    let mut done_postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (c, (_, _, it)) in completions.iter().enumerate() {
+        for (x, _) in &it.bag {
+            done_postings.entry(*x).or_default().push(c);
+        }
+    }
     let mut out = Vec::new();
-    for members in groups.into_values() {
+    for members in groups {
         let meetings: HashSet<&str> = members.iter().map(|&i| items[i].occ.source.as_str()).collect();
         if meetings.len() < min_meetings.max(2) {
             continue;
@@ -384,21 +447,22 @@ pub fn gaps(index_dir: &Path, min_meetings: usize, filters: &Filters) -> Result<
         let mut members = members;
         members.sort_by(|&a, &b| items[a].date.cmp(&items[b].date).then_with(|| items[a].occ.source.cmp(&items[b].occ.source)));
         // the label: the occurrence most like all the others
-        let central = *members
-            .iter()
-            .max_by(|&&a, &&b| {
-                let sa: f32 = members.iter().map(|&o| cosine(&items[a].bag, &items[o].bag)).sum();
-                let sb: f32 = members.iter().map(|&o| cosine(&items[b].bag, &items[o].bag)).sum();
-                sa.total_cmp(&sb).then_with(|| items[b].occ.text.len().cmp(&items[a].occ.text.len()))
-            })
-            .expect("non-empty");
+        let closeness: Vec<f32> = members.iter().map(|&a| members.iter().map(|&o| cosine(&items[a].bag, &items[o].bag)).sum()).collect();
+        let central = members[(0..members.len())
+            .max_by(|&a, &b| closeness[a].total_cmp(&closeness[b]).then_with(|| items[members[b]].occ.text.len().cmp(&items[members[a]].occ.text.len())))
+            .expect("non-empty")];
         let first = items[members[0]].date;
         let last = members.iter().filter_map(|&i| items[i].date).max();
-        let centroid = normalize(merge_bags(members.iter().map(|&i| &items[i].bag)));
-        let evidence = completions
-            .iter()
+        // done when a later statement is about the same thing as one of the raisings, by
+        // the rule that links raisings
+        let mut near: Vec<usize> = members.iter().flat_map(|&i| items[i].bag.iter().filter_map(|(x, _)| done_postings.get(x)).flatten().copied()).collect();
+        near.sort_unstable();
+        near.dedup();
+        let evidence = near
+            .into_iter()
+            .map(|c| &completions[c])
             .filter(|(e, d, _)| d.is_some() && *d >= first && !meetings.contains(e.source.as_str()) || d.is_some() && *d > last)
-            .map(|(e, _, bag)| (cosine(&centroid, bag), e))
+            .map(|(e, _, done)| (members.iter().map(|&i| similarity(&items[i], done)).fold(0.0, f32::max), e))
             .filter(|(s, _)| *s >= DONE)
             .max_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, e)| e.clone());
@@ -416,16 +480,6 @@ pub fn gaps(index_dir: &Path, min_meetings: usize, filters: &Filters) -> Result<
     Ok(GapsResult { gaps: out, proposals: n })
 }
 
-fn merge_bags<'a>(bags: impl Iterator<Item = &'a Bag>) -> Bag {
-    let mut m: BTreeMap<u32, f32> = BTreeMap::new();
-    for b in bags {
-        for &(x, w) in b {
-            *m.entry(x).or_default() += w;
-        }
-    }
-    m.into_iter().collect()
-}
-
 /// Passages and decisions that say something was done, as bags in the proposals' space.
 fn completions(
     searcher: &Searcher,
@@ -434,7 +488,7 @@ fn completions(
     vocab: &mut Vocab,
     df: &HashMap<u32, u32>,
     n: usize,
-) -> Result<Vec<(Evidence, Option<time::Date>, Bag)>> {
+) -> Result<Vec<(Evidence, Option<time::Date>, Item)>> {
     let phrases = ["been implemented", "been adopted", "been published", "been launched", "been established", "been set up", "been completed", "now live", "now in force", "now available", "now provided", "now produced", "now operational", "now published", "adopted and published", "approved and held", "adopted and applied", "has become", "been applied", "been held", "been created", "been introduced", "carried out"];
     let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for field in [f.text, f.item_text] {
@@ -450,16 +504,18 @@ fn completions(
     for a in docs {
         let d: TantivyDocument = searcher.doc(a)?;
         let text = d.get_first(f.text).or_else(|| d.get_first(f.item_text)).and_then(|v| v.as_str()).unwrap_or("").to_string();
-        if !DONE_RE.is_match(&text) {
+        if !is_done_statement(&text) {
             continue;
         }
         let date = d.get_first(f.date).and_then(|v| v.as_datetime()).and_then(from_tantivy_date);
         let stems = content_stems(&text, acronyms);
-        let (fs, _) = features(&stems, vocab);
+        let (fs, pairs) = features(&stems, vocab);
         let bag = normalize(fs.iter().filter_map(|&x| df.get(&x).map(|&c| (x, ((n as f32 + 1.0) / (c as f32 + 0.5)).ln()))).collect());
         let source = d.get_first(f.source).and_then(|v| v.as_str()).unwrap_or("").to_string();
         let line = d.get_first(f.line_start).and_then(|v| v.as_u64()).unwrap_or(0);
-        out.push((Evidence { source, meeting_date: date.map(crate::extract::dates::iso), line, text }, date, bag));
+        let ev = Evidence { source, meeting_date: date.map(crate::extract::dates::iso), line, text };
+        let occ = Occurrence { source: ev.source.clone(), meeting_date: ev.meeting_date.clone(), speaker: String::new(), text: String::new(), line };
+        out.push((ev, date, Item { occ, date, bag, pairs }));
     }
     Ok(out)
 }
@@ -485,9 +541,63 @@ mod tests {
     }
 
     #[test]
+    #[test]
+    fn test_pairs_from_postings_equal_all_pairs() {
+        let texts = [
+            "the MAG Terms of Reference should be reviewed",
+            "the ToR of the MAG be updated to reflect the year-round work",
+            "revisit the terms of reference of the MAG",
+            "the terms of reference folder be moved to the shelf",
+            "live captioning be available in every session room",
+            "captions should be provided for all sessions",
+            "the captions screen be repainted",
+            "a travel fund support participants from developing countries",
+            "donors finance the travel of stakeholders from least developed countries",
+        ];
+        let mut acr = HashMap::new();
+        acr.insert("tor".to_string(), analyze("Terms of Reference"));
+        let mut v = Vocab { ids: HashMap::new() };
+        let feats: Vec<_> = texts.iter().map(|t| features(&content_stems(t, &acr), &mut v)).collect();
+        let mut df: HashMap<u32, u32> = HashMap::new();
+        for (fs, _) in &feats {
+            for &x in fs {
+                *df.entry(x).or_default() += 1;
+            }
+        }
+        let items: Vec<Item> = feats
+            .into_iter()
+            .enumerate()
+            .map(|(i, (fs, pairs))| Item {
+                occ: Occurrence { source: format!("m{i}"), meeting_date: None, speaker: String::new(), text: texts[i].into(), line: 1 },
+                date: None,
+                bag: normalize(fs.iter().map(|&x| (x, (10.0 / df[&x] as f32).ln() + 0.1)).collect()),
+                pairs,
+            })
+            .collect();
+        let mut fast: Vec<(u32, u32)> = alike_pairs(&items, &df, 0.2).into_iter().map(|p| (p.1, p.2)).collect();
+        fast.sort_unstable();
+        let mut slow = Vec::new();
+        for a in 0..items.len() {
+            for b in a + 1..items.len() {
+                if similarity(&items[a], &items[b]) >= 0.2 {
+                    slow.push((a as u32, b as u32));
+                }
+            }
+        }
+        assert_eq!(fast, slow);
+        assert!(fast.contains(&(0, 1)) && fast.contains(&(4, 5)), "{fast:?}");
+        assert!(!fast.contains(&(5, 6)), "one shared topic word is not a link: {fast:?}");
+        // the two restatements join and the one-off stays apart
+        let groups = average_link(items.len(), alike_pairs(&items, &df, 0.2), 0.2);
+        assert!(groups.iter().any(|g| g.contains(&4) && g.contains(&5) && !g.contains(&6)), "{groups:?}");
+    }
+
+    #[test]
     fn test_done_statements() {
-        assert!(DONE_RE.is_match("the implementation tracker is now live"));
-        assert!(DONE_RE.is_match("the revised ToR have been adopted and published"));
-        assert!(!DONE_RE.is_match("the tracker should be implemented"));
+        assert!(is_done_statement("the implementation tracker is now live"));
+        assert!(is_done_statement("the revised ToR have been adopted and published"));
+        assert!(is_done_statement("the reserved slots were adopted and applied in the programme"));
+        assert!(!is_done_statement("the tracker should be implemented"));
+        assert!(!is_done_statement("a public table showing which improvement recommendations have been carried out"));
     }
 }
