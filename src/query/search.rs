@@ -208,11 +208,19 @@ impl tantivy::query::Bm25StatisticsProvider for PassageStatistics<'_> {
 fn meeting_scores(index: &Index, searcher: &Searcher, f: &Fields, q: &str, filters: &Filters) -> Result<HashMap<u64, f32>> {
     let p = QueryParser::for_index(index, vec![f.meeting_text]);
     let user = parse_with(&p, q)?;
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, user), (Occur::Must, f.records(record::MEETING))];
+    // only meeting records have `meeting_text`: the query alone finds them, and without
+    // other clauses tantivy can skip blocks that cannot make the top 30
     let meeting_filters = Filters { speaker: None, ..filters.clone() };
-    clauses.extend(meeting_filters.clauses(f)?);
+    let filter_clauses = meeting_filters.clauses(f)?;
+    let query: Box<dyn Query> = if filter_clauses.is_empty() {
+        user
+    } else {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, user)];
+        clauses.extend(filter_clauses);
+        Box::new(BooleanQuery::new(clauses))
+    };
     let stats = PassageStatistics { searcher, record: f.record, text: f.text, meeting_text: f.meeting_text };
-    let top = searcher.search_with_statistics_provider(&BooleanQuery::new(clauses), &TopDocs::with_limit(30).order_by_score(), &stats)?;
+    let top = searcher.search_with_statistics_provider(&*query, &TopDocs::with_limit(30).order_by_score(), &stats)?;
     let max = top.first().map_or(1.0, |t| t.0.max(f32::EPSILON));
     let mut out = HashMap::new();
     for (score, addr) in top {
