@@ -64,6 +64,21 @@ struct Compiled {
     phrase: Regex,
     quoted_title: Regex,
     open_consultations: Regex,
+    /// A head word ("Summit", "Forum"): a capitalised phrase is a name only with one.
+    head: Regex,
+}
+
+impl Compiled {
+    /// Whether a line can hold an event name at all: most lines cannot, and segmenting
+    /// them into sentences was a tenth of indexing time.
+    fn may_name_event(&self, line: &str) -> bool {
+        self.head.is_match(line)
+            || self.series.is_match(line)
+            || self.ordinal.is_match(line)
+            || self.known.as_ref().is_some_and(|k| k.is_match(line))
+            || self.quoted_title.is_match(line)
+            || self.open_consultations.is_match(line)
+    }
 }
 
 fn alternation(items: &[String]) -> String {
@@ -89,7 +104,8 @@ fn compiled() -> &'static Compiled {
         let phrase = Regex::new(&format!(r"{word}(?:\s+(?:(?:of|on|for|and|the|de|in)\s+)*{word})*")).expect("phrase");
         let quoted_title = Regex::new(r#"(?i:\b(?:under the title|titled|entitled|called|named)\s+)["“]([^"”]{8,160})["”]"#).expect("quoted");
         let open_consultations = Regex::new(r"(?i:\b(first|second|third|fourth)\s+)?Open Consultations(?:\s+and\s+(?:the\s+)?MAG\s+[Mm]eeting)?").expect("oc");
-        Compiled { rules, series, ordinal, known, phrase, quoted_title, open_consultations }
+        let head = Regex::new(&format!(r"\b(?:{})\b", alternation(&rules.heads))).expect("heads");
+        Compiled { rules, series, ordinal, known, phrase, quoted_title, open_consultations, head }
     })
 }
 
@@ -100,7 +116,8 @@ pub fn events(text: &str, title: &str, meeting_date: Option<Date>) -> Vec<Event>
     let text = strip_emphasis(text);
     let title_words: Vec<String> = word_set(title);
     let mut found: Vec<(String, Option<String>)> = Vec::new();
-    for (_, s) in sentences(&text) {
+    // sentences never cross a line (Unicode breaks after a line feed)
+    for s in text.split('\n').filter(|l| c.may_name_event(l)).flat_map(|l| sentences(l).into_iter().map(|x| x.1)) {
         let mut spans: Vec<(usize, usize)> = Vec::new();
         let push = |a: usize, b: usize, spans: &mut Vec<(usize, usize)>| {
             if !spans.iter().any(|&(x, y)| a < y && b > x) {
