@@ -42,9 +42,14 @@ const VERB_START: &[&str] = &[
 /// Words allowed inside a phrase ("terms of reference", "freedom of expression").
 const INNER: &[&str] = &["of", "for", "and", "on", "the", "to", "in"];
 
+/// A phrase as the numbers of its (up to four) analysed words, padded with [`NONE`].
+type Gram = [u32; 4];
+const NONE: u32 = u32::MAX;
+
 /// A word of the text with what the phrase rules ask of it.
 struct Word {
-    key: String,
+    /// Number of its analysed form.
+    id: u32,
     from: usize,
     to: usize,
     /// May start or end a phrase.
@@ -70,11 +75,18 @@ pub const PER_MEETING: usize = 40;
 /// not a topic); `title` the words of the meeting's title (a phrase made only of them
 /// names the meeting, not a topic).
 pub fn key_phrases(texts: &[&str], names: &[String], title: &[String]) -> Vec<(String, String, usize)> {
-    let mut counts: HashMap<String, (usize, HashMap<String, usize>)> = HashMap::new();
+    // phrases are counted as arrays of word numbers, not strings: one allocation per
+    // distinct word, not per phrase occurrence (the profile put key phrases at a third
+    // of building a meeting's index documents)
+    let mut counts: HashMap<Gram, usize> = HashMap::new();
+    let mut seen: Vec<(Gram, usize, usize, usize)> = Vec::new(); // (phrase, text, first word, words)
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut keys: Vec<String> = Vec::new();
+    let mut all: Vec<Vec<Word>> = Vec::with_capacity(texts.len());
     let mut analyzer = text_analyzer();
     let set = |words: &[&'static str]| words.iter().copied().collect::<std::collections::HashSet<&str>>();
     let (stop, generic, verb_start, inner) = (set(STOP), set(GENERIC), set(VERB_START), set(INNER));
-    for text in texts {
+    for (ti, text) in texts.iter().enumerate() {
         // each word's facts once, not once per phrase it is part of (the profile showed
         // the word-list scans and per-phrase allocations)
         let mut toks: Vec<Word> = Vec::new();
@@ -84,8 +96,16 @@ pub fn key_phrases(texts: &[&str], names: &[String], title: &[String]) -> Vec<(S
             let surface = &text[t.offset_from..t.offset_to];
             let lower = surface.to_lowercase();
             let l = lower.as_str();
+            let id = match ids.get(&t.text) {
+                Some(&id) => id,
+                None => {
+                    keys.push(t.text.clone());
+                    ids.insert(t.text.clone(), keys.len() as u32 - 1);
+                    keys.len() as u32 - 1
+                }
+            };
             toks.push(Word {
-                key: t.text.clone(),
+                id,
                 from: t.offset_from,
                 to: t.offset_to,
                 edge: !stop.contains(l) && l.chars().count() >= 3 && !l.chars().any(|c| c.is_ascii_digit()),
@@ -125,36 +145,58 @@ pub fn key_phrases(texts: &[&str], names: &[String], title: &[String]) -> Vec<(S
                 {
                     continue;
                 }
-                let key = span.iter().map(|t| t.key.as_str()).collect::<Vec<_>>().join(" ");
-                let e = counts.entry(key).or_default();
-                e.0 += 1;
-                let surface = span.iter().map(|t| &text[t.from..t.to]).collect::<Vec<_>>().join(" ");
-                *e.1.entry(surface).or_default() += 1;
+                let mut g = [NONE; 4];
+                for (k, w) in span.iter().enumerate() {
+                    g[k] = w.id;
+                }
+                *counts.entry(g).or_default() += 1;
+                seen.push((g, ti, i, n));
             }
         }
+        all.push(toks);
     }
     // a phrase that only ever occurs inside a longer one is that longer one's fragment
     // ("Global Digital" of "Global Digital Compact")
     // each longer phrase names its two one-word-shorter pieces: linear, not quadratic
-    let mut fragments: std::collections::HashSet<String> = std::collections::HashSet::new();
-    for (l, (m, _)) in &counts {
-        if let (Some(head), Some(tail)) = (l.rsplit_once(' ').map(|x| x.0), l.split_once(' ').map(|x| x.1)) {
-            for piece in [head, tail] {
-                if piece.contains(' ') && counts.get(piece).is_some_and(|(n, _)| n == m) {
-                    fragments.insert(piece.to_string());
-                }
+    let mut fragments: std::collections::HashSet<Gram> = std::collections::HashSet::new();
+    for (g, m) in &counts {
+        let n = g.iter().take_while(|&&x| x != NONE).count();
+        if n < 3 {
+            continue;
+        }
+        let mut head = *g;
+        head[n - 1] = NONE;
+        let mut tail = [NONE; 4];
+        tail[..n - 1].copy_from_slice(&g[1..n]);
+        for piece in [head, tail] {
+            if counts.get(&piece) == Some(m) {
+                fragments.insert(piece);
             }
         }
     }
-    counts.retain(|k, _| !fragments.contains(k));
-    let mut out: Vec<(String, String, usize)> = counts
-        .into_iter()
-        .map(|(k, (n, surfaces))| {
-            let surface = surfaces.into_iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0))).map(|s| s.0).unwrap_or_default();
-            (k, surface, n)
-        })
-        .collect();
+    counts.retain(|g, _| !fragments.contains(g));
+    // strings only for the phrases that can make the cut
+    let mut by_count: Vec<usize> = counts.values().copied().collect();
+    by_count.sort_unstable_by(|a, b| b.cmp(a));
+    let cut = by_count.get(PER_MEETING - 1).copied().unwrap_or(0);
+    let key_of = |g: &Gram| g.iter().take_while(|&&x| x != NONE).map(|&x| keys[x as usize].as_str()).collect::<Vec<_>>().join(" ");
+    let mut out: Vec<(String, String, usize)> = counts.iter().filter(|(_, &n)| n >= cut).map(|(g, &n)| (key_of(g), String::new(), n)).collect();
     out.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
+    out.truncate(PER_MEETING);
+    // each kept phrase's most frequent written form
+    let kept: HashMap<String, usize> = out.iter().enumerate().map(|(i, o)| (o.0.clone(), i)).collect();
+    let kept_grams: HashMap<Gram, usize> = counts.iter().filter(|(_, &n)| n >= cut).filter_map(|(g, _)| kept.get(&key_of(g)).map(|&i| (*g, i))).collect();
+    let mut surfaces: Vec<HashMap<String, usize>> = vec![HashMap::new(); out.len()];
+    for (g, ti, i, n) in &seen {
+        if let Some(&k) = kept_grams.get(g) {
+            let text = texts[*ti];
+            let surface = all[*ti][*i..*i + *n].iter().map(|t| &text[t.from..t.to]).collect::<Vec<_>>().join(" ");
+            *surfaces[k].entry(surface).or_default() += 1;
+        }
+    }
+    for (o, s) in out.iter_mut().zip(surfaces) {
+        o.1 = s.into_iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0))).map(|s| s.0).unwrap_or_default();
+    }
     out.truncate(PER_MEETING);
     out
 }

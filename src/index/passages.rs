@@ -89,7 +89,7 @@ pub fn documents(m: &Meeting, f: &Fields, themes: &ThemeSet, hash: &str, size: u
     whole.add_text(f.meeting_text, texts.join("\n"));
     let people: Vec<String> = m.participants.iter().map(|p| p.name.as_str()).chain(m.speakers.iter().map(String::as_str)).flat_map(|n| n.split_whitespace()).map(str::to_lowercase).collect();
     // the attendance list names people and roles, not topics
-    let listed: Vec<&str> = m.participants.iter().map(|p| p.name.as_str()).collect();
+    let listed: Vec<Vec<String>> = m.participants.iter().map(|p| p.name.split_whitespace().map(crate::text::fold).collect()).collect();
     let texts: Vec<&str> = texts.into_iter().filter(|t| !is_list_entry(t, &listed)).collect();
     let title: Vec<String> = crate::text::words(&m.meeting.title).map(str::to_lowercase).collect();
     for (short, long) in crate::extract::acronyms::definitions(&texts.join("\n")) {
@@ -141,12 +141,12 @@ pub fn file_record(f: &Fields, source: &str, hash: &str, size: u64, mtime: u64) 
 }
 
 /// Whether a paragraph is an entry of the attendance list.
-fn is_list_entry(text: &str, listed: &[&str]) -> bool {
-    let folded = crate::text::fold(text);
-    listed.iter().any(|n| {
-        let parts: Vec<String> = n.split_whitespace().map(crate::text::fold).collect();
-        parts.iter().all(|p| folded.split(|c: char| !c.is_alphanumeric()).take(6).any(|w| w == p))
-    })
+fn is_list_entry(text: &str, listed: &[Vec<String>]) -> bool {
+    // only the first words can name a listed person: fold those, not the whole text
+    let head: String = text.split_whitespace().take(6).collect::<Vec<_>>().join(" ");
+    let folded = crate::text::fold(&head);
+    let words: Vec<&str> = folded.split(|c: char| !c.is_alphanumeric()).take(6).collect();
+    listed.iter().any(|parts| parts.iter().all(|p| words.contains(&p.as_str())))
 }
 
 /// A long text as overlapping windows of whole sentences; a short one as itself.
