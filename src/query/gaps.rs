@@ -1,18 +1,18 @@
 //! Recurring implementation gaps: proposals that come back meeting after meeting, in
 //! other words and from other people, with no record of being carried out.
 //!
-//! Each proposal becomes a weighted bag of features: stems of its content words (with
-//! acronyms the corpus defines expanded and common synonyms merged) and pairs of
-//! adjacent stems. Candidate pairs come from an inverted index over the features that
-//! are not common to many proposals; a pair links when the cosine of the two bags
-//! reaches [`LINK`]. Linked proposals form chains (connected components); a chain of
-//! proposals from enough meetings is a gap. A chain is `addressed` when a later passage
-//! or decision says it was done ("has been implemented", "is now live") and matches it.
+//! Each proposal becomes a bag of the stems of its content words, weighted by rarity,
+//! with acronyms the corpus defines expanded and synonyms merged. Two proposals are one
+//! when the cosine of their bags reaches [`LINK`] and they share at least
+//! [`MIN_CONCEPTS`] separate ideas (a shared topic phrase alone is not a restatement), or
+//! when they are worded the same. Proposals group by average link, strongest pairs
+//! first; a group from enough meetings is a gap. It is `addressed` when a later passage
+//! or decision says something was done ("has been implemented", "is now live") and is
+//! about the same thing by the same rule.
 //!
-//! Cost: building the bags is linear in the proposals; candidate pairs cost the sum of
-//! squared postings of the kept features, bounded by dropping features that occur in
-//! more than [`MAX_DF_SHARE`] of proposals, so it grows about linearly with the number
-//! of proposals while topics stay specific.
+//! Cost: bags are linear in the proposals; pairs cost the sum of the squared postings of
+//! the stems kept for pairing (those in at most [`MAX_DF_SHARE`] of proposals), so at
+//! worst quadratic with a small constant; grouping is linear in the pairs found.
 
 use super::filters::Filters;
 use crate::index::passages::from_tantivy_date;
