@@ -3,7 +3,7 @@
 //!
 //!     quorum-gen OUT_DIR --meetings 50000 --seed 1
 //!
-//! Writes OUT_DIR/<year>/<date>-<body>-<n>.txt and OUT_DIR-truth.json (the planted
+//! Writes `OUT_DIR/<year>/<date>-<body>-<n>.txt` and `OUT_DIR-truth.json` (the planted
 //! recurring proposals and which of them were later carried out).
 
 use clap::Parser;

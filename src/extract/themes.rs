@@ -2,7 +2,7 @@
 //! (`data/themes.toml` by default), matched on the index's own analysis.
 //!
 //! One rule serves indexing and querying: [`ThemeSet::matches`] tags passages at index
-//! time, and [`ThemeSet::term_queries`] gives the same phrases as tantivy queries when a
+//! time, and `query::themes` turns the same phrases into tantivy queries when a
 //! themes file other than the indexed one is asked about.
 
 use crate::index::schema::analyze;

@@ -2,7 +2,7 @@
 //! `Name (Affiliation): words` lines.
 //!
 //! A captioning turn runs until the next `>>`; paragraphs between are the same turn, and
-//! stage directions ("(Pause)", "[ Laughter ]") belong to no turn. A `>>` line without an
+//! stage directions ("(Pause)", "`[ Laughter ]`") belong to no turn. A `>>` line without an
 //! upper-case label is a turn with no speaker.
 
 use super::summary::{raw_blocks, Line};
