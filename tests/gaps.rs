@@ -35,11 +35,27 @@ fn test_generated_corpus_gaps_report_planted_chains_and_evidence() {
     assert!(out.status.success());
     let v = json(dir.path(), &["gaps", "--json"]);
     let gaps = v["gaps"].as_array().unwrap();
-    // some planted chain is reported whole, and every addressed gap shows its evidence
-    let found = truth.chains.iter().any(|c| {
-        gaps.iter().any(|g| c.occurrences.iter().all(|t| g["occurrences"].as_array().unwrap().iter().any(|o| o["source"] == t.source.as_str() && o["text"].as_str().unwrap().contains(&t.text))))
-    });
-    assert!(found, "no planted chain found whole");
+    // the rule: a chain is found when one gap covers 2/3 of its raisings with 2/3
+    // purity; this guards the figures of benches/RESULTS.md against regressions
+    let same = |o: &serde_json::Value, t: &quorum::synth::TruthOccurrence| o["source"] == t.source.as_str() && o["text"].as_str().unwrap().to_lowercase().contains(&t.text.to_lowercase());
+    let mut found = 0;
+    let mut status_right = 0;
+    for c in &truth.chains {
+        let hit = gaps.iter().find(|g| {
+            let occ = g["occurrences"].as_array().unwrap();
+            let cover = c.occurrences.iter().filter(|t| occ.iter().any(|o| same(o, t))).count();
+            let pure = occ.iter().filter(|o| c.occurrences.iter().any(|t| same(o, t))).count();
+            3 * cover >= 2 * c.occurrences.len() && 3 * pure >= 2 * occ.len()
+        });
+        if let Some(g) = hit {
+            found += 1;
+            status_right += usize::from(g["status"] == c.status.as_str());
+        }
+    }
+    let recall = found as f64 / truth.chains.len() as f64;
+    eprintln!("generated corpus: {found} of {} chains found, status right on {status_right}", truth.chains.len());
+    assert!(recall >= 0.5, "recall {recall:.2}");
+    assert!(status_right * 10 >= found * 8, "status right on {status_right} of {found}");
     for g in gaps.iter().filter(|g| g["status"] == "addressed") {
         assert!(g["evidence"]["text"].as_str().is_some());
     }
