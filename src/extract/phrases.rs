@@ -42,6 +42,12 @@ const VERB_START: &[&str] = &[
 /// Words allowed inside a phrase ("terms of reference", "freedom of expression").
 const INNER: &[&str] = &["of", "for", "and", "on", "the", "to", "in"];
 
+type WordSet = std::sync::LazyLock<std::collections::HashSet<&'static str>>;
+static STOP_SET: WordSet = std::sync::LazyLock::new(|| STOP.iter().copied().collect());
+static GENERIC_SET: WordSet = std::sync::LazyLock::new(|| GENERIC.iter().copied().collect());
+static VERB_START_SET: WordSet = std::sync::LazyLock::new(|| VERB_START.iter().copied().collect());
+static INNER_SET: WordSet = std::sync::LazyLock::new(|| INNER.iter().copied().collect());
+
 /// A phrase as the numbers of its (up to four) analysed words, padded with [`NONE`].
 type Gram = [u32; 4];
 const NONE: u32 = u32::MAX;
@@ -84,8 +90,7 @@ pub fn key_phrases(texts: &[&str], names: &[String], title: &[String]) -> Vec<(S
     let mut keys: Vec<String> = Vec::new();
     let mut all: Vec<Vec<Word>> = Vec::with_capacity(texts.len());
     let mut analyzer = text_analyzer();
-    let set = |words: &[&'static str]| words.iter().copied().collect::<std::collections::HashSet<&str>>();
-    let (stop, generic, verb_start, inner) = (set(STOP), set(GENERIC), set(VERB_START), set(INNER));
+    let (stop, generic, verb_start, inner) = (&*STOP_SET, &*GENERIC_SET, &*VERB_START_SET, &*INNER_SET);
     for (ti, text) in texts.iter().enumerate() {
         // each word's facts once, not once per phrase it is part of (the profile showed
         // the word-list scans and per-phrase allocations)
@@ -180,24 +185,24 @@ pub fn key_phrases(texts: &[&str], names: &[String], title: &[String]) -> Vec<(S
     by_count.sort_unstable_by(|a, b| b.cmp(a));
     let cut = by_count.get(PER_MEETING - 1).copied().unwrap_or(0);
     let key_of = |g: &Gram| g.iter().take_while(|&&x| x != NONE).map(|&x| keys[x as usize].as_str()).collect::<Vec<_>>().join(" ");
-    let mut out: Vec<(String, String, usize)> = counts.iter().filter(|(_, &n)| n >= cut).map(|(g, &n)| (key_of(g), String::new(), n)).collect();
-    out.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.0.cmp(&b.0)));
-    out.truncate(PER_MEETING);
+    let mut kept: Vec<(Gram, String, usize)> = counts.iter().filter(|(_, &n)| n >= cut).map(|(g, &n)| (*g, key_of(g), n)).collect();
+    kept.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
+    kept.truncate(PER_MEETING);
     // each kept phrase's most frequent written form
-    let kept: HashMap<String, usize> = out.iter().enumerate().map(|(i, o)| (o.0.clone(), i)).collect();
-    let kept_grams: HashMap<Gram, usize> = counts.iter().filter(|(_, &n)| n >= cut).filter_map(|(g, _)| kept.get(&key_of(g)).map(|&i| (*g, i))).collect();
-    let mut surfaces: Vec<HashMap<String, usize>> = vec![HashMap::new(); out.len()];
+    let slot: HashMap<Gram, usize> = kept.iter().enumerate().map(|(i, k)| (k.0, i)).collect();
+    let mut surfaces: Vec<HashMap<String, usize>> = vec![HashMap::new(); kept.len()];
     for (g, ti, i, n) in &seen {
-        if let Some(&k) = kept_grams.get(g) {
+        if let Some(&k) = slot.get(g) {
             let text = texts[*ti];
             let surface = all[*ti][*i..*i + *n].iter().map(|t| &text[t.from..t.to]).collect::<Vec<_>>().join(" ");
             *surfaces[k].entry(surface).or_default() += 1;
         }
     }
-    for (o, s) in out.iter_mut().zip(surfaces) {
-        o.1 = s.into_iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0))).map(|s| s.0).unwrap_or_default();
-    }
-    out.truncate(PER_MEETING);
+    let out: Vec<(String, String, usize)> = kept
+        .into_iter()
+        .zip(surfaces)
+        .map(|((_, key, n), s)| (key, s.into_iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0))).map(|s| s.0).unwrap_or_default(), n))
+        .collect();
     out
 }
 

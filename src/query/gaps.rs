@@ -57,6 +57,13 @@ const STOP: &[&str] = &[
     "whether", "if", "howev", "also", "veri", "much", "mani", "most", "some", "few", "own", "just", "too", "here", "there",
 ];
 
+static STOP_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| STOP.iter().copied().collect());
+
+/// Weight of a stem found in `df` of `n` proposals: rare stems say more.
+fn idf(n: usize, df: u32) -> f32 {
+    ((n as f32 + 1.0) / (df as f32 + 0.5)).ln()
+}
+
 /// The shipped synonym classes (data/synonyms.toml): words that say the same thing in
 /// meeting records, merged before proposals are compared.
 pub const DEFAULT_SYNONYMS: &str = include_str!("../../data/synonyms.toml");
@@ -186,7 +193,7 @@ pub fn content_stems(text: &str, acronyms: &HashMap<String, Vec<String>>) -> Vec
         }
         let t = &toks[i];
         i += 1;
-        if STOP.contains(&t.as_str()) || t.chars().all(|c| c.is_ascii_digit()) || t.len() < 2 {
+        if STOP_SET.contains(t.as_str()) || t.chars().all(|c| c.is_ascii_digit()) || t.len() < 2 {
             continue;
         }
         out.push(syn.get(t).cloned().unwrap_or_else(|| t.clone()));
@@ -424,16 +431,14 @@ pub fn gaps(index_dir: &Path, min_meetings: usize, filters: &Filters) -> Result<
             *df.entry(x).or_default() += 1;
         }
     }
-    let idf = |x: u32| ((n as f32 + 1.0) / (df[&x] as f32 + 0.5)).ln();
-    let items: Vec<Item> = raw.into_iter().map(|(occ, date, (fs, pairs))| Item { occ, date, bag: normalize(fs.iter().map(|&x| (x, idf(x))).collect()), pairs }).collect();
+    let items: Vec<Item> = raw.into_iter().map(|(occ, date, (fs, pairs))| Item { occ, date, bag: normalize(fs.iter().map(|&x| (x, idf(n, df[&x]))).collect()), pairs }).collect();
     let link = std::env::var("QUORUM_GAP_LINK").ok().and_then(|v| v.parse().ok()).unwrap_or(LINK);
     let pairs = alike_pairs(&items, &df, link);
-    let members = average_link(n, pairs, link);
-    let groups = members;
+    let groups = average_link(n, pairs, link);
     let completions = completions(&searcher, &f, &acronyms, &mut vocab, &df, n)?;
     // completion statements by stem, so that each chain reads only those that share one
     let mut done_postings: HashMap<u32, Vec<usize>> = HashMap::new();
-    for (c, (_, _, it)) in completions.iter().enumerate() {
+    for (c, (_, it)) in completions.iter().enumerate() {
         for (x, _) in &it.bag {
             done_postings.entry(*x).or_default().push(c);
         }
@@ -461,8 +466,8 @@ pub fn gaps(index_dir: &Path, min_meetings: usize, filters: &Filters) -> Result<
         let evidence = near
             .into_iter()
             .map(|c| &completions[c])
-            .filter(|(e, d, _)| d.is_some() && *d >= first && !meetings.contains(e.source.as_str()) || d.is_some() && *d > last)
-            .map(|(e, _, done)| (members.iter().map(|&i| similarity(&items[i], done)).fold(0.0, f32::max), e))
+            .filter(|(e, done)| done.date.is_some() && done.date >= first && !meetings.contains(e.source.as_str()) || done.date.is_some() && done.date > last)
+            .map(|(e, done)| (members.iter().map(|&i| similarity(&items[i], done)).fold(0.0, f32::max), e))
             .filter(|(s, _)| *s >= DONE)
             .max_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, e)| e.clone());
@@ -488,7 +493,7 @@ fn completions(
     vocab: &mut Vocab,
     df: &HashMap<u32, u32>,
     n: usize,
-) -> Result<Vec<(Evidence, Option<time::Date>, Item)>> {
+) -> Result<Vec<(Evidence, Item)>> {
     let phrases = ["been implemented", "been adopted", "been published", "been launched", "been established", "been set up", "been completed", "now live", "now in force", "now available", "now provided", "now produced", "now operational", "now published", "adopted and published", "approved and held", "adopted and applied", "has become", "been applied", "been held", "been created", "been introduced", "carried out"];
     let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for field in [f.text, f.item_text] {
@@ -510,12 +515,12 @@ fn completions(
         let date = d.get_first(f.date).and_then(|v| v.as_datetime()).and_then(from_tantivy_date);
         let stems = content_stems(&text, acronyms);
         let (fs, pairs) = features(&stems, vocab);
-        let bag = normalize(fs.iter().filter_map(|&x| df.get(&x).map(|&c| (x, ((n as f32 + 1.0) / (c as f32 + 0.5)).ln()))).collect());
+        let bag = normalize(fs.iter().filter_map(|&x| df.get(&x).map(|&c| (x, idf(n, c)))).collect());
         let source = d.get_first(f.source).and_then(|v| v.as_str()).unwrap_or("").to_string();
         let line = d.get_first(f.line_start).and_then(|v| v.as_u64()).unwrap_or(0);
         let ev = Evidence { source, meeting_date: date.map(crate::extract::dates::iso), line, text };
         let occ = Occurrence { source: ev.source.clone(), meeting_date: ev.meeting_date.clone(), speaker: String::new(), text: String::new(), line };
-        out.push((ev, date, Item { occ, date, bag, pairs }));
+        out.push((ev, Item { occ, date, bag, pairs }));
     }
     Ok(out)
 }

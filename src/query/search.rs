@@ -223,9 +223,10 @@ fn meeting_scores(index: &Index, searcher: &Searcher, f: &Fields, q: &str, filte
     let top = searcher.search_with_statistics_provider(&*query, &TopDocs::with_limit(30).order_by_score(), &stats)?;
     let max = top.first().map_or(1.0, |t| t.0.max(f32::EPSILON));
     let mut out = HashMap::new();
+    let mut columns = HashMap::new();
     for (score, addr) in top {
-        let col = searcher.segment_reader(addr.segment_ord).fast_fields().u64("source_id")?;
-        if let Some(id) = col.first(addr.doc_id) {
+        let col = columns.entry(addr.segment_ord).or_insert_with(|| searcher.segment_reader(addr.segment_ord).fast_fields().u64("source_id").ok());
+        if let Some(id) = col.as_ref().and_then(|c| c.first(addr.doc_id)) {
             out.insert(id, score / max);
         }
     }

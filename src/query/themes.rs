@@ -253,12 +253,13 @@ fn report(searcher: &Searcher, f: &Fields, set: &ThemeSet, i: usize, tagged: boo
     })
 }
 
-/// A speaker's name as written, from one of their passages.
+/// A speaker's name as written, from one of their passages or proposals (a proposal
+/// record keeps it in `item_speaker`: which record comes first depends on segments).
 fn display_name(searcher: &Searcher, f: &Fields, key: &str) -> Option<String> {
     let q = TermQuery::new(Term::from_field_text(f.speaker_key, key), IndexRecordOption::Basic);
     let top = searcher.search(&q, &tantivy::collector::TopDocs::with_limit(1).order_by_score()).ok()?;
     let d: TantivyDocument = searcher.doc(top.first()?.1).ok()?;
-    d.get_first(f.speaker).and_then(|v| v.as_str()).map(str::to_string)
+    d.get_first(f.speaker).or_else(|| d.get_first(f.item_speaker)).and_then(|v| v.as_str()).map(str::to_string)
 }
 
 /// Runs `quorum themes`.
