@@ -34,6 +34,35 @@ fn is_mandative(clause: &str) -> bool {
         c.get(1).is_none_or(|w| !matches!(w.as_str().to_lowercase().as_str(), "will" | "would" | "to" | "can" | "may" | "might" | "not" | "cannot" | "shall" | "won't" | "also" | "already"))
     })
 }
+/// Verbs of action in their base form: after "argued that" and a subject, one of these
+/// without its -s is a subjunctive ("argued that the Secretariat keep a table").
+const BASE_VERBS: &[&str] = &[
+    "adopt", "allocate", "allow", "appoint", "approve", "ask", "assess", "build", "change", "circulate", "collect",
+    "commission", "compile", "conduct", "consider", "consult", "convene", "coordinate", "create", "define", "deliver",
+    "develop", "devote", "draft", "engage", "establish", "evaluate", "expand", "explain", "explore", "extend", "feed",
+    "finance", "focus", "fund", "get", "give", "hold", "host", "include", "increase", "introduce", "invite", "issue",
+    "keep", "launch", "limit", "list", "maintain", "make", "map", "measure", "monitor", "move", "offer", "open",
+    "organise", "organize", "outline", "pair", "plan", "prepare", "present", "prioritise", "prioritize", "produce",
+    "promote", "provide", "publish", "put", "receive", "reduce", "reflect", "reform", "reinforce", "release", "replace",
+    "report", "request", "require", "reserve", "restructure", "review", "revise", "revisit", "rotate", "run", "secure",
+    "seek", "send", "set", "share", "shorten", "simplify", "start", "strengthen", "study", "submit", "support", "take",
+    "track", "translate", "update", "use", "work", "write",
+];
+/// Reporting verbs that take a subjunctive request.
+static INSISTS_THAT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:argued|argues|insisted|insists|demanded|demands)\s+that\s").expect("insists"));
+
+/// Whether a clause after "argued that" is a request in the subjunctive: a short subject,
+/// then a base-form verb of action ("the IGF map the GDC commitments", "each meeting
+/// produce messages"). A verb after "the" or "to" is a noun or an infinitive.
+fn is_subjunctive(clause: &str) -> bool {
+    let words: Vec<&str> = clause.split_whitespace().take(8).collect();
+    (1..words.len()).any(|i| {
+        let w = words[i];
+        let prev = words[i - 1].to_lowercase();
+        BASE_VERBS.contains(&w) && !prev.ends_with(',') && !matches!(prev.as_str(), "the" | "a" | "an" | "to" | "of" | "for" | "and" | "or" | "its" | "their" | "this" | "that" | "will" | "would" | "can" | "may" | "did" | "does" | "do" | "not")
+    })
+}
+
 /// Modals that are not about action: "should be feasible", "you should have the document".
 static EPISTEMIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:should|could|must)\s+(?:be\s+(?:feasible|possible|fine|ready|available|ok|okay|enough|able|done\s+by\s+then|easy|difficult|noted)|have\s+(?:been|the|received|seen|had)|not\s+be\s+(?:possible|feasible))\b|\byou\s+(?:should|could|must)\b|\b(?:it|this|that)\s+could\s+be\b|\bcould\s+not\b|\bif\s+\w+\s+could\b")
@@ -152,7 +181,8 @@ fn reported(clause: &str) -> Option<String> {
     static THAT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:that|:)\s").expect("that"));
     let t = THAT.find(clause)?;
     let rest = &clause[t.end()..];
-    if (MODAL.is_match(rest) || is_mandative(rest)) && !EPISTEMIC.is_match(rest) && !NOT_A_REQUEST.is_match(rest) && !EMBEDDED_QUESTION.is_match(rest) && !rest.trim_end().ends_with('?') {
+    let subjunctive = || INSISTS_THAT.find(clause).is_some_and(|m| m.end() == t.end()) && is_subjunctive(rest);
+    if (MODAL.is_match(rest) || is_mandative(rest) || subjunctive()) && !EPISTEMIC.is_match(rest) && !NOT_A_REQUEST.is_match(rest) && !EMBEDDED_QUESTION.is_match(rest) && !rest.trim_end().ends_with('?') {
         return Some(rest.to_string());
     }
     None
@@ -210,6 +240,12 @@ mod tests {
         assert_eq!(reported("She urged the Secretariat to provide options.").as_deref(), Some("the Secretariat to provide options."));
         assert_eq!(reported("He argued that the paper should state it plainly.").as_deref(), Some("the paper should state it plainly."));
         assert_eq!(reported("She argued that a questionnaire on the working methods be circulated.").as_deref(), Some("a questionnaire on the working methods be circulated."));
+        assert_eq!(reported("She also argued that the IGF map the GDC commitments to its activities.").as_deref(), Some("the IGF map the GDC commitments to its activities."));
+        assert_eq!(reported("He insisted that each annual meeting produce a short set of messages.").as_deref(), Some("each annual meeting produce a short set of messages."));
+        // indicative, or a noun after "the": statements
+        assert_eq!(reported("She argued that the IGF maps the commitments well."), None);
+        assert_eq!(reported("She argued that the report was too long."), None);
+        assert_eq!(reported("He noted that the working group monitor the list."), None);
         assert_eq!(reported("He noted that the terms of reference need an overhaul.").as_deref(), Some("the terms of reference need an overhaul."));
         assert_eq!(reported("She noted that the report will be published in May."), None);
         assert_eq!(reported("He recalled that the report is to be finished soon."), None);

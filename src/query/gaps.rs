@@ -39,6 +39,10 @@ pub const DONE: f32 = 0.30;
 pub const SAME_WORDING: f32 = 0.8;
 /// Separate ideas two proposals must share to be one proposal.
 pub const MIN_CONCEPTS: usize = 2;
+/// Share of its uses in which a stem stands before another content word for it to be a
+/// modifier, and the uses needed to tell (see [`modifiers`]).
+pub const MODIFIER_SHARE: f32 = 0.9;
+const MODIFIER_MIN_USES: u32 = 3;
 /// Features in more than this share of proposals do not make candidate pairs.
 pub const MAX_DF_SHARE: f64 = 0.05;
 
@@ -170,23 +174,100 @@ impl Vocab {
     }
 }
 
-/// Content stems of a text, acronyms expanded and synonyms merged.
-pub fn content_stems(text: &str, acronyms: &HashMap<String, Vec<String>>) -> Vec<String> {
+/// Words that open a phrase of time, place or company ("by 3 May", "before the
+/// plenary", "next to the booth", "together with the survey kiosk"): when and where a
+/// request is to be met, and what it goes with, are not what it asks for.
+const ADJUNCT_OPENERS: &[&[&str]] = &[
+    &["next", "to"], &["close", "to"], &["beside"], &["near"],
+    &["ahead", "of"], &["in", "time", "for"], &["prior", "to"], &["no", "later", "than"], &["before"], &["after"],
+    &["during"], &["until"], &["by"],
+];
+/// Words that end such a phrase: the clause goes on.
+const CLAUSE_WORDS: &[&str] = &["be", "is", "are", "was", "were", "should", "must", "shall", "will", "would", "could", "can", "may", "and", "so", "that", "which", "who", "to"];
+const MONTHS: &[&str] = &["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+/// The text without its phrases of time, place and company, which run from an opener
+/// to a punctuation mark or a clause word, six words at most. "By" opens one only before
+/// a date ("by 3 May", "by the end of"), not before an agent ("reviewed by the MAG").
+fn without_adjuncts(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let ends = |w: &str| w.ends_with([',', ';', ':', '.', '!', '?', ')']);
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    'words: while i < words.len() {
+        for opener in ADJUNCT_OPENERS {
+            let n = opener.len();
+            if i + n > words.len() || !(0..n).all(|k| bare(words[i + k]) == opener[k]) || (0..n - 1).any(|k| ends(words[i + k])) {
+                continue;
+            }
+            if opener == &["by"] {
+                let next = words.get(i + 1).map(|w| bare(w)).unwrap_or_default();
+                let after = words.get(i + 2).map(|w| bare(w)).unwrap_or_default();
+                let dated = next.starts_with(|c: char| c.is_ascii_digit()) || MONTHS.contains(&next.as_str()) || matches!(next.as_str(), "mid" | "next" | "then") || next == "the" && matches!(after.as_str(), "end" | "start" | "time" | "next");
+                if !dated {
+                    continue;
+                }
+            }
+            let mut j = i + n;
+            if ends(words[j - 1]) {
+                i = j;
+                continue 'words;
+            }
+            // "May" after a day number is the month, not the verb
+            let clause = |j: usize| CLAUSE_WORDS.contains(&bare(words[j]).as_str()) && !(bare(words[j]) == "may" && bare(words[j - 1]).starts_with(|c: char| c.is_ascii_digit()));
+            while j < words.len() && j < i + n + 6 && !clause(j) {
+                j += 1;
+                if ends(words[j - 1]) {
+                    break;
+                }
+            }
+            out.push_str(" , ");
+            i = j;
+            continue 'words;
+        }
+        out.push(' ');
+        out.push_str(words[i]);
+        i += 1;
+    }
+    out
+}
+
+/// A content word of a proposal, and whether another content word follows it directly
+/// (as "old" in "the old lamps", "live" in "live captioning").
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stem {
+    /// The stem, its synonym class merged.
+    pub text: String,
+    /// Another content word comes right after it.
+    pub modifies: bool,
+    /// The next content word is in the same name: right after it or after "of", "the"
+    /// ("Terms of Reference", "ToR of the MAG"), not across a verb.
+    pub joins_next: bool,
+}
+
+/// Words inside a name that do not break it.
+const NAME_GLUE: &[&str] = &["of", "the", "a", "an", "s", "for"];
+
+/// Content stems of what a text asks for: phrases of time and place left out, acronyms
+/// expanded and synonyms merged.
+pub fn content_stems(text: &str, acronyms: &HashMap<String, Vec<String>>) -> Vec<Stem> {
     let mut toks = Vec::new();
-    for t in analyze(text) {
+    for t in analyze(&without_adjuncts(text)) {
         match acronyms.get(&t) {
             Some(long) => toks.extend(long.iter().cloned()),
             None => toks.push(t),
         }
     }
     let syn = synonym_map();
-    let mut out = Vec::new();
+    // (stem, first token, token after it)
+    let mut kept: Vec<(String, usize, usize)> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         // two-word synonyms first ("global south", "young people")
         if i + 1 < toks.len() {
             if let Some(h) = syn.get(&format!("{} {}", toks[i], toks[i + 1])) {
-                out.push(h.clone());
+                kept.push((h.clone(), i, i + 2));
                 i += 2;
                 continue;
             }
@@ -196,21 +277,57 @@ pub fn content_stems(text: &str, acronyms: &HashMap<String, Vec<String>>) -> Vec
         if STOP_SET.contains(t.as_str()) || t.chars().all(|c| c.is_ascii_digit()) || t.len() < 2 {
             continue;
         }
-        out.push(syn.get(t).cloned().unwrap_or_else(|| t.clone()));
+        kept.push((syn.get(t).cloned().unwrap_or_else(|| t.clone()), i - 1, i));
     }
-    out
+    (0..kept.len())
+        .map(|k| {
+            let next = kept.get(k + 1).map(|n| n.1);
+            let end = kept[k].2;
+            Stem {
+                modifies: next == Some(end),
+                joins_next: next.is_some_and(|n| n >= end && toks[end..n].iter().all(|t| NAME_GLUE.contains(&t.as_str()))),
+                text: std::mem::take(&mut kept[k].0),
+            }
+        })
+        .collect()
 }
 
-/// The distinct stems of a proposal, and which of them stand next to each other.
-fn features(stems: &[String], vocab: &mut Vocab) -> (Vec<u32>, Vec<(u32, u32)>) {
-    let ids: Vec<u32> = stems.iter().map(|s| vocab.id(s.clone())).collect();
-    let mut pairs: Vec<(u32, u32)> = ids.windows(2).map(|w| (w[0].min(w[1]), w[0].max(w[1]))).collect();
+/// What pairing needs of a proposal's stems.
+struct Features {
+    /// Distinct stems, sorted.
+    ids: Vec<u32>,
+    /// Stems that stand next to each other, as sorted pairs.
+    pairs: Vec<(u32, u32)>,
+    /// Each use of a stem, and whether it modifies the next word there.
+    uses: Vec<(u32, bool)>,
+}
+
+fn features(stems: &[Stem], vocab: &mut Vocab) -> Features {
+    let uses: Vec<(u32, bool)> = stems.iter().map(|s| (vocab.id(s.text.clone()), s.modifies)).collect();
+    let mut pairs: Vec<(u32, u32)> =
+        uses.windows(2).zip(stems).filter(|(_, s)| s.joins_next).map(|(w, _)| (w[0].0.min(w[1].0), w[0].0.max(w[1].0))).collect();
     pairs.sort_unstable();
     pairs.dedup();
-    let mut f = ids;
-    f.sort_unstable();
-    f.dedup();
-    (f, pairs)
+    let mut ids: Vec<u32> = uses.iter().map(|u| u.0).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    Features { ids, pairs, uses }
+}
+
+/// Stems that, across the proposals, nearly always stand before another content word:
+/// qualities and kinds ("old", "digital", "live"), not the thing asked about. Two
+/// requests that share only such words and a verb ("the old lamps be audited", "the old
+/// carpets be audited") ask for different things.
+fn modifiers<'a>(all: impl Iterator<Item = &'a Features>) -> HashSet<u32> {
+    let mut seen: HashMap<u32, (u32, u32)> = HashMap::new();
+    for f in all {
+        for &(x, m) in &f.uses {
+            let e = seen.entry(x).or_default();
+            e.0 += 1;
+            e.1 += m as u32;
+        }
+    }
+    seen.into_iter().filter(|&(_, (n, m))| n >= MODIFIER_MIN_USES && m as f32 >= MODIFIER_SHARE * n as f32).map(|(x, _)| x).collect()
 }
 
 /// Cosine of two proposals' bags when they share enough ideas, else 0.
@@ -225,7 +342,7 @@ fn similarity(a: &Item, b: &Item) -> f32 {
 }
 
 /// How many separate ideas two proposals share: shared stems, counting a compound that
-/// stands together in both ("captions screen") once. One shared topic phrase is what
+/// stands together in both ("captions screen") once and modifiers alone not at all. One shared topic phrase is what
 /// unrelated requests about one thing have in common; a restated proposal shares more.
 fn shared_concepts(a: &Item, b: &Item) -> usize {
     let shared: Vec<u32> = a.bag.iter().filter(|(x, _)| b.bag.binary_search_by_key(x, |y| y.0).is_ok()).map(|x| x.0).collect();
@@ -238,11 +355,14 @@ fn shared_concepts(a: &Item, b: &Item) -> usize {
             parent[rx] = ry;
         }
     }
-    let mut sizes: HashMap<usize, usize> = HashMap::new();
+    // a run of modifiers alone ("old", "digital") names no thing
+    let mut sizes: HashMap<usize, (usize, bool)> = HashMap::new();
     for i in 0..shared.len() {
-        *sizes.entry(find(&mut parent, i)).or_default() += 1;
+        let e = sizes.entry(find(&mut parent, i)).or_default();
+        e.0 += 1;
+        e.1 |= a.modifiers.binary_search(&shared[i]).is_err();
     }
-    sizes.values().map(|k| 1 + (k - 1) / 3).sum()
+    sizes.values().filter(|(_, thing)| *thing).map(|(k, _)| 1 + (k - 1) / 3).sum()
 }
 
 fn cosine(a: &Bag, b: &Bag) -> f32 {
@@ -274,6 +394,8 @@ struct Item {
     date: Option<time::Date>,
     bag: Bag,
     pairs: Vec<(u32, u32)>,
+    /// Its stems that are [`modifiers`], sorted.
+    modifiers: Vec<u32>,
 }
 
 /// Pairs of proposals from different meetings whose similarity reaches `floor`.
@@ -414,7 +536,7 @@ pub fn gaps(index_dir: &Path, min_meetings: usize, filters: &Filters) -> Result<
     let mut docs: Vec<_> = docs.into_iter().collect();
     docs.sort();
     let mut vocab = Vocab { ids: HashMap::new() };
-    let mut raw: Vec<(Occurrence, Option<time::Date>, (Vec<u32>, Vec<(u32, u32)>))> = Vec::with_capacity(docs.len());
+    let mut raw: Vec<(Occurrence, Option<time::Date>, Features)> = Vec::with_capacity(docs.len());
     for a in docs {
         let d: TantivyDocument = searcher.doc(a)?;
         let s = |fl| d.get_first(fl).and_then(|v| v.as_str()).unwrap_or("").to_string();
@@ -426,16 +548,17 @@ pub fn gaps(index_dir: &Path, min_meetings: usize, filters: &Filters) -> Result<
     }
     let n = raw.len();
     let mut df: HashMap<u32, u32> = HashMap::new();
-    for (_, _, (fs, _)) in &raw {
-        for &x in fs {
+    for (_, _, fs) in &raw {
+        for &x in &fs.ids {
             *df.entry(x).or_default() += 1;
         }
     }
-    let items: Vec<Item> = raw.into_iter().map(|(occ, date, (fs, pairs))| Item { occ, date, bag: normalize(fs.iter().map(|&x| (x, idf(n, df[&x]))).collect()), pairs }).collect();
+    let modifiers = modifiers(raw.iter().map(|r| &r.2));
+    let items: Vec<Item> = raw.into_iter().map(|(occ, date, fs)| item(occ, date, fs, &df, n, &modifiers)).collect();
     let link = std::env::var("QUORUM_GAP_LINK").ok().and_then(|v| v.parse().ok()).unwrap_or(LINK);
     let pairs = alike_pairs(&items, &df, link);
     let groups = average_link(n, pairs, link);
-    let completions = completions(&searcher, &f, &acronyms, &mut vocab, &df, n)?;
+    let completions = completions(&searcher, &f, &acronyms, &mut vocab, &df, n, &modifiers)?;
     // completion statements by stem, so that each chain reads only those that share one
     let mut done_postings: HashMap<u32, Vec<usize>> = HashMap::new();
     for (c, (_, it)) in completions.iter().enumerate() {
@@ -485,6 +608,14 @@ pub fn gaps(index_dir: &Path, min_meetings: usize, filters: &Filters) -> Result<
     Ok(GapsResult { gaps: out, proposals: n })
 }
 
+/// A proposal or statement in the proposals' space: stems weighted by their rarity among
+/// proposals (stems no proposal has are left out).
+fn item(occ: Occurrence, date: Option<time::Date>, fs: Features, df: &HashMap<u32, u32>, n: usize, modifiers: &HashSet<u32>) -> Item {
+    let bag = normalize(fs.ids.iter().filter_map(|&x| df.get(&x).map(|&c| (x, idf(n, c)))).collect());
+    let mods = fs.ids.iter().copied().filter(|x| modifiers.contains(x)).collect();
+    Item { occ, date, bag, pairs: fs.pairs, modifiers: mods }
+}
+
 /// Passages and decisions that say something was done, as bags in the proposals' space.
 fn completions(
     searcher: &Searcher,
@@ -493,6 +624,7 @@ fn completions(
     vocab: &mut Vocab,
     df: &HashMap<u32, u32>,
     n: usize,
+    modifiers: &HashSet<u32>,
 ) -> Result<Vec<(Evidence, Item)>> {
     let phrases = ["been implemented", "been adopted", "been published", "been launched", "been established", "been set up", "been completed", "now live", "now in force", "now available", "now provided", "now produced", "now operational", "now published", "adopted and published", "approved and held", "adopted and applied", "has become", "been applied", "been held", "been created", "been introduced", "carried out"];
     let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
@@ -513,14 +645,12 @@ fn completions(
             continue;
         }
         let date = d.get_first(f.date).and_then(|v| v.as_datetime()).and_then(from_tantivy_date);
-        let stems = content_stems(&text, acronyms);
-        let (fs, pairs) = features(&stems, vocab);
-        let bag = normalize(fs.iter().filter_map(|&x| df.get(&x).map(|&c| (x, idf(n, c)))).collect());
+        let fs = features(&content_stems(&text, acronyms), vocab);
         let source = d.get_first(f.source).and_then(|v| v.as_str()).unwrap_or("").to_string();
         let line = d.get_first(f.line_start).and_then(|v| v.as_u64()).unwrap_or(0);
         let ev = Evidence { source, meeting_date: date.map(crate::extract::dates::iso), line, text };
         let occ = Occurrence { source: ev.source.clone(), meeting_date: ev.meeting_date.clone(), speaker: String::new(), text: String::new(), line };
-        out.push((ev, Item { occ, date, bag, pairs }));
+        out.push((ev, item(occ, date, fs, df, n, modifiers)));
     }
     Ok(out)
 }
@@ -530,7 +660,7 @@ mod tests {
     use super::*;
 
     fn bag(text: &str, acr: &HashMap<String, Vec<String>>, vocab: &mut Vocab) -> Bag {
-        normalize(features(&content_stems(text, acr), vocab).0.into_iter().map(|x| (x, 1.0)).collect())
+        normalize(features(&content_stems(text, acr), vocab).ids.into_iter().map(|x| (x, 1.0)).collect())
     }
 
     #[test]
@@ -545,7 +675,41 @@ mod tests {
         assert!(cosine(&a, &b) >= 0.5);
     }
 
+    fn items_of(texts: &[&str], feats: Vec<Features>) -> (Vec<Item>, HashMap<u32, u32>) {
+        let mut df: HashMap<u32, u32> = HashMap::new();
+        for fs in &feats {
+            for &x in &fs.ids {
+                *df.entry(x).or_default() += 1;
+            }
+        }
+        let mods = modifiers(feats.iter());
+        let n = texts.len();
+        let items = feats
+            .into_iter()
+            .enumerate()
+            .map(|(i, fs)| item(Occurrence { source: format!("m{i}"), meeting_date: None, speaker: String::new(), text: texts[i].into(), line: 1 }, None, fs, &df, n, &mods))
+            .collect();
+        (items, df)
+    }
+
     #[test]
+    fn test_shared_modifiers_and_a_verb_are_not_one_request() {
+        let texts = [
+            "the old lamps be audited",
+            "the old carpets be audited",
+            "the old chairs be repainted",
+            "the lamps be audited before the plenary",
+        ];
+        let mut v = Vocab { ids: HashMap::new() };
+        let feats: Vec<_> = texts.iter().map(|t| features(&content_stems(t, &HashMap::new()), &mut v)).collect();
+        let (items, _) = items_of(&texts, feats);
+        let old = v.ids["old"];
+        assert!(items[0].modifiers.contains(&old), "'old' always stands before a noun");
+        assert_eq!(shared_concepts(&items[0], &items[1]), 1, "old + audit: only the verb counts");
+        assert_eq!(shared_concepts(&items[0], &items[3]), 2, "lamps + audit: the thing and the verb");
+        assert_eq!(similarity(&items[0], &items[1]), 0.0);
+    }
+
     #[test]
     fn test_pairs_from_postings_equal_all_pairs() {
         let texts = [
@@ -563,22 +727,7 @@ mod tests {
         acr.insert("tor".to_string(), analyze("Terms of Reference"));
         let mut v = Vocab { ids: HashMap::new() };
         let feats: Vec<_> = texts.iter().map(|t| features(&content_stems(t, &acr), &mut v)).collect();
-        let mut df: HashMap<u32, u32> = HashMap::new();
-        for (fs, _) in &feats {
-            for &x in fs {
-                *df.entry(x).or_default() += 1;
-            }
-        }
-        let items: Vec<Item> = feats
-            .into_iter()
-            .enumerate()
-            .map(|(i, (fs, pairs))| Item {
-                occ: Occurrence { source: format!("m{i}"), meeting_date: None, speaker: String::new(), text: texts[i].into(), line: 1 },
-                date: None,
-                bag: normalize(fs.iter().map(|&x| (x, (10.0 / df[&x] as f32).ln() + 0.1)).collect()),
-                pairs,
-            })
-            .collect();
+        let (items, df) = items_of(&texts, feats);
         let mut fast: Vec<(u32, u32)> = alike_pairs(&items, &df, 0.2).into_iter().map(|p| (p.1, p.2)).collect();
         fast.sort_unstable();
         let mut slow = Vec::new();
@@ -595,6 +744,19 @@ mod tests {
         // the two restatements join and the one-off stays apart
         let groups = average_link(items.len(), alike_pairs(&items, &df, 0.2), 0.2);
         assert!(groups.iter().any(|g| g.contains(&4) && g.contains(&5) && !g.contains(&6)), "{groups:?}");
+    }
+
+    #[test]
+    fn test_adjuncts_are_not_what_is_asked() {
+        let core = |t: &str| without_adjuncts(t).split_whitespace().filter(|w| *w != ",").collect::<Vec<_>>().join(" ");
+        assert_eq!(core("the old lamps be moved by 3 May 2021, together with the tracker board"), "the old lamps be moved");
+        assert_eq!(core("the banners next to the stage be repainted before the plenary"), "the banners be repainted");
+        assert_eq!(core("the MAG should review its Terms of Reference in time for the next cycle and publish them"), "the MAG should review its Terms of Reference and publish them");
+        // an agent, not a date
+        assert_eq!(core("the ToR be reviewed by the MAG"), "the ToR be reviewed by the MAG");
+        assert_eq!(core("reports be published by the end of the week"), "reports be published");
+        // an opener at the end of a sentence takes nothing after it
+        assert_eq!(core("as agreed before. The tracker be set up"), "as agreed The tracker be set up");
     }
 
     #[test]
