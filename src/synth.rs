@@ -143,12 +143,18 @@ const FRAMES: &[Frame] = &[
     Frame { label: "simplify the workshop proposal process", phrasings: &["the workshop proposal form be shortened", "the call for session proposals ask fewer questions", "proposers be allowed to submit a lighter application"], done: &["the simplified workshop proposal form has been implemented"] },
 ];
 
-/// One-off proposals: each meeting's is made of words drawn without replacement from
-/// large pools, so two one-offs share at most a word or two, like unrelated requests do.
+/// One-off proposals: a thing, an action asked of it, a quality and an occasion. No two
+/// one-offs ask the same action of the same thing; they may share any one or two words
+/// (a topic phrase, an action, an occasion), like unrelated requests do.
 const ONE_OFF_VERBS: &[&str] = &[
-    "be checked", "be moved", "be archived", "be redesigned", "be cancelled", "be postponed", "be printed",
-    "be recycled", "be relabelled", "be sponsored", "be catered", "be insured", "be repainted", "be rebooked",
+    "be checked", "be moved", "be archived", "be redesigned", "be cancelled", "be postponed", "be dusted",
+    "be relabelled", "be sponsored", "be catered", "be insured", "be repainted", "be rebooked",
     "be audited", "be photographed", "be streamed", "be tested", "be cleaned", "be upgraded", "be counted",
+    "be polished", "be weighed", "be stacked", "be wrapped", "be varnished", "be sorted",
+    "be labelled", "be numbered", "be laminated", "be resized", "be recoloured", "be rearranged", "be unpacked",
+    "be packed", "be shipped", "be collected", "be returned", "be oiled", "be tuned", "be raffled",
+    "be auctioned", "be refilled", "be emptied", "be repaired", "be replaced", "be swapped", "be disinfected",
+    "be ironed", "be hung", "be lit", "be locked", "be unlocked", "be sealed", "be measured", "be fenced", "be decorated",
 ];
 const ONE_OFF_NOUNS: &[&str] = &[
     "lanyards", "badges", "catering", "parking", "livestream", "newsletter", "logo", "banners", "hashtag",
@@ -180,14 +186,15 @@ const ONE_OFF_WHEN: &[&str] = &[
 /// A one-off proposal: it names a thing that a recurring proposal is also about (a topic
 /// word, "the tracker board"), but asks for something else about it, in words drawn from
 /// large pools, so one-offs share their topic word and little else, as unrelated requests do.
-fn distractor(r: &mut fastrand::Rng) -> String {
-    const KEYWORDS: &[&str] = &["the Terms of Reference folder", "the tracker board", "the captions screen", "the youth lounge", "the travel desk", "the survey kiosk", "the translation booth", "the repository shelf"];
-    const ADJECTIVES: &[&str] = &[
-        "spare", "old", "blue", "donated", "rented", "broken", "extra", "shared", "printed", "borrowed", "heavy", "small",
-        "wooden", "digital", "portable", "noisy", "green", "second-hand", "folding", "bilingual", "outdoor", "temporary",
-    ];
-    let a = format!("{} {}", pick(r, ADJECTIVES), pick(r, ONE_OFF_NOUNS));
-    let (k, v) = (pick(r, KEYWORDS), pick(r, ONE_OFF_VERBS));
+const ADJECTIVES: &[&str] = &[
+    "spare", "old", "blue", "donated", "rented", "broken", "extra", "shared", "printed", "borrowed", "heavy", "small",
+    "wooden", "digital", "portable", "noisy", "green", "second-hand", "folding", "bilingual", "outdoor", "temporary",
+];
+const KEYWORDS: &[&str] = &["the Terms of Reference folder", "the tracker board", "the captions screen", "the youth lounge", "the travel desk", "the survey kiosk", "the translation booth", "the repository shelf"];
+
+fn distractor(r: &mut fastrand::Rng, OneOff { noun, verb, keyword }: OneOff) -> String {
+    let a = format!("{} {}", pick(r, ADJECTIVES), ONE_OFF_NOUNS[noun]);
+    let (k, v) = (KEYWORDS[keyword], ONE_OFF_VERBS[verb]);
     let w = if r.bool() { pick(r, ONE_OFF_WHEN).to_string() } else { format!("by {}", long_date(Date::from_calendar_date(2000 + r.i32(0..30), Month::try_from(1 + r.u8(..12)).unwrap_or(Month::May), 1 + r.u8(..28)).unwrap_or(Date::MIN))) };
     match r.usize(..3) {
         0 => format!("{k} and the {a} {v} {w}"),
@@ -208,6 +215,39 @@ const CONNECTIVES: &[&str] = &["In the discussion,", "Later,", "On this point,",
 
 fn pick<'a, T>(rng: &mut fastrand::Rng, v: &'a [T]) -> &'a T {
     &v[rng.usize(..v.len())]
+}
+
+/// What a one-off asks: indices into the one-off word pools.
+#[derive(Clone, Copy)]
+struct OneOff {
+    noun: usize,
+    verb: usize,
+    keyword: usize,
+}
+
+/// The one-offs of a corpus, in order: no thing is used twice before all are used, and no
+/// action is asked twice of one topic phrase before all such pairs are used, so that
+/// two one-offs rarely ask the same of the same thing (that would be a recurring request
+/// that the truth calls noise). Its own random stream, so chains and texts do not move.
+struct OneOffDeck {
+    actions: Vec<(usize, usize)>,
+    nouns: Vec<usize>,
+}
+
+impl OneOffDeck {
+    fn new(seed: u64) -> Self {
+        let mut r = fastrand::Rng::with_seed(seed ^ 0x6f6e_655f_6f66_6673);
+        let mut actions: Vec<(usize, usize)> = (0..ONE_OFF_VERBS.len()).flat_map(|v| (0..KEYWORDS.len()).map(move |k| (v, k))).collect();
+        let mut nouns: Vec<usize> = (0..ONE_OFF_NOUNS.len()).collect();
+        r.shuffle(&mut actions);
+        r.shuffle(&mut nouns);
+        OneOffDeck { actions, nouns }
+    }
+
+    fn get(&self, i: usize) -> OneOff {
+        let (verb, keyword) = self.actions[i % self.actions.len()];
+        OneOff { noun: self.nouns[i % self.nouns.len()], verb, keyword }
+    }
 }
 
 struct Occurrence {
@@ -251,12 +291,13 @@ pub fn generate(dir: &Path, opts: &SynthOptions) -> Result<Truth> {
     let start = Date::from_calendar_date(opts.start_year, Month::January, 10).context("start year")?;
     let span_days = (opts.years.max(1) as i64) * 365;
     let seeds: Vec<u64> = (0..n).map(|_| rng.u64(..)).collect();
+    let deck = OneOffDeck::new(opts.seed);
     let docs: Vec<(String, String, Vec<(usize, String, String)>, Vec<usize>)> = (0..n)
         .into_par_iter()
         .map(|i| {
             let date = start + Duration::days(span_days * i as i64 / n as i64);
             let mut r = fastrand::Rng::with_seed(seeds[i]);
-            let (text, raised) = meeting(&mut r, i, date, &plan[i], &done_at[i], &chain_frames, opts.words);
+            let (text, raised) = meeting(&mut r, i, date, &plan[i], &done_at[i], &chain_frames, opts.words, deck.get(i));
             let body_slug = slug(&BODIES[i % BODIES.len()].1.to_lowercase());
             let rel = format!("{}/{}-{body_slug}-{i:06}.txt", date.year(), crate::extract::dates::iso(date));
             (rel, text, raised, done_at[i].clone())
@@ -294,7 +335,8 @@ fn person(r: &mut fastrand::Rng) -> String {
 }
 
 /// One meeting's text, and the planted proposals it raised (chain, speaker, wording).
-fn meeting(r: &mut fastrand::Rng, i: usize, date: Date, plan: &[Occurrence], done: &[usize], frames: &[usize], words: (usize, usize)) -> (String, Vec<(usize, String, String)>) {
+#[allow(clippy::too_many_arguments)]
+fn meeting(r: &mut fastrand::Rng, i: usize, date: Date, plan: &[Occurrence], done: &[usize], frames: &[usize], words: (usize, usize), one_off: OneOff) -> (String, Vec<(usize, String, String)>) {
     let (body, short) = BODIES[i % BODIES.len()];
     let people: Vec<String> = (0..r.usize(6..14)).map(|_| person(r)).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
     let chair = people[0].clone();
@@ -308,7 +350,7 @@ fn meeting(r: &mut fastrand::Rng, i: usize, date: Date, plan: &[Occurrence], don
     let topics: Vec<&(&str, &[&str])> = (0..r.usize(3..6)).map(|_| pick(r, TOPICS)).collect();
     let mut proposals: Vec<(usize, String)> = plan.iter().map(|o| (o.chain, FRAMES[frames[o.chain]].phrasings[o.phrasing].to_string())).collect();
     if r.f32() < 0.5 {
-        proposals.push((usize::MAX, distractor(r)));
+        proposals.push((usize::MAX, distractor(r, one_off)));
     }
     let next = date + Duration::days(14);
     if transcript {
@@ -465,5 +507,21 @@ mod tests {
         assert!(ta.chains.iter().all(|c| c.occurrences.len() >= 2));
         let files: Vec<_> = walkdir::WalkDir::new(a.path().join("corpus")).into_iter().flatten().filter(|e| e.file_type().is_file()).collect();
         assert_eq!(files.len(), 40);
+    }
+
+    #[test]
+    fn test_one_offs_do_not_repeat_a_request() {
+        let deck = OneOffDeck::new(5);
+        let (n, a) = (ONE_OFF_NOUNS.len(), ONE_OFF_VERBS.len() * KEYWORDS.len());
+        let things: std::collections::HashSet<usize> = (0..n).map(|i| deck.get(i).noun).collect();
+        assert_eq!(things.len(), n);
+        let actions: std::collections::HashSet<(usize, usize)> = (0..a).map(|i| (deck.get(i).verb, deck.get(i).keyword)).collect();
+        assert_eq!(actions.len(), a);
+        // no one-off word is also an adjective the generator uses: "folding" / "be folded"
+        let stems = |w: &str| crate::index::schema::analyze(w);
+        for v in ONE_OFF_VERBS {
+            let v = stems(v).pop().unwrap();
+            assert!(!ADJECTIVES.iter().any(|j| stems(j).contains(&v)), "{v}");
+        }
     }
 }

@@ -40,21 +40,25 @@ fn test_generated_corpus_gaps_report_planted_chains_and_evidence() {
     let same = |o: &serde_json::Value, t: &quorum::synth::TruthOccurrence| o["source"] == t.source.as_str() && o["text"].as_str().unwrap().to_lowercase().contains(&t.text.to_lowercase());
     let mut found = 0;
     let mut status_right = 0;
+    let mut good = std::collections::HashSet::new();
     for c in &truth.chains {
-        let hit = gaps.iter().find(|g| {
+        let hit = gaps.iter().enumerate().find(|(_, g)| {
             let occ = g["occurrences"].as_array().unwrap();
             let cover = c.occurrences.iter().filter(|t| occ.iter().any(|o| same(o, t))).count();
             let pure = occ.iter().filter(|o| c.occurrences.iter().any(|t| same(o, t))).count();
             3 * cover >= 2 * c.occurrences.len() && 3 * pure >= 2 * occ.len()
         });
-        if let Some(g) = hit {
+        if let Some((i, g)) = hit {
+            good.insert(i);
             found += 1;
             status_right += usize::from(g["status"] == c.status.as_str());
         }
     }
     let recall = found as f64 / truth.chains.len() as f64;
-    eprintln!("generated corpus: {found} of {} chains found, status right on {status_right}", truth.chains.len());
+    let precision = good.len() as f64 / gaps.len().max(1) as f64;
+    eprintln!("generated corpus: {found} of {} chains found, status right on {status_right}, precision {precision:.2}", truth.chains.len());
     assert!(recall >= 0.5, "recall {recall:.2}");
+    assert!(precision >= 0.35, "precision {precision:.2}");
     assert!(status_right * 10 >= found * 8, "status right on {status_right} of {found}");
     for g in gaps.iter().filter(|g| g["status"] == "addressed") {
         assert!(g["evidence"]["text"].as_str().is_some());

@@ -2,10 +2,11 @@
 //! other words and from other people, with no record of being carried out.
 //!
 //! Each proposal becomes a bag of the stems of its content words, weighted by rarity,
-//! with acronyms the corpus defines expanded and synonyms merged. Two proposals are one
-//! when the cosine of their bags reaches [`LINK`] and they share at least
-//! [`MIN_CONCEPTS`] separate ideas (a shared topic phrase alone is not a restatement), or
-//! when they are worded the same. Proposals group by average link, strongest pairs
+//! with acronyms the corpus defines expanded, synonyms merged and phrases of time and
+//! place left out. Two proposals are one when the cosine of their bags reaches [`LINK`]
+//! and they share at least [`MIN_CONCEPTS`] separate ideas (a shared topic phrase alone is
+//! not a restatement, a shared modifier is no idea, and two different actions asked of
+//! one thing need one idea more), or when they are worded the same. Proposals group by average link, strongest pairs
 //! first; a group from enough meetings is a gap. It is `addressed` when a later passage
 //! or decision says something was done ("has been implemented", "is now live") and is
 //! about the same thing by the same rule.
@@ -103,6 +104,19 @@ static DONE_RE: LazyLock<Regex> = LazyLock::new(|| {
 fn is_done_statement(text: &str) -> bool {
     static EMBEDDED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:which|whether|how|what|if)\s+(?:[\w'-]+\s+){0,5}$").expect("embedded"));
     DONE_RE.find_iter(text).any(|m| !EMBEDDED.is_match(&text[..m.start()]))
+}
+
+/// What a completion statement says was done: the clause that holds the completion,
+/// without the frame that reports it ("The Secretariat informed the group that ...",
+/// "For the record, the Secretariat confirms that ..."), whose words are not about it.
+fn done_clause(text: &str) -> &str {
+    let Some(done) = DONE_RE.find(text) else { return text };
+    let before = &text[..done.start()];
+    let lower = before.to_lowercase();
+    match lower.rfind(" that ") {
+        Some(i) => &text[i + " that ".len()..],
+        None => text,
+    }
 }
 
 /// One raising of a recurring proposal.
@@ -284,12 +298,40 @@ pub fn content_stems(text: &str, acronyms: &HashMap<String, Vec<String>>) -> Vec
             let next = kept.get(k + 1).map(|n| n.1);
             let end = kept[k].2;
             Stem {
-                modifies: next == Some(end),
+                // any word that is not a function word counts: "t" of "t-shirts" too
+                modifies: toks.get(end).is_some_and(|t| !STOP_SET.contains(t.as_str())),
                 joins_next: next.is_some_and(|n| n >= end && toks[end..n].iter().all(|t| NAME_GLUE.contains(&t.as_str()))),
                 text: std::mem::take(&mut kept[k].0),
             }
         })
         .collect()
+}
+
+/// Participles that do not end in -ed or -en.
+const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "set", "put", "made", "held", "kept", "run", "built", "sent", "shown", "done", "paid", "brought", "met", "found", "spent",
+    "cut", "led", "read", "told", "sold", "begun", "drawn", "shut", "left", "lit", "hung", "bought", "taught", "sought", "fed",
+    "dealt", "won", "struck", "spread", "split", "shed", "bound", "wound", "dug", "swept",
+];
+/// Participles too light to say what is to be done ("be made available", "be given a role").
+const LIGHT_PARTICIPLES: &[&str] = &["made", "given", "done", "put", "allowed", "kept", "left", "seen", "taken", "got", "gotten"];
+
+/// The action a proposal asks for when it says so in the passive ("the ToR be reviewed",
+/// "captions should be provided"), as a stem with its synonym class merged.
+fn passive_action(text: &str) -> Option<String> {
+    let words: Vec<String> = text.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
+    let at = words.iter().position(|w| w == "be")?;
+    let v = at + 1 + words[at + 1..].iter().position(|w| !w.ends_with("ly"))?;
+    let verb = words[v].as_str();
+    let participle = (verb.ends_with("ed") || verb.ends_with("en") || IRREGULAR_PARTICIPLES.contains(&verb)) && !LIGHT_PARTICIPLES.contains(&verb);
+    if !participle {
+        return None;
+    }
+    let syn = synonym_map();
+    // a verb with its particle first ("set up", "carried out")
+    let phrasal = words.get(v + 1).and_then(|p| syn.get(&analyze(&format!("{verb} {p}")).join(" ")));
+    let stem = analyze(verb).pop()?;
+    Some(phrasal.cloned().unwrap_or_else(|| syn.get(&stem).cloned().unwrap_or(stem)))
 }
 
 /// What pairing needs of a proposal's stems.
@@ -300,18 +342,22 @@ struct Features {
     pairs: Vec<(u32, u32)>,
     /// Each use of a stem, and whether it modifies the next word there.
     uses: Vec<(u32, bool)>,
+    /// See [`passive_action`].
+    action: Option<u32>,
 }
 
-fn features(stems: &[Stem], vocab: &mut Vocab) -> Features {
+fn features(text: &str, acronyms: &HashMap<String, Vec<String>>, vocab: &mut Vocab) -> Features {
+    let stems = content_stems(text, acronyms);
+    let action = passive_action(text).map(|a| vocab.id(a));
     let uses: Vec<(u32, bool)> = stems.iter().map(|s| (vocab.id(s.text.clone()), s.modifies)).collect();
     let mut pairs: Vec<(u32, u32)> =
-        uses.windows(2).zip(stems).filter(|(_, s)| s.joins_next).map(|(w, _)| (w[0].0.min(w[1].0), w[0].0.max(w[1].0))).collect();
+        uses.windows(2).zip(&stems).filter(|(_, s)| s.joins_next).map(|(w, _)| (w[0].0.min(w[1].0), w[0].0.max(w[1].0))).collect();
     pairs.sort_unstable();
     pairs.dedup();
     let mut ids: Vec<u32> = uses.iter().map(|u| u.0).collect();
     ids.sort_unstable();
     ids.dedup();
-    Features { ids, pairs, uses }
+    Features { ids, pairs, uses, action }
 }
 
 /// Stems that, across the proposals, nearly always stand before another content word:
@@ -334,10 +380,23 @@ fn modifiers<'a>(all: impl Iterator<Item = &'a Features>) -> HashSet<u32> {
 /// Near-identical wording (cosine at least [`SAME_WORDING`]) is the same proposal.
 fn similarity(a: &Item, b: &Item) -> f32 {
     let c = cosine(&a.bag, &b.bag);
-    if c >= SAME_WORDING || c > 0.0 && shared_concepts(a, b) >= MIN_CONCEPTS {
+    if c >= SAME_WORDING || c > 0.0 && shared_concepts(a, b) >= MIN_CONCEPTS + other_actions(a, b) as usize {
         c
     } else {
         0.0
+    }
+}
+
+/// Whether two proposals name different actions: both say in the passive what is to be
+/// done, in words of different classes, and neither word's class is anywhere in the
+/// other ("translation ... be funded" and "messages be translated" name one action). Two
+/// requests about one thing that ask different things of it ("the ramps be archived",
+/// "the ramps be repainted") then need one more shared idea to be one.
+fn other_actions(a: &Item, b: &Item) -> bool {
+    let has = |it: &Item, x: u32| it.bag.binary_search_by_key(&x, |y| y.0).is_ok();
+    match (a.action, b.action) {
+        (Some(x), Some(y)) => x != y && !has(b, x) && !has(a, y),
+        _ => false,
     }
 }
 
@@ -357,10 +416,10 @@ fn shared_concepts(a: &Item, b: &Item) -> usize {
     }
     // a run of modifiers alone ("old", "digital") names no thing
     let mut sizes: HashMap<usize, (usize, bool)> = HashMap::new();
-    for i in 0..shared.len() {
+    for (i, x) in shared.iter().enumerate() {
         let e = sizes.entry(find(&mut parent, i)).or_default();
         e.0 += 1;
-        e.1 |= a.modifiers.binary_search(&shared[i]).is_err();
+        e.1 |= a.modifiers.binary_search(x).is_err();
     }
     sizes.values().filter(|(_, thing)| *thing).map(|(k, _)| 1 + (k - 1) / 3).sum()
 }
@@ -396,6 +455,8 @@ struct Item {
     pairs: Vec<(u32, u32)>,
     /// Its stems that are [`modifiers`], sorted.
     modifiers: Vec<u32>,
+    /// The action it asks for, when it names one in the passive.
+    action: Option<u32>,
 }
 
 /// Pairs of proposals from different meetings whose similarity reaches `floor`.
@@ -542,7 +603,7 @@ pub fn gaps(index_dir: &Path, min_meetings: usize, filters: &Filters) -> Result<
         let s = |fl| d.get_first(fl).and_then(|v| v.as_str()).unwrap_or("").to_string();
         let date = d.get_first(f.date).and_then(|v| v.as_datetime()).and_then(from_tantivy_date);
         let text = s(f.item_text);
-        let feats = features(&content_stems(&text, &acronyms), &mut vocab);
+        let feats = features(&text, &acronyms, &mut vocab);
         let occ = Occurrence { source: s(f.source), meeting_date: date.map(crate::extract::dates::iso), speaker: s(f.item_speaker), text, line: d.get_first(f.line_start).and_then(|v| v.as_u64()).unwrap_or(0) };
         raw.push((occ, date, feats));
     }
@@ -613,7 +674,7 @@ pub fn gaps(index_dir: &Path, min_meetings: usize, filters: &Filters) -> Result<
 fn item(occ: Occurrence, date: Option<time::Date>, fs: Features, df: &HashMap<u32, u32>, n: usize, modifiers: &HashSet<u32>) -> Item {
     let bag = normalize(fs.ids.iter().filter_map(|&x| df.get(&x).map(|&c| (x, idf(n, c)))).collect());
     let mods = fs.ids.iter().copied().filter(|x| modifiers.contains(x)).collect();
-    Item { occ, date, bag, pairs: fs.pairs, modifiers: mods }
+    Item { occ, date, bag, pairs: fs.pairs, modifiers: mods, action: fs.action }
 }
 
 /// Passages and decisions that say something was done, as bags in the proposals' space.
@@ -645,7 +706,7 @@ fn completions(
             continue;
         }
         let date = d.get_first(f.date).and_then(|v| v.as_datetime()).and_then(from_tantivy_date);
-        let fs = features(&content_stems(&text, acronyms), vocab);
+        let fs = features(done_clause(&text), acronyms, vocab);
         let source = d.get_first(f.source).and_then(|v| v.as_str()).unwrap_or("").to_string();
         let line = d.get_first(f.line_start).and_then(|v| v.as_u64()).unwrap_or(0);
         let ev = Evidence { source, meeting_date: date.map(crate::extract::dates::iso), line, text };
@@ -660,7 +721,7 @@ mod tests {
     use super::*;
 
     fn bag(text: &str, acr: &HashMap<String, Vec<String>>, vocab: &mut Vocab) -> Bag {
-        normalize(features(&content_stems(text, acr), vocab).ids.into_iter().map(|x| (x, 1.0)).collect())
+        normalize(features(text, acr, vocab).ids.into_iter().map(|x| (x, 1.0)).collect())
     }
 
     #[test]
@@ -701,7 +762,7 @@ mod tests {
             "the lamps be audited before the plenary",
         ];
         let mut v = Vocab { ids: HashMap::new() };
-        let feats: Vec<_> = texts.iter().map(|t| features(&content_stems(t, &HashMap::new()), &mut v)).collect();
+        let feats: Vec<_> = texts.iter().map(|t| features(t, &HashMap::new(), &mut v)).collect();
         let (items, _) = items_of(&texts, feats);
         let old = v.ids["old"];
         assert!(items[0].modifiers.contains(&old), "'old' always stands before a noun");
@@ -726,7 +787,7 @@ mod tests {
         let mut acr = HashMap::new();
         acr.insert("tor".to_string(), analyze("Terms of Reference"));
         let mut v = Vocab { ids: HashMap::new() };
-        let feats: Vec<_> = texts.iter().map(|t| features(&content_stems(t, &acr), &mut v)).collect();
+        let feats: Vec<_> = texts.iter().map(|t| features(t, &acr, &mut v)).collect();
         let (items, df) = items_of(&texts, feats);
         let mut fast: Vec<(u32, u32)> = alike_pairs(&items, &df, 0.2).into_iter().map(|p| (p.1, p.2)).collect();
         fast.sort_unstable();
@@ -749,7 +810,9 @@ mod tests {
     #[test]
     fn test_adjuncts_are_not_what_is_asked() {
         let core = |t: &str| without_adjuncts(t).split_whitespace().filter(|w| *w != ",").collect::<Vec<_>>().join(" ");
-        assert_eq!(core("the old lamps be moved by 3 May 2021, together with the tracker board"), "the old lamps be moved");
+        assert_eq!(core("the old lamps be moved by 3 May 2021"), "the old lamps be moved");
+        // what goes with the request is part of it
+        assert_eq!(core("the old lamps be moved, together with the tracker board"), "the old lamps be moved, together with the tracker board");
         assert_eq!(core("the banners next to the stage be repainted before the plenary"), "the banners be repainted");
         assert_eq!(core("the MAG should review its Terms of Reference in time for the next cycle and publish them"), "the MAG should review its Terms of Reference and publish them");
         // an agent, not a date
@@ -760,11 +823,35 @@ mod tests {
     }
 
     #[test]
+    fn test_different_actions_on_one_thing_need_more_in_common() {
+        assert_eq!(passive_action("the ramps should be quickly repainted by May").as_deref(), Some("repaint"));
+        assert_eq!(passive_action("the tracker be set up"), Some("establish".into()), "synonym class head");
+        assert_eq!(passive_action("outputs be made available in Arabic"), None, "a light verb says nothing");
+        assert_eq!(passive_action("captioning be available in every room"), None, "not a participle");
+        let texts = [
+            "the portable ramps next to the stage be archived, together with the tracker board",
+            "the tracker board and the broken ramps be repainted",
+            "the tracker board and the old ramps be archived",
+            "translation of the final reports be funded",
+            "the final reports be translated",
+        ];
+        let mut v = Vocab { ids: HashMap::new() };
+        let feats: Vec<_> = texts.iter().map(|t| features(t, &HashMap::new(), &mut v)).collect();
+        let (items, _) = items_of(&texts, feats);
+        assert!(other_actions(&items[0], &items[1]));
+        assert_eq!(similarity(&items[0], &items[1]), 0.0, "archive and repaint the ramps are two requests");
+        assert!(similarity(&items[0], &items[2]) > 0.0, "the same action on the same things is one");
+        assert!(!other_actions(&items[3], &items[4]), "a nominalised action names the same action");
+    }
+
+    #[test]
     fn test_done_statements() {
         assert!(is_done_statement("the implementation tracker is now live"));
         assert!(is_done_statement("the revised ToR have been adopted and published"));
         assert!(is_done_statement("the reserved slots were adopted and applied in the programme"));
         assert!(!is_done_statement("the tracker should be implemented"));
         assert!(!is_done_statement("a public table showing which improvement recommendations have been carried out"));
+        assert_eq!(done_clause("For the record, the Secretariat confirms that the tracker is now live."), "the tracker is now live.");
+        assert_eq!(done_clause("The tracker is now live."), "The tracker is now live.");
     }
 }
