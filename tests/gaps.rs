@@ -64,3 +64,31 @@ fn test_generated_corpus_gaps_report_planted_chains_and_evidence() {
         assert!(g["evidence"]["text"].as_str().is_some());
     }
 }
+
+/// Records written by hand in other words than the generator's: a review of the ToR asked
+/// as a noun ("called for a review of"), in the passive and in a first-person turn, then
+/// recorded as done; a fund for remote hubs asked twice; and one-offs on the same topics
+/// that ask something else ("the ToR be translated", "the list of remote hubs be
+/// published").
+#[test]
+fn test_hand_written_records_link_restatements_and_not_one_offs_on_their_topics() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = common::root().join("tests/fixtures/gaps");
+    let out = common::quorum(dir.path()).args(["index", fixtures.to_str().unwrap(), "--index", "index"]).output().unwrap();
+    assert!(out.status.success());
+    let v = json(dir.path(), &["gaps", "--json", "--index", "index"]);
+    let gaps = v["gaps"].as_array().unwrap();
+    let speakers = |g: &serde_json::Value| g["occurrences"].as_array().unwrap().iter().map(|o| o["speaker"].as_str().unwrap().to_string()).collect::<Vec<_>>();
+    let tor = gaps.iter().find(|g| speakers(g).contains(&"Nnenna Eze".to_string())).expect("the ToR review recurs");
+    assert!(speakers(tor).contains(&"John Smith".to_string()), "{:?}", speakers(tor));
+    assert_eq!(tor["status"], "addressed");
+    assert!(tor["evidence"]["text"].as_str().unwrap().contains("have been adopted and published"));
+    let hubs = gaps.iter().find(|g| speakers(g).contains(&"Ana Silva".to_string())).expect("the fund for remote hubs recurs");
+    assert_eq!(speakers(hubs), ["Ana Silva", "Peter Chan"]);
+    assert_eq!(hubs["status"], "open");
+    for g in gaps {
+        for one_off in ["Kofi Mensah", "Lea Weber", "Omar Ali", "Jane Doe"] {
+            assert!(!speakers(g).contains(&one_off.to_string()), "{one_off}'s one-off joined a chain: {:?}", speakers(g));
+        }
+    }
+}

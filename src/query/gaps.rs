@@ -200,6 +200,21 @@ const ADJUNCT_OPENERS: &[&[&str]] = &[
 const CLAUSE_WORDS: &[&str] = &["be", "is", "are", "was", "were", "should", "must", "shall", "will", "would", "could", "can", "may", "and", "so", "that", "which", "who", "to"];
 const MONTHS: &[&str] = &["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
+/// Words that open the reason for a request ("because the way we work has changed"):
+/// why something is asked is not what is asked, and two restatements rarely give the same
+/// reason.
+const REASON_OPENERS: &[&str] = &["because", "since", "given that", "in order to", "as it", "as this", "as they", "as the current"];
+
+/// The request without the reason given for it, when the reason follows it.
+fn without_reason(text: &str) -> &str {
+    let lower = text.to_lowercase();
+    REASON_OPENERS
+        .iter()
+        .filter_map(|r| lower.match_indices(r).find(|(i, _)| *i > 0 && lower[..*i].ends_with([' ', ',']) && lower[i + r.len()..].starts_with(' ')).map(|(i, _)| i))
+        .min()
+        .map_or(text, |i| text[..i].trim_end_matches([' ', ',']))
+}
+
 /// The text without its phrases of time, place and company, which run from an opener
 /// to a punctuation mark or a clause word, six words at most. "By" opens one only before
 /// a date ("by 3 May", "by the end of"), not before an agent ("reviewed by the MAG").
@@ -255,19 +270,22 @@ pub struct Stem {
     pub text: String,
     /// Another content word comes right after it.
     pub modifies: bool,
-    /// The next content word is in the same name: right after it or after "of", "the"
-    /// ("Terms of Reference", "ToR of the MAG"), not across a verb.
+    /// The next content word is in the same name: right after it or after "of (the)"
+    /// ("Terms of Reference", "ToR of the MAG"), not across a verb or an article.
     pub joins_next: bool,
 }
 
-/// Words inside a name that do not break it.
-const NAME_GLUE: &[&str] = &["of", "the", "a", "an", "s", "for"];
+/// Words that link the parts of one name ("Terms of Reference", "ToR of the MAG", "the
+/// MAG's ToR"), with the articles that may follow them. An article alone starts a new
+/// name: in "review the ToR" the action and the thing are two ideas.
+const NAME_LINKS: &[&str] = &["of", "for", "s"];
+const ARTICLES: &[&str] = &["the", "a", "an"];
 
 /// Content stems of what a text asks for: phrases of time and place left out, acronyms
 /// expanded and synonyms merged.
 pub fn content_stems(text: &str, acronyms: &HashMap<String, Vec<String>>) -> Vec<Stem> {
     let mut toks = Vec::new();
-    for t in analyze(&without_adjuncts(text)) {
+    for t in analyze(&without_adjuncts(without_reason(text))) {
         match acronyms.get(&t) {
             Some(long) => toks.extend(long.iter().cloned()),
             None => toks.push(t),
@@ -300,7 +318,7 @@ pub fn content_stems(text: &str, acronyms: &HashMap<String, Vec<String>>) -> Vec
             Stem {
                 // any word that is not a function word counts: "t" of "t-shirts" too
                 modifies: toks.get(end).is_some_and(|t| !STOP_SET.contains(t.as_str())),
-                joins_next: next.is_some_and(|n| n >= end && toks[end..n].iter().all(|t| NAME_GLUE.contains(&t.as_str()))),
+                joins_next: next.is_some_and(|n| n == end || n > end && NAME_LINKS.contains(&toks[end].as_str()) && toks[end + 1..n].iter().all(|t| ARTICLES.contains(&t.as_str()))),
                 text: std::mem::take(&mut kept[k].0),
             }
         })
@@ -818,6 +836,10 @@ mod tests {
         // an agent, not a date
         assert_eq!(core("the ToR be reviewed by the MAG"), "the ToR be reviewed by the MAG");
         assert_eq!(core("reports be published by the end of the week"), "reports be published");
+        assert_eq!(without_reason("we revisit the terms of reference, because the way we work has changed"), "we revisit the terms of reference");
+        assert_eq!(without_reason("the ToR be reviewed since the mandate is now permanent"), "the ToR be reviewed");
+        assert_eq!(without_reason("since 2020 the ToR be reviewed every year"), "since 2020 the ToR be reviewed every year", "a reason first is kept");
+        assert_eq!(without_reason("the bus services be improved"), "the bus services be improved", "whole words only");
         // an opener at the end of a sentence takes nothing after it
         assert_eq!(core("as agreed before. The tracker be set up"), "as agreed The tracker be set up");
     }
