@@ -59,7 +59,7 @@ const STOP: &[&str] = &[
     "togeth", "next", "near", "befor", "after", "dure", "within", "between", "about", "abov", "below", "across", "along",
     "around", "besid", "toward", "upon", "onc", "again", "still", "alreadi", "soon", "later", "now", "when", "while",
     "day", "week", "month", "januari", "februari", "march", "april", "may", "june", "juli", "august", "septemb", "octob", "novemb", "decemb",
-    "whether", "if", "howev", "also", "veri", "much", "mani", "most", "some", "few", "own", "just", "too", "here", "there",
+    "whether", "if", "howev", "also", "veri", "much", "mani", "most", "some", "few", "own", "just", "too", "here", "there", "well",
 ];
 
 static STOP_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| STOP.iter().copied().collect());
@@ -334,22 +334,35 @@ const IRREGULAR_PARTICIPLES: &[&str] = &[
 /// Participles too light to say what is to be done ("be made available", "be given a role").
 const LIGHT_PARTICIPLES: &[&str] = &["made", "given", "done", "put", "allowed", "kept", "left", "seen", "taken", "got", "gotten"];
 
-/// The action a proposal asks for when it says so in the passive ("the ToR be reviewed",
-/// "captions should be provided"), as a stem with its synonym class merged.
-fn passive_action(text: &str) -> Option<String> {
+/// What a proposal in the passive asks, and of what: the action ("the ToR be reviewed",
+/// "captions should be provided") as a stem with its synonym class merged, unless the verb
+/// is too light to say ("be made available"), and the words of the thing it is asked of,
+/// before the verb.
+fn passive(text: &str) -> Option<(Option<String>, String)> {
+    const BEFORE_BE: &[&str] = &["should", "must", "could", "would", "shall", "will", "can", "may", "need", "needs", "to", "also", "not"];
     let words: Vec<String> = text.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
     let at = words.iter().position(|w| w == "be")?;
     let v = at + 1 + words[at + 1..].iter().position(|w| !w.ends_with("ly"))?;
     let verb = words[v].as_str();
-    let participle = (verb.ends_with("ed") || verb.ends_with("en") || IRREGULAR_PARTICIPLES.contains(&verb)) && !LIGHT_PARTICIPLES.contains(&verb);
-    if !participle {
+    if !(verb.ends_with("ed") || verb.ends_with("en") || IRREGULAR_PARTICIPLES.contains(&verb) || LIGHT_PARTICIPLES.contains(&verb)) {
         return None;
     }
     let syn = synonym_map();
     // a verb with its particle first ("set up", "carried out")
     let phrasal = words.get(v + 1).and_then(|p| syn.get(&analyze(&format!("{verb} {p}")).join(" ")));
-    let stem = analyze(verb).pop()?;
-    Some(phrasal.cloned().unwrap_or_else(|| syn.get(&stem).cloned().unwrap_or(stem)))
+    let action = match analyze(verb).pop() {
+        Some(_) if LIGHT_PARTICIPLES.contains(&verb) => None,
+        Some(stem) => Some(phrasal.cloned().unwrap_or_else(|| syn.get(&stem).cloned().unwrap_or(stem))),
+        None => None,
+    };
+    let mut subject = &words[..at];
+    while let Some((last, rest)) = subject.split_last() {
+        if !BEFORE_BE.contains(&last.as_str()) {
+            break;
+        }
+        subject = rest;
+    }
+    Some((action, subject.join(" ")))
 }
 
 /// What pairing needs of a proposal's stems.
@@ -360,13 +373,22 @@ struct Features {
     pairs: Vec<(u32, u32)>,
     /// Each use of a stem, and whether it modifies the next word there.
     uses: Vec<(u32, bool)>,
-    /// See [`passive_action`].
+    /// What a passive proposal asks and of what (see [`passive`]).
     action: Option<u32>,
+    thing: Vec<u32>,
 }
 
 fn features(text: &str, acronyms: &HashMap<String, Vec<String>>, vocab: &mut Vocab) -> Features {
     let stems = content_stems(text, acronyms);
-    let action = passive_action(text).map(|a| vocab.id(a));
+    let (action, thing) = match passive(text) {
+        Some((a, subject)) => {
+            let mut thing: Vec<u32> = content_stems(&subject, acronyms).into_iter().map(|s| vocab.id(s.text)).collect();
+            thing.sort_unstable();
+            thing.dedup();
+            (a.map(|a| vocab.id(a)), thing)
+        }
+        None => (None, Vec::new()),
+    };
     let uses: Vec<(u32, bool)> = stems.iter().map(|s| (vocab.id(s.text.clone()), s.modifies)).collect();
     let mut pairs: Vec<(u32, u32)> =
         uses.windows(2).zip(&stems).filter(|(_, s)| s.joins_next).map(|(w, _)| (w[0].0.min(w[1].0), w[0].0.max(w[1].0))).collect();
@@ -375,7 +397,7 @@ fn features(text: &str, acronyms: &HashMap<String, Vec<String>>, vocab: &mut Voc
     let mut ids: Vec<u32> = uses.iter().map(|u| u.0).collect();
     ids.sort_unstable();
     ids.dedup();
-    Features { ids, pairs, uses, action }
+    Features { ids, pairs, uses, action, thing }
 }
 
 /// Stems that, across the proposals, nearly always stand before another content word:
@@ -398,7 +420,7 @@ fn modifiers<'a>(all: impl Iterator<Item = &'a Features>) -> HashSet<u32> {
 /// Near-identical wording (cosine at least [`SAME_WORDING`]) is the same proposal.
 fn similarity(a: &Item, b: &Item) -> f32 {
     let c = cosine(&a.bag, &b.bag);
-    if c >= SAME_WORDING || c > 0.0 && shared_concepts(a, b) >= MIN_CONCEPTS + other_actions(a, b) as usize {
+    if c >= SAME_WORDING || c > 0.0 && shared_concepts(a, b) >= MIN_CONCEPTS + other_actions(a, b) as usize + other_things(a, b) as usize {
         c
     } else {
         0.0
@@ -416,6 +438,15 @@ fn other_actions(a: &Item, b: &Item) -> bool {
         (Some(x), Some(y)) => x != y && !has(b, x) && !has(a, y),
         _ => false,
     }
+}
+
+/// Whether two passive proposals ask of different things: no word of either's thing is
+/// anywhere in the other. "The registration statistics be checked by the legal office"
+/// and "the IGF website be checked by the legal office" ask one action of two things, so
+/// they need one more shared idea to be one request.
+fn other_things(a: &Item, b: &Item) -> bool {
+    let within = |thing: &[u32], it: &Item| thing.iter().any(|x| it.bag.binary_search_by_key(x, |y| y.0).is_ok());
+    !a.thing.is_empty() && !b.thing.is_empty() && !within(&a.thing, b) && !within(&b.thing, a)
 }
 
 /// How many separate ideas two proposals share: shared stems, counting a compound that
@@ -475,6 +506,8 @@ struct Item {
     modifiers: Vec<u32>,
     /// The action it asks for, when it names one in the passive.
     action: Option<u32>,
+    /// The stems of what it asks it of, modifiers left out, sorted.
+    thing: Vec<u32>,
 }
 
 /// Pairs of proposals from different meetings whose similarity reaches `floor`.
@@ -692,7 +725,8 @@ pub fn gaps(index_dir: &Path, min_meetings: usize, filters: &Filters) -> Result<
 fn item(occ: Occurrence, date: Option<time::Date>, fs: Features, df: &HashMap<u32, u32>, n: usize, modifiers: &HashSet<u32>) -> Item {
     let bag = normalize(fs.ids.iter().filter_map(|&x| df.get(&x).map(|&c| (x, idf(n, c)))).collect());
     let mods = fs.ids.iter().copied().filter(|x| modifiers.contains(x)).collect();
-    Item { occ, date, bag, pairs: fs.pairs, modifiers: mods, action: fs.action }
+    let thing = fs.thing.into_iter().filter(|x| !modifiers.contains(x)).collect();
+    Item { occ, date, bag, pairs: fs.pairs, modifiers: mods, action: fs.action, thing }
 }
 
 /// Passages and decisions that say something was done, as bags in the proposals' space.
@@ -846,10 +880,12 @@ mod tests {
 
     #[test]
     fn test_different_actions_on_one_thing_need_more_in_common() {
-        assert_eq!(passive_action("the ramps should be quickly repainted by May").as_deref(), Some("repaint"));
-        assert_eq!(passive_action("the tracker be set up"), Some("establish".into()), "synonym class head");
-        assert_eq!(passive_action("outputs be made available in Arabic"), None, "a light verb says nothing");
-        assert_eq!(passive_action("captioning be available in every room"), None, "not a participle");
+        let action = |t: &str| passive(t).and_then(|p| p.0);
+        assert_eq!(action("the ramps should be quickly repainted by May").as_deref(), Some("repaint"));
+        assert_eq!(passive("the old ramps should be quickly repainted").map(|p| p.1).as_deref(), Some("the old ramps"));
+        assert_eq!(action("the tracker be set up"), Some("establish".into()), "synonym class head");
+        assert_eq!(action("outputs be made available in Arabic"), None, "a light verb says nothing");
+        assert_eq!(action("captioning be available in every room"), None, "not a participle");
         let texts = [
             "the portable ramps next to the stage be archived, together with the tracker board",
             "the tracker board and the broken ramps be repainted",
@@ -864,6 +900,23 @@ mod tests {
         assert_eq!(similarity(&items[0], &items[1]), 0.0, "archive and repaint the ramps are two requests");
         assert!(similarity(&items[0], &items[2]) > 0.0, "the same action on the same things is one");
         assert!(!other_actions(&items[3], &items[4]), "a nominalised action names the same action");
+    }
+
+    #[test]
+    fn test_one_action_asked_of_different_things_is_two_requests() {
+        let texts = [
+            "the registration statistics be checked by the legal office",
+            "the IGF website be checked by the legal office",
+            "the website of the IGF should be checked by the legal office",
+            "the legal office check the website",
+        ];
+        let mut v = Vocab { ids: HashMap::new() };
+        let feats: Vec<_> = texts.iter().map(|t| features(t, &HashMap::new(), &mut v)).collect();
+        let (items, _) = items_of(&texts, feats);
+        assert!(other_things(&items[0], &items[1]));
+        assert_eq!(similarity(&items[0], &items[1]), 0.0);
+        assert!(!other_things(&items[1], &items[2]) && similarity(&items[1], &items[2]) > 0.0, "one thing, other words");
+        assert!(!other_things(&items[1], &items[3]), "an active request names no thing to compare");
     }
 
     #[test]
