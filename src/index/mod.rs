@@ -4,4 +4,5 @@
 pub mod passages;
 pub mod reader;
 pub mod schema;
+pub mod stem;
 pub mod writer;
