@@ -459,7 +459,9 @@ fn looks_personal(name: &str) -> bool {
 
 /// The chair or moderator, and the host, from the prose.
 fn find_moderator(blocks: &[Block], participants: &[Participant], at: &mut Attribution) {
-    for b in blocks.iter().take(40) {
+    // a word every form of the rule needs, before splitting a block into sentences
+    static MAY_NAME_CHAIR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)moderat|chair|host|facilitat|\bled\b|convened|presided").expect("chair words"));
+    for b in blocks.iter().take(40).filter(|b| MAY_NAME_CHAIR.is_match(&b.text)) {
         for (_, s) in sentences(&b.text) {
             let Some(c) = MODERATED_BY.captures(s) else { continue };
             let mut raw = c.name("a").or(c.name("b")).or(c.name("c")).or(c.name("d")).map_or("", |m| m.as_str());

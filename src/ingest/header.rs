@@ -291,7 +291,8 @@ pub fn number(lines: &[Line<'_>], blocks: &[Block]) -> Option<u32> {
 /// a date after the meeting's own.
 pub fn next_meeting(blocks: &[Block], date: Option<Date>) -> Option<String> {
     let mut found = None;
-    for (i, b) in blocks.iter().enumerate() {
+    // only blocks that speak of a next meeting are split into sentences
+    for (i, b) in blocks.iter().enumerate().filter(|(_, b)| NEXT.is_match(&b.text)) {
         for (_, s) in sentences(&b.text) {
             if let Some(m) = NEXT.find(s) {
                 let mut dates: Vec<DateMention> = find_dates(&s[m.end()..], true);
