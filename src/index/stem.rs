@@ -23,15 +23,37 @@ impl TokenFilter for CachedStemmer {
     }
 }
 
+/// FNV-1a: words are short, and SipHash was a third of a remembered stem's cost. The
+/// input is the user's own corpus and the memory is bounded, so collision attacks are moot.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// The stems made so far, and the stemmer for new words.
 struct Memory {
-    stems: HashMap<String, String>,
+    stems: HashMap<String, String, std::hash::BuildHasherDefault<Fnv>>,
     stemmer: TextAnalyzer,
 }
 
 impl Default for Memory {
     fn default() -> Self {
-        Memory { stems: HashMap::new(), stemmer: TextAnalyzer::builder(RawTokenizer::default()).filter(Stemmer::new(Language::English)).build() }
+        Memory { stems: HashMap::default(), stemmer: TextAnalyzer::builder(RawTokenizer::default()).filter(Stemmer::new(Language::English)).build() }
     }
 }
 
@@ -51,8 +73,9 @@ impl Memory {
         if self.stems.len() >= CAPACITY {
             self.stems.clear();
         }
-        self.stems.insert(word.to_string(), stem.clone());
-        *out = stem;
+        out.clear();
+        out.push_str(&stem);
+        self.stems.insert(word.to_string(), stem);
     }
 }
 
@@ -66,13 +89,16 @@ impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
     type TokenStream<'a> = CachedStemmerStream<T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        CachedStemmerStream { tail: self.inner.token_stream(text) }
+        CachedStemmerStream { tail: self.inner.token_stream(text), spare: String::new() }
     }
 }
 
 /// The token stream of [`CachedStemmerFilter`].
 pub struct CachedStemmerStream<T> {
     tail: T,
+    /// The buffer the stem is written to; swapped with the token's, so that neither the
+    /// tokenizer nor the stemmer allocates per word.
+    spare: String,
 }
 
 impl<T: TokenStream> TokenStream for CachedStemmerStream<T> {
@@ -81,8 +107,8 @@ impl<T: TokenStream> TokenStream for CachedStemmerStream<T> {
             return false;
         }
         let token = self.tail.token_mut();
-        let word = std::mem::take(&mut token.text);
-        MEMORY.with(|m| m.borrow_mut().stem(&word, &mut token.text));
+        MEMORY.with(|m| m.borrow_mut().stem(&token.text, &mut self.spare));
+        std::mem::swap(&mut token.text, &mut self.spare);
         true
     }
 
