@@ -184,8 +184,8 @@ const ONE_OFF_WHEN: &[&str] = &[
 ];
 
 /// A one-off proposal: it names a thing that a recurring proposal is also about (a topic
-/// word, "the tracker board"), but asks for something else about it, in words drawn from
-/// large pools, so one-offs share their topic word and little else, as unrelated requests do.
+/// phrase, "the tracker board"), but asks for something else about it; the thing, the
+/// action and the topic phrase come from the [`OneOffDeck`].
 const ADJECTIVES: &[&str] = &[
     "spare", "old", "blue", "donated", "rented", "broken", "extra", "shared", "printed", "borrowed", "heavy", "small",
     "wooden", "digital", "portable", "noisy", "green", "second-hand", "folding", "bilingual", "outdoor", "temporary",

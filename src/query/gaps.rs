@@ -110,13 +110,10 @@ fn is_done_statement(text: &str) -> bool {
 /// without the frame that reports it ("The Secretariat informed the group that ...",
 /// "For the record, the Secretariat confirms that ..."), whose words are not about it.
 fn done_clause(text: &str) -> &str {
+    static THAT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i) that ").expect("that"));
     let Some(done) = DONE_RE.find(text) else { return text };
-    let before = &text[..done.start()];
-    let lower = before.to_lowercase();
-    match lower.rfind(" that ") {
-        Some(i) => &text[i + " that ".len()..],
-        None => text,
-    }
+    // offsets are the text's own: lower-casing can change byte lengths ("İ")
+    THAT.find_iter(&text[..done.start()]).last().map_or(text, |m| &text[m.end()..])
 }
 
 /// One raising of a recurring proposal.
@@ -207,12 +204,9 @@ const REASON_OPENERS: &[&str] = &["because", "since", "given that", "in order to
 
 /// The request without the reason given for it, when the reason follows it.
 fn without_reason(text: &str) -> &str {
-    let lower = text.to_lowercase();
-    REASON_OPENERS
-        .iter()
-        .filter_map(|r| lower.match_indices(r).find(|(i, _)| *i > 0 && lower[..*i].ends_with([' ', ',']) && lower[i + r.len()..].starts_with(' ')).map(|(i, _)| i))
-        .min()
-        .map_or(text, |i| text[..i].trim_end_matches([' ', ',']))
+    static REASON: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("(?i)[ ,](?:{}) ", REASON_OPENERS.join("|"))).expect("reason"));
+    // offsets are the text's own: lower-casing can change byte lengths ("İ")
+    REASON.find(text).map_or(text, |m| text[..m.start()].trim_end_matches([' ', ',']))
 }
 
 /// The text without its phrases of time, place and company, which run from an opener
@@ -220,20 +214,21 @@ fn without_reason(text: &str) -> &str {
 /// a date ("by 3 May", "by the end of"), not before an agent ("reviewed by the MAG").
 fn without_adjuncts(text: &str) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
-    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    // each word bare and lower-cased once
+    let bare: Vec<String> = words.iter().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
     let ends = |w: &str| w.ends_with([',', ';', ':', '.', '!', '?', ')']);
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     'words: while i < words.len() {
         for opener in ADJUNCT_OPENERS {
             let n = opener.len();
-            if i + n > words.len() || !(0..n).all(|k| bare(words[i + k]) == opener[k]) || (0..n - 1).any(|k| ends(words[i + k])) {
+            if i + n > words.len() || !(0..n).all(|k| bare[i + k] == opener[k]) || (0..n - 1).any(|k| ends(words[i + k])) {
                 continue;
             }
             if opener == &["by"] {
-                let next = words.get(i + 1).map(|w| bare(w)).unwrap_or_default();
-                let after = words.get(i + 2).map(|w| bare(w)).unwrap_or_default();
-                let dated = next.starts_with(|c: char| c.is_ascii_digit()) || MONTHS.contains(&next.as_str()) || matches!(next.as_str(), "mid" | "next" | "then") || next == "the" && matches!(after.as_str(), "end" | "start" | "time" | "next");
+                let next = bare.get(i + 1).map_or("", String::as_str);
+                let after = bare.get(i + 2).map_or("", String::as_str);
+                let dated = next.starts_with(|c: char| c.is_ascii_digit()) || MONTHS.contains(&next) || matches!(next, "mid" | "next" | "then") || next == "the" && matches!(after, "end" | "start" | "time" | "next");
                 if !dated {
                     continue;
                 }
@@ -244,7 +239,7 @@ fn without_adjuncts(text: &str) -> String {
                 continue 'words;
             }
             // "May" after a day number is the month, not the verb
-            let clause = |j: usize| CLAUSE_WORDS.contains(&bare(words[j]).as_str()) && !(bare(words[j]) == "may" && bare(words[j - 1]).starts_with(|c: char| c.is_ascii_digit()));
+            let clause = |j: usize| CLAUSE_WORDS.contains(&bare[j].as_str()) && !(bare[j] == "may" && bare[j - 1].starts_with(|c: char| c.is_ascii_digit()));
             while j < words.len() && j < i + n + 6 && !clause(j) {
                 j += 1;
                 if ends(words[j - 1]) {
@@ -433,9 +428,8 @@ fn similarity(a: &Item, b: &Item) -> f32 {
 /// requests about one thing that ask different things of it ("the ramps be archived",
 /// "the ramps be repainted") then need one more shared idea to be one.
 fn other_actions(a: &Item, b: &Item) -> bool {
-    let has = |it: &Item, x: u32| it.bag.binary_search_by_key(&x, |y| y.0).is_ok();
     match (a.action, b.action) {
-        (Some(x), Some(y)) => x != y && !has(b, x) && !has(a, y),
+        (Some(x), Some(y)) => x != y && !b.has(x) && !a.has(y),
         _ => false,
     }
 }
@@ -445,7 +439,7 @@ fn other_actions(a: &Item, b: &Item) -> bool {
 /// and "the IGF website be checked by the legal office" ask one action of two things, so
 /// they need one more shared idea to be one request.
 fn other_things(a: &Item, b: &Item) -> bool {
-    let within = |thing: &[u32], it: &Item| thing.iter().any(|x| it.bag.binary_search_by_key(x, |y| y.0).is_ok());
+    let within = |thing: &[u32], it: &Item| thing.iter().any(|&x| it.has(x));
     !a.thing.is_empty() && !b.thing.is_empty() && !within(&a.thing, b) && !within(&b.thing, a)
 }
 
@@ -453,7 +447,7 @@ fn other_things(a: &Item, b: &Item) -> bool {
 /// stands together in both ("captions screen") once and modifiers alone not at all. One shared topic phrase is what
 /// unrelated requests about one thing have in common; a restated proposal shares more.
 fn shared_concepts(a: &Item, b: &Item) -> usize {
-    let shared: Vec<u32> = a.bag.iter().filter(|(x, _)| b.bag.binary_search_by_key(x, |y| y.0).is_ok()).map(|x| x.0).collect();
+    let shared: Vec<u32> = a.bag.iter().map(|x| x.0).filter(|&x| b.has(x)).collect();
     // shared stems joined into runs by pairs adjacent in both; a run of up to three stems
     // ("Terms of Reference folder") names one thing
     let mut parent: Vec<usize> = (0..shared.len()).collect();
@@ -508,6 +502,13 @@ struct Item {
     action: Option<u32>,
     /// The stems of what it asks it of, modifiers left out, sorted.
     thing: Vec<u32>,
+}
+
+impl Item {
+    /// Whether the stem is in its bag.
+    fn has(&self, x: u32) -> bool {
+        self.bag.binary_search_by_key(&x, |y| y.0).is_ok()
+    }
 }
 
 /// Pairs of proposals from different meetings whose similarity reaches `floor`.
@@ -659,14 +660,7 @@ pub fn gaps(index_dir: &Path, min_meetings: usize, filters: &Filters) -> Result<
         raw.push((occ, date, feats));
     }
     let n = raw.len();
-    let mut df: HashMap<u32, u32> = HashMap::new();
-    for (_, _, fs) in &raw {
-        for &x in &fs.ids {
-            *df.entry(x).or_default() += 1;
-        }
-    }
-    let modifiers = modifiers(raw.iter().map(|r| &r.2));
-    let items: Vec<Item> = raw.into_iter().map(|(occ, date, fs)| item(occ, date, fs, &df, n, &modifiers)).collect();
+    let (items, df, modifiers) = space(raw);
     let link = std::env::var("QUORUM_GAP_LINK").ok().and_then(|v| v.parse().ok()).unwrap_or(LINK);
     let pairs = alike_pairs(&items, &df, link);
     let groups = average_link(n, pairs, link);
@@ -718,6 +712,21 @@ pub fn gaps(index_dir: &Path, min_meetings: usize, filters: &Filters) -> Result<
     }
     out.sort_by(|a, b| b.meetings.cmp(&a.meetings).then_with(|| a.first_seen.cmp(&b.first_seen)).then_with(|| a.label.cmp(&b.label)));
     Ok(GapsResult { gaps: out, proposals: n })
+}
+
+/// The proposals as items, with how many proposals hold each stem and which stems are
+/// modifiers: the space that completions are read in too.
+fn space(raw: Vec<(Occurrence, Option<time::Date>, Features)>) -> (Vec<Item>, HashMap<u32, u32>, HashSet<u32>) {
+    let n = raw.len();
+    let mut df: HashMap<u32, u32> = HashMap::new();
+    for (_, _, fs) in &raw {
+        for &x in &fs.ids {
+            *df.entry(x).or_default() += 1;
+        }
+    }
+    let modifiers = modifiers(raw.iter().map(|r| &r.2));
+    let items = raw.into_iter().map(|(occ, date, fs)| item(occ, date, fs, &df, n, &modifiers)).collect();
+    (items, df, modifiers)
 }
 
 /// A proposal or statement in the proposals' space: stems weighted by their rarity among
@@ -788,21 +797,16 @@ mod tests {
         assert!(cosine(&a, &b) >= 0.5);
     }
 
-    fn items_of(texts: &[&str], feats: Vec<Features>) -> (Vec<Item>, HashMap<u32, u32>) {
-        let mut df: HashMap<u32, u32> = HashMap::new();
-        for fs in &feats {
-            for &x in &fs.ids {
-                *df.entry(x).or_default() += 1;
-            }
-        }
-        let mods = modifiers(feats.iter());
-        let n = texts.len();
-        let items = feats
-            .into_iter()
+    /// The texts as proposals of separate meetings, in their own space.
+    fn items_of(texts: &[&str], acr: &HashMap<String, Vec<String>>) -> (Vec<Item>, HashMap<u32, u32>, Vocab) {
+        let mut v = Vocab { ids: HashMap::new() };
+        let raw = texts
+            .iter()
             .enumerate()
-            .map(|(i, fs)| item(Occurrence { source: format!("m{i}"), meeting_date: None, speaker: String::new(), text: texts[i].into(), line: 1 }, None, fs, &df, n, &mods))
+            .map(|(i, t)| (Occurrence { source: format!("m{i}"), meeting_date: None, speaker: String::new(), text: t.to_string(), line: 1 }, None, features(t, acr, &mut v)))
             .collect();
-        (items, df)
+        let (items, df, _) = space(raw);
+        (items, df, v)
     }
 
     #[test]
@@ -813,9 +817,7 @@ mod tests {
             "the old chairs be repainted",
             "the lamps be audited before the plenary",
         ];
-        let mut v = Vocab { ids: HashMap::new() };
-        let feats: Vec<_> = texts.iter().map(|t| features(t, &HashMap::new(), &mut v)).collect();
-        let (items, _) = items_of(&texts, feats);
+        let (items, _, v) = items_of(&texts, &HashMap::new());
         let old = v.ids["old"];
         assert!(items[0].modifiers.contains(&old), "'old' always stands before a noun");
         assert_eq!(shared_concepts(&items[0], &items[1]), 1, "old + audit: only the verb counts");
@@ -838,9 +840,7 @@ mod tests {
         ];
         let mut acr = HashMap::new();
         acr.insert("tor".to_string(), analyze("Terms of Reference"));
-        let mut v = Vocab { ids: HashMap::new() };
-        let feats: Vec<_> = texts.iter().map(|t| features(t, &acr, &mut v)).collect();
-        let (items, df) = items_of(&texts, feats);
+        let (items, df, _) = items_of(&texts, &acr);
         let mut fast: Vec<(u32, u32)> = alike_pairs(&items, &df, 0.2).into_iter().map(|p| (p.1, p.2)).collect();
         fast.sort_unstable();
         let mut slow = Vec::new();
@@ -893,9 +893,7 @@ mod tests {
             "translation of the final reports be funded",
             "the final reports be translated",
         ];
-        let mut v = Vocab { ids: HashMap::new() };
-        let feats: Vec<_> = texts.iter().map(|t| features(t, &HashMap::new(), &mut v)).collect();
-        let (items, _) = items_of(&texts, feats);
+        let (items, _, _) = items_of(&texts, &HashMap::new());
         assert!(other_actions(&items[0], &items[1]));
         assert_eq!(similarity(&items[0], &items[1]), 0.0, "archive and repaint the ramps are two requests");
         assert!(similarity(&items[0], &items[2]) > 0.0, "the same action on the same things is one");
@@ -910,9 +908,7 @@ mod tests {
             "the website of the IGF should be checked by the legal office",
             "the legal office check the website",
         ];
-        let mut v = Vocab { ids: HashMap::new() };
-        let feats: Vec<_> = texts.iter().map(|t| features(t, &HashMap::new(), &mut v)).collect();
-        let (items, _) = items_of(&texts, feats);
+        let (items, _, _) = items_of(&texts, &HashMap::new());
         assert!(other_things(&items[0], &items[1]));
         assert_eq!(similarity(&items[0], &items[1]), 0.0);
         assert!(!other_things(&items[1], &items[2]) && similarity(&items[1], &items[2]) > 0.0, "one thing, other words");
@@ -928,5 +924,8 @@ mod tests {
         assert!(!is_done_statement("a public table showing which improvement recommendations have been carried out"));
         assert_eq!(done_clause("For the record, the Secretariat confirms that the tracker is now live."), "the tracker is now live.");
         assert_eq!(done_clause("The tracker is now live."), "The tracker is now live.");
+        // lower-casing "İ" is longer than "İ": offsets must stay the text's
+        assert_eq!(done_clause("İİİİ said THAT the tracker is now live."), "the tracker is now live.");
+        assert_eq!(without_reason("İİİİ be reviewed BECAUSE it is old"), "İİİİ be reviewed");
     }
 }
