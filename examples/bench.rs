@@ -71,11 +71,13 @@ fn queries(corpus: &Path, n: usize) -> anyhow::Result<()> {
             continue;
         }
         let i = rng.usize(..words.len() - 2);
+        let (a, b) = (words[i].to_lowercase(), words[i + 1].to_lowercase());
         let (query, terms): (String, Vec<String>) = match made % 4 {
-            0 => (words[i].to_lowercase(), vec![words[i].to_lowercase()]),
-            1 => (format!("{} {}", words[i], words[rng.usize(..words.len())]).to_lowercase(), vec![words[i].to_lowercase()]),
-            2 => (format!("\"{} {}\"", words[i], words[i + 1]).to_lowercase(), vec![format!("{} {}", words[i], words[i + 1]).to_lowercase()]),
-            _ => (format!("{} AND {}", words[i], words[i + 1]).to_lowercase(), vec![words[i].to_lowercase(), words[i + 1].to_lowercase()]),
+            0 => (a.clone(), vec![a]),
+            1 => (format!("{a} {}", words[rng.usize(..words.len())].to_lowercase()), vec![a]),
+            2 => (format!("\"{a} {b}\""), vec![format!("{a} {b}")]),
+            // the operator stays upper-case: "and" would be one more word to find
+            _ => (format!("{a} AND {b}"), vec![a, b]),
         };
         let filter = match made % 5 {
             0 => serde_json::json!({"from": "2012-01-01", "to": "2018-12-31"}),

@@ -10,6 +10,8 @@ use serde::Serialize;
 use std::path::Path;
 use time::{Date, Duration, Month};
 
+mod prose;
+
 /// What to generate.
 #[derive(Debug, Clone)]
 pub struct SynthOptions {
@@ -297,7 +299,9 @@ pub fn generate(dir: &Path, opts: &SynthOptions) -> Result<Truth> {
         .map(|i| {
             let date = start + Duration::days(span_days * i as i64 / n as i64);
             let mut r = fastrand::Rng::with_seed(seeds[i]);
-            let (text, raised) = meeting(&mut r, i, date, &plan[i], &done_at[i], &chain_frames, opts.words, deck.get(i));
+            // prose words have a stream of their own, so that the planted proposals do not move
+            let mut w = fastrand::Rng::with_seed(seeds[i] ^ 0x7072_6f73_6520_7764);
+            let (text, raised) = meeting(&mut r, i, date, &plan[i], &done_at[i], &chain_frames, opts.words, deck.get(i), &mut w);
             let body_slug = slug(&BODIES[i % BODIES.len()].1.to_lowercase());
             let rel = format!("{}/{}-{body_slug}-{i:06}.txt", date.year(), crate::extract::dates::iso(date));
             (rel, text, raised, done_at[i].clone())
@@ -336,7 +340,7 @@ fn person(r: &mut fastrand::Rng) -> String {
 
 /// One meeting's text, and the planted proposals it raised (chain, speaker, wording).
 #[allow(clippy::too_many_arguments)]
-fn meeting(r: &mut fastrand::Rng, i: usize, date: Date, plan: &[Occurrence], done: &[usize], frames: &[usize], words: (usize, usize), one_off: OneOff) -> (String, Vec<(usize, String, String)>) {
+fn meeting(r: &mut fastrand::Rng, i: usize, date: Date, plan: &[Occurrence], done: &[usize], frames: &[usize], words: (usize, usize), one_off: OneOff, w: &mut fastrand::Rng) -> (String, Vec<(usize, String, String)>) {
     let (body, short) = BODIES[i % BODIES.len()];
     let people: Vec<String> = (0..r.usize(6..14)).map(|_| person(r)).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
     let chair = people[0].clone();
@@ -360,7 +364,7 @@ fn meeting(r: &mut fastrand::Rng, i: usize, date: Date, plan: &[Occurrence], don
         for (t, (_, phrases)) in topics.iter().enumerate() {
             for _ in 0..r.usize(3..8) {
                 let who = pick(r, &people[1..]).clone();
-                let mut turn = format!("Thank you. On {}, {}", pick(r, phrases), filler(r, phrases, 2));
+                let mut turn = format!("Thank you. On {}, {}", pick(r, phrases), filler(r, w, phrases, 2));
                 if pi < proposals.len() && (t + 1 == topics.len() || r.f32() < 0.4) {
                     let (c, p) = &proposals[pi];
                     turn.push_str(&format!(" I would propose that {p}."));
@@ -374,7 +378,7 @@ fn meeting(r: &mut fastrand::Rng, i: usize, date: Date, plan: &[Occurrence], don
             }
             while count < target * (t + 1) / topics.len() {
                 let who = pick(r, &people[1..]).clone();
-                let turn = filler(r, phrases, 4);
+                let turn = filler(r, w, phrases, 4);
                 count += turn.split_whitespace().count();
                 out.push_str(&format!(">> {}: {turn}\n\n", who.to_uppercase()));
             }
@@ -400,7 +404,7 @@ fn meeting(r: &mut fastrand::Rng, i: usize, date: Date, plan: &[Occurrence], don
             out.push_str(&format!("{}. {}\n\n", (b'A' + t as u8) as char, capitalize(title)));
             for _ in 0..r.usize(2..5) {
                 let who = pick(r, &people[1..]).clone();
-                let mut para = format!("{who} {} that {}", pick(r, SPEECH), filler(r, phrases, 2));
+                let mut para = format!("{who} {} that {}", pick(r, SPEECH), filler(r, w, phrases, 2));
                 if pi < proposals.len() && (t + 1 == topics.len() || r.f32() < 0.5) {
                     let (c, p) = &proposals[pi];
                     let verb = pick(r, PROPOSE);
@@ -417,7 +421,7 @@ fn meeting(r: &mut fastrand::Rng, i: usize, date: Date, plan: &[Occurrence], don
                 out.push_str("\n\n");
             }
             while count < target * (t + 1) / topics.len() {
-                let mut para = format!("{} {}", pick(r, CONNECTIVES), filler(r, phrases, 4));
+                let mut para = format!("{} {}", pick(r, CONNECTIVES), filler(r, w, phrases, 4));
                 if r.f32() < 0.05 {
                     para.push(' ');
                     para.push_str(*pick(r, DEFINITIONS));
@@ -471,20 +475,13 @@ fn long_date(d: Date) -> String {
     format!("{} {} {}", d.day(), d.month(), d.year())
 }
 
-fn filler(r: &mut fastrand::Rng, phrases: &[&str], sentences: usize) -> String {
-    const T: &[&str] = &[
-        "the community has discussed {} for several years and views still differ.",
-        "participants shared experiences about {} from their regions.",
-        "several members asked how {} relates to the work of the MAG.",
-        "the Secretariat described recent developments regarding {}.",
-        "there is growing interest in {} among governments and civil society.",
-        "it was said that {} needs more attention from the technical community.",
-        "some speakers gave examples of local projects on {}.",
-        "a number of questions about {} remain open.",
-    ];
+/// `sentences` sentences of prose about one of `phrases`. `r` draws what it always drew
+/// (a sentence family and a phrase); the words come from `words`, a stream of their own.
+fn filler(r: &mut fastrand::Rng, words: &mut fastrand::Rng, phrases: &[&str], sentences: usize) -> String {
     (0..sentences)
         .map(|k| {
-            let s = pick(r, T).replace("{}", *pick(r, phrases));
+            let family = r.usize(..prose::FAMILY_COUNT);
+            let s = prose::sentence(words, family, *pick(r, phrases));
             if k == 0 { s } else { capitalize(&s) }
         })
         .collect::<Vec<_>>()
