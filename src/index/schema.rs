@@ -13,7 +13,7 @@ use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RemoveLongFilter, Simpl
 use tantivy::Index;
 
 /// Bumped whenever fields or their analysis change.
-pub const SCHEMA_VERSION: u32 = 8;
+pub const SCHEMA_VERSION: u32 = 9;
 
 /// Kinds of record in the index (`record` field).
 pub mod record {
@@ -125,9 +125,12 @@ pub fn build() -> (Schema, Fields) {
         source_id: b.add_u64_field("source_id", NumericOptions::default().set_fast()),
         text: b.add_text_field("text", en.clone()),
         section: b.add_text_field("section", en),
+        // frequencies without positions: a meeting's match is a bag of words (phrases are
+        // matched as words, see search::meeting_scores), and positions of every meeting's
+        // whole text were an eighth of the index
         meeting_text: b.add_text_field(
             "meeting_text",
-            TextOptions::default().set_indexing_options(TextFieldIndexing::default().set_tokenizer(TEXT_ANALYZER).set_index_option(IndexRecordOption::WithFreqsAndPositions)),
+            TextOptions::default().set_indexing_options(TextFieldIndexing::default().set_tokenizer(TEXT_ANALYZER).set_index_option(IndexRecordOption::WithFreqs)),
         ),
         speaker: b.add_text_field("speaker", name.clone()),
         speaker_key: b.add_text_field("speaker_key", STRING | FAST),

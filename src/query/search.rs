@@ -204,10 +204,20 @@ impl tantivy::query::Bm25StatisticsProvider for PassageStatistics<'_> {
     }
 }
 
+static PHRASE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#""([^"]*)"(~\d+)?"#).expect("phrase"));
+
+/// A query whose phrases are groups of words: meeting text has no positions, and for a
+/// whole meeting, holding the words is what counts.
+fn phrases_as_words(q: &str) -> String {
+    PHRASE.replace_all(q, "($1)").into_owned()
+}
+
 /// How well each meeting as a whole matches, scaled to 0..1, by source id.
 fn meeting_scores(index: &Index, searcher: &Searcher, f: &Fields, q: &str, filters: &Filters) -> Result<HashMap<u64, f32>> {
     let p = QueryParser::for_index(index, vec![f.meeting_text]);
-    let user = parse_with(&p, q)?;
+    // the passage query parsed, so this one can fail only on what meeting text lacks;
+    // then there is no meeting bonus
+    let Ok(user) = parse_with(&p, &phrases_as_words(q)) else { return Ok(HashMap::new()) };
     // only meeting records have `meeting_text`: the query alone finds them, and without
     // other clauses tantivy can skip blocks that cannot make the top 30
     let meeting_filters = Filters { speaker: None, ..filters.clone() };
@@ -319,6 +329,13 @@ mod tests {
         assert_eq!(without_question_words("What did Grad C think about the XML format?"), "Grad C XML format?");
         assert_eq!(without_question_words("\"what is\" AND format"), "\"what is\" AND format");
         assert_eq!(without_question_words("what did they say"), "what did they say");
+    }
+
+    #[test]
+    fn test_phrases_become_groups_of_words_for_meetings() {
+        assert_eq!(phrases_as_words("\"remote hubs\" AND budget"), "(remote hubs) AND budget");
+        assert_eq!(phrases_as_words("\"terms of reference\"~2 mag"), "(terms of reference) mag");
+        assert_eq!(phrases_as_words("plain words"), "plain words");
     }
 
     #[test]
