@@ -415,7 +415,18 @@ fn modifiers<'a>(all: impl Iterator<Item = &'a Features>) -> HashSet<u32> {
 /// Near-identical wording (cosine at least [`SAME_WORDING`]) is the same proposal.
 fn similarity(a: &Item, b: &Item) -> f32 {
     let c = cosine(&a.bag, &b.bag);
-    if c >= SAME_WORDING || c > 0.0 && shared_concepts(a, b) >= MIN_CONCEPTS + other_actions(a, b) as usize + other_things(a, b) as usize {
+    if c == 0.0 {
+        return 0.0;
+    }
+    // two things that share a word but each have their own ("the youth track" / "the
+    // parliamentary track") are two things: the word they share is no shared idea, and
+    // one more is needed, however alike the rest of the wording
+    let kinds: Vec<u32> = if own_words(a, b) { a.thing.iter().copied().filter(|x| b.thing.contains(x)).collect() } else { Vec::new() };
+    if c >= SAME_WORDING && kinds.is_empty() {
+        return c;
+    }
+    let needed = MIN_CONCEPTS + other_actions(a, b) as usize + other_things(a, b) as usize + !kinds.is_empty() as usize;
+    if shared_concepts(a, b, &kinds) >= needed {
         c
     } else {
         0.0
@@ -434,20 +445,30 @@ fn other_actions(a: &Item, b: &Item) -> bool {
     }
 }
 
-/// Whether two passive proposals ask of different things: no word of either's thing is
-/// anywhere in the other. "The registration statistics be checked by the legal office"
-/// and "the IGF website be checked by the legal office" ask one action of two things, so
-/// they need one more shared idea to be one request.
+/// Whether each of two passive proposals' things has a word, modifiers included, that
+/// is nowhere in the other proposal ("the French version ..." / "the Spanish version
+/// ..."). A thing named in fewer words ("the registration form" / "the online
+/// registration form") has none.
+fn own_words(a: &Item, b: &Item) -> bool {
+    let own = |thing: &[u32], other: &Item| thing.iter().any(|&x| !other.has(x));
+    !a.thing.is_empty() && !b.thing.is_empty() && own(&a.thing, b) && own(&b.thing, a)
+}
+
+/// Whether two passive proposals ask of different things: no word of either's thing,
+/// modifiers aside, is anywhere in the other. "The registration statistics be checked by
+/// the legal office" and "the IGF website be checked by the legal office" ask one action
+/// of two things, so they need one more shared idea to be one request.
 fn other_things(a: &Item, b: &Item) -> bool {
-    let within = |thing: &[u32], it: &Item| thing.iter().any(|&x| it.has(x));
-    !a.thing.is_empty() && !b.thing.is_empty() && !within(&a.thing, b) && !within(&b.thing, a)
+    let within = |x: &Item, it: &Item| x.thing.iter().filter(|t| x.modifiers.binary_search(t).is_err()).any(|&t| it.has(t));
+    let named = |x: &Item| x.thing.iter().any(|t| x.modifiers.binary_search(t).is_err());
+    named(a) && named(b) && !within(a, b) && !within(b, a)
 }
 
 /// How many separate ideas two proposals share: shared stems, counting a compound that
 /// stands together in both ("captions screen") once and modifiers alone not at all. One shared topic phrase is what
 /// unrelated requests about one thing have in common; a restated proposal shares more.
-fn shared_concepts(a: &Item, b: &Item) -> usize {
-    let shared: Vec<u32> = a.bag.iter().map(|x| x.0).filter(|&x| b.has(x)).collect();
+fn shared_concepts(a: &Item, b: &Item, skip: &[u32]) -> usize {
+    let shared: Vec<u32> = a.bag.iter().map(|x| x.0).filter(|&x| b.has(x) && !skip.contains(&x)).collect();
     // shared stems joined into runs by pairs adjacent in both; a run of up to three stems
     // ("Terms of Reference folder") names one thing
     let mut parent: Vec<usize> = (0..shared.len()).collect();
@@ -734,8 +755,7 @@ fn space(raw: Vec<(Occurrence, Option<time::Date>, Features)>) -> (Vec<Item>, Ha
 fn item(occ: Occurrence, date: Option<time::Date>, fs: Features, df: &HashMap<u32, u32>, n: usize, modifiers: &HashSet<u32>) -> Item {
     let bag = normalize(fs.ids.iter().filter_map(|&x| df.get(&x).map(|&c| (x, idf(n, c)))).collect());
     let mods = fs.ids.iter().copied().filter(|x| modifiers.contains(x)).collect();
-    let thing = fs.thing.into_iter().filter(|x| !modifiers.contains(x)).collect();
-    Item { occ, date, bag, pairs: fs.pairs, modifiers: mods, action: fs.action, thing }
+    Item { occ, date, bag, pairs: fs.pairs, modifiers: mods, action: fs.action, thing: fs.thing }
 }
 
 /// Passages and decisions that say something was done, as bags in the proposals' space.
@@ -820,8 +840,8 @@ mod tests {
         let (items, _, v) = items_of(&texts, &HashMap::new());
         let old = v.ids["old"];
         assert!(items[0].modifiers.contains(&old), "'old' always stands before a noun");
-        assert_eq!(shared_concepts(&items[0], &items[1]), 1, "old + audit: only the verb counts");
-        assert_eq!(shared_concepts(&items[0], &items[3]), 2, "lamps + audit: the thing and the verb");
+        assert_eq!(shared_concepts(&items[0], &items[1], &[]), 1, "old + audit: only the verb counts");
+        assert_eq!(shared_concepts(&items[0], &items[3], &[]), 2, "lamps + audit: the thing and the verb");
         assert_eq!(similarity(&items[0], &items[1]), 0.0);
     }
 
@@ -889,14 +909,16 @@ mod tests {
         let texts = [
             "the portable ramps next to the stage be archived, together with the tracker board",
             "the tracker board and the broken ramps be repainted",
-            "the tracker board and the old ramps be archived",
+            "the tracker board and the ramps be archived",
             "translation of the final reports be funded",
             "the final reports be translated",
+            "the tracker board and the old ramps be archived",
         ];
         let (items, _, _) = items_of(&texts, &HashMap::new());
         assert!(other_actions(&items[0], &items[1]));
         assert_eq!(similarity(&items[0], &items[1]), 0.0, "archive and repaint the ramps are two requests");
         assert!(similarity(&items[0], &items[2]) > 0.0, "the same action on the same things is one");
+        assert_eq!(similarity(&items[0], &items[5]), 0.0, "portable ramps and old ramps are two things");
         assert!(!other_actions(&items[3], &items[4]), "a nominalised action names the same action");
     }
 
@@ -913,6 +935,16 @@ mod tests {
         assert_eq!(similarity(&items[0], &items[1]), 0.0);
         assert!(!other_things(&items[1], &items[2]) && similarity(&items[1], &items[2]) > 0.0, "one thing, other words");
         assert!(!other_things(&items[1], &items[3]), "an active request names no thing to compare");
+        let texts = [
+            "the French version of the guide be posted on the community wiki",
+            "the Spanish version of the guide be posted on the community wiki",
+            "the online registration form be simplified",
+            "the registration form should be simplified for newcomers",
+        ];
+        let (items, _, _) = items_of(&texts, &HashMap::new());
+        assert!(own_words(&items[0], &items[1]), "two versions are two things, though both are versions");
+        assert!(!own_words(&items[2], &items[3]), "a thing named in fewer words is the same thing");
+        assert!(similarity(&items[2], &items[3]) > 0.0);
     }
 
     #[test]
