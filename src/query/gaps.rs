@@ -412,7 +412,8 @@ fn modifiers<'a>(all: impl Iterator<Item = &'a Features>) -> HashSet<u32> {
 }
 
 /// Cosine of two proposals' bags when they share enough ideas, else 0.
-/// Near-identical wording (cosine at least [`SAME_WORDING`]) is the same proposal.
+/// Near-identical wording (cosine at least [`SAME_WORDING`]) is the same proposal, unless
+/// it asks of two different things.
 fn similarity(a: &Item, b: &Item) -> f32 {
     let c = cosine(&a.bag, &b.bag);
     if c == 0.0 {
