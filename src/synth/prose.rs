@@ -194,6 +194,22 @@ mod tests {
     }
 
     #[test]
+    fn test_prose_adds_no_proposal_decision_or_event() {
+        // the ground truth knows only the planted proposals: the prose around them must
+        // not read as a request, a decision or a named event
+        let mut r = fastrand::Rng::with_seed(3);
+        let mut text = String::from("Working Group on Tests\n\nSummary Report\n\nA. Topic\n\n");
+        for k in 0..400 {
+            text.push_str(&crate::synth::capitalize(&sentence(&mut r, k % FAMILY_COUNT, "remote hubs")));
+            text.push_str(if k % 4 == 3 { "\n\n" } else { " " });
+        }
+        let m = crate::ingest::parse("t.txt", &text);
+        assert!(m.proposals.is_empty(), "{:?}", m.proposals.first());
+        assert!(m.decisions.is_empty(), "{:?}", m.decisions.first());
+        assert!(m.events.is_empty(), "{:?}", m.events.first());
+    }
+
+    #[test]
     fn test_sentences_fill_every_slot() {
         let mut r = fastrand::Rng::with_seed(2);
         for family in 0..FAMILY_COUNT {
