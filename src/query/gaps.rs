@@ -6,7 +6,8 @@
 //! place left out. Two proposals are one when the cosine of their bags reaches [`LINK`]
 //! and they share at least [`MIN_CONCEPTS`] separate ideas (a shared topic phrase alone is
 //! not a restatement, a shared modifier is no idea, and two different actions asked of
-//! one thing need one idea more), or when they are worded the same. Proposals group by average link, strongest pairs
+//! one thing, or one action of two things, need one idea more), or when they are worded
+//! the same and ask of the same thing. Proposals group by average link, strongest pairs
 //! first; a group from enough meetings is a gap. It is `addressed` when a later passage
 //! or decision says something was done ("has been implemented", "is now live") and is
 //! about the same thing by the same rule.
@@ -522,7 +523,7 @@ struct Item {
     modifiers: Vec<u32>,
     /// The action it asks for, when it names one in the passive.
     action: Option<u32>,
-    /// The stems of what it asks it of, modifiers left out, sorted.
+    /// The stems of what it asks it of, modifiers included, sorted.
     thing: Vec<u32>,
 }
 

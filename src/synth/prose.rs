@@ -110,8 +110,7 @@ pub fn place(rank: usize) -> String {
         s.push_str(SYLLABLES[k % b]);
         k /= b;
     }
-    let mut c = s.chars();
-    c.next().map(|f| f.to_ascii_uppercase().to_string() + c.as_str()).unwrap_or_default()
+    super::capitalize(&s)
 }
 
 fn plural(noun: &str) -> String {
