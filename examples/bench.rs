@@ -94,7 +94,7 @@ fn queries(corpus: &Path, n: usize) -> anyhow::Result<()> {
 fn latency(dir: &Path, queries: &Path) -> anyhow::Result<()> {
     let (index, f) = quorum::index::reader::open(dir)?;
     let (_r, searcher) = quorum::index::reader::searcher(&index)?;
-    let ranking = Ranking::default();
+    let ranking = Ranking::from_env();
     let mut times = Vec::new();
     let mut hits = 0usize;
     for line in std::io::BufReader::new(std::fs::File::open(queries)?).lines() {

@@ -76,8 +76,14 @@ pub fn check(index: &Index, dir: &Path) -> Result<()> {
     }
 }
 
-/// A reader that sees the last commit.
+/// A reader that sees the last commit. Its searches visit segments on all cores: a large
+/// index has several big segments, and one query's latency is what a user waits for.
 pub fn searcher(index: &Index) -> Result<(IndexReader, Searcher)> {
+    let mut index = index.clone();
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    if cores > 1 && index.searchable_segment_ids().map_or(0, |s| s.len()) > 1 {
+        index.set_multithread_executor(cores).context("starting search threads")?;
+    }
     let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().context("opening an index reader")?;
     let searcher = reader.searcher();
     Ok((reader, searcher))
