@@ -4,6 +4,7 @@
 //!     cargo run --release --example bench -- baseline CORPUS INDEX_DIR [THREADS]
 //!     cargo run --release --example bench -- queries CORPUS N > queries.jsonl
 //!     cargo run --release --example bench -- latency INDEX_DIR queries.jsonl
+//!     cargo run --release --example bench -- stages CORPUS INDEX_DIR [THREADS]
 
 use quorum::query::filters::Filters;
 use quorum::query::search::{search_with, Ranking};
@@ -20,7 +21,8 @@ fn main() -> anyhow::Result<()> {
         Some("baseline") => baseline(Path::new(&args[1]), Path::new(&args[2]), args.get(3).and_then(|t| t.parse().ok()).unwrap_or(2)),
         Some("queries") => queries(Path::new(&args[1]), args[2].parse()?),
         Some("latency") => latency(Path::new(&args[1]), Path::new(&args[2])),
-        _ => anyhow::bail!("usage: bench baseline CORPUS INDEX [THREADS] | queries CORPUS N | latency INDEX QUERIES"),
+        Some("stages") => stages(Path::new(&args[1]), Path::new(&args[2]), args.get(3).and_then(|t| t.parse().ok()).unwrap_or(2)),
+        _ => anyhow::bail!("usage: bench baseline CORPUS INDEX [THREADS] | queries CORPUS N | latency INDEX QUERIES | stages CORPUS INDEX [THREADS]"),
     }
 }
 
@@ -114,5 +116,54 @@ fn latency(dir: &Path, queries: &Path) -> anyhow::Result<()> {
     times.sort_by(f64::total_cmp);
     let pct = |p: f64| times[((times.len() as f64 - 1.0) * p).round() as usize];
     println!("{{\"queries\": {}, \"p50_ms\": {:.3}, \"p99_ms\": {:.3}, \"hits\": {hits}}}", times.len(), pct(0.5), pct(0.99));
+    Ok(())
+}
+
+/// Where `quorum index` spends its time, one stage after the other on all threads: reading
+/// and extraction, building the index documents, then tantivy alone indexing those
+/// documents into quorum's schema (one commit). `DROP=field,...` leaves fields out of the
+/// documents, to see what each costs tantivy. Holds every document in memory: for corpora
+/// of a few thousand meetings.
+fn stages(corpus: &Path, dir: &Path, threads: usize) -> anyhow::Result<()> {
+    use quorum::index::{passages::documents, schema, writer::open_or_create};
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build()?;
+    let (files, _) = quorum::ingest::walk::corpus_files(corpus);
+    let t = Instant::now();
+    let meetings: Vec<_> = pool.install(|| {
+        files.par_iter().filter_map(|f| {
+            let bytes = quorum::ingest::read::read_file(&f.path).ok()?;
+            let text = quorum::ingest::read::decode(&bytes).ok()?;
+            Some(quorum::ingest::parse(&f.source, &text))
+        }).collect()
+    });
+    let extract_s = t.elapsed().as_secs_f64();
+    let themes = quorum::extract::themes::ThemeSet::default_set();
+    let (_, fields) = schema::build();
+    let t = Instant::now();
+    let docs: Vec<Vec<tantivy::TantivyDocument>> = pool.install(|| meetings.par_iter().map(|m| documents(m, &fields, &themes, "0", 0, 0)).collect());
+    let documents_s = t.elapsed().as_secs_f64();
+    std::fs::create_dir_all(dir)?;
+    let (index, _) = open_or_create(dir, true)?;
+    let t = Instant::now();
+    let mut writer: IndexWriter = index.writer_with_num_threads(threads, 200_000_000)?;
+    let mut n = 0usize;
+    let drop = std::env::var("DROP").unwrap_or_default().split(',').filter(|x| !x.is_empty()).map(|n| index.schema().get_field(n)).collect::<Result<Vec<_>, _>>()?;
+    for d in docs.into_iter().flatten() {
+        let d = if drop.is_empty() {
+            d
+        } else {
+            let mut kept = tantivy::TantivyDocument::default();
+            for (field, v) in d.field_values().filter(|(field, _)| !drop.contains(field)) {
+                kept.add_field_value(field, v);
+            }
+            kept
+        };
+        writer.add_document(d)?;
+        n += 1;
+    }
+    writer.commit()?;
+    writer.wait_merging_threads()?;
+    let tantivy_s = t.elapsed().as_secs_f64();
+    println!("{{\"extract_s\": {extract_s:.3}, \"documents_s\": {documents_s:.3}, \"tantivy_s\": {tantivy_s:.3}, \"documents\": {n}}}");
     Ok(())
 }
