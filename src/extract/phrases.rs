@@ -3,7 +3,7 @@
 //! tracker"). The corpus-wide scoring is in `query::themes`.
 
 use crate::index::schema::text_analyzer;
-use std::collections::HashMap;
+use crate::text::{FastMap, FastSet};
 
 /// Words that may not start or end a phrase.
 const STOP: &[&str] = &[
@@ -42,7 +42,7 @@ const VERB_START: &[&str] = &[
 /// Words allowed inside a phrase ("terms of reference", "freedom of expression").
 const INNER: &[&str] = &["of", "for", "and", "on", "the", "to", "in"];
 
-type WordSet = std::sync::LazyLock<std::collections::HashSet<&'static str>>;
+type WordSet = std::sync::LazyLock<FastSet<&'static str>>;
 static STOP_SET: WordSet = std::sync::LazyLock::new(|| STOP.iter().copied().collect());
 static GENERIC_SET: WordSet = std::sync::LazyLock::new(|| GENERIC.iter().copied().collect());
 static VERB_START_SET: WordSet = std::sync::LazyLock::new(|| VERB_START.iter().copied().collect());
@@ -84,9 +84,9 @@ pub fn key_phrases(texts: &[&str], names: &[String], title: &[String]) -> Vec<(S
     // phrases are counted as arrays of word numbers, not strings: one allocation per
     // distinct word, not per phrase occurrence (the profile put key phrases at a third
     // of building a meeting's index documents)
-    let mut counts: HashMap<Gram, usize> = HashMap::new();
+    let mut counts: FastMap<Gram, usize> = FastMap::default();
     let mut seen: Vec<(Gram, usize, usize, usize)> = Vec::new(); // (phrase, text, first word, words)
-    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut ids: FastMap<String, u32> = FastMap::default();
     let mut keys: Vec<String> = Vec::new();
     let mut all: Vec<Vec<Word>> = Vec::with_capacity(texts.len());
     let mut analyzer = text_analyzer();
@@ -163,7 +163,7 @@ pub fn key_phrases(texts: &[&str], names: &[String], title: &[String]) -> Vec<(S
     // a phrase that only ever occurs inside a longer one is that longer one's fragment
     // ("Global Digital" of "Global Digital Compact")
     // each longer phrase names its two one-word-shorter pieces: linear, not quadratic
-    let mut fragments: std::collections::HashSet<Gram> = std::collections::HashSet::new();
+    let mut fragments: FastSet<Gram> = FastSet::default();
     for (g, m) in &counts {
         let n = g.iter().take_while(|&&x| x != NONE).count();
         if n < 3 {
@@ -189,8 +189,8 @@ pub fn key_phrases(texts: &[&str], names: &[String], title: &[String]) -> Vec<(S
     kept.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
     kept.truncate(PER_MEETING);
     // each kept phrase's most frequent written form
-    let slot: HashMap<Gram, usize> = kept.iter().enumerate().map(|(i, k)| (k.0, i)).collect();
-    let mut surfaces: Vec<HashMap<String, usize>> = vec![HashMap::new(); kept.len()];
+    let slot: FastMap<Gram, usize> = kept.iter().enumerate().map(|(i, k)| (k.0, i)).collect();
+    let mut surfaces: Vec<FastMap<String, usize>> = vec![FastMap::default(); kept.len()];
     for (g, ti, i, n) in &seen {
         if let Some(&k) = slot.get(g) {
             let text = texts[*ti];

@@ -8,7 +8,7 @@
 use crate::index::schema::analyze;
 use anyhow::{Context, Result};
 use serde::Deserialize;
-use std::collections::HashMap;
+use crate::text::FastMap;
 use std::path::Path;
 
 /// The default themes, as shipped in the repository.
@@ -35,7 +35,7 @@ pub struct ThemeSet {
     pub themes: Vec<Theme>,
     /// Analysed terms: per theme, the token sequences of its terms.
     pub analysed: Vec<Vec<Vec<String>>>,
-    by_first: HashMap<String, Vec<(usize, usize)>>,
+    by_first: FastMap<String, Vec<(usize, usize)>>,
     /// Content hash, recorded in the index so that a changed file re-tags passages.
     pub hash: String,
 }
@@ -46,7 +46,7 @@ impl ThemeSet {
         let file: ThemesFile = toml::from_str(text).context("reading the themes file")?;
         let analysed: Vec<Vec<Vec<String>>> =
             file.theme.iter().map(|t| t.terms.iter().map(|term| analyze(term)).filter(|s| !s.is_empty()).collect()).collect();
-        let mut by_first: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        let mut by_first: FastMap<String, Vec<(usize, usize)>> = FastMap::default();
         for (ti, terms) in analysed.iter().enumerate() {
             for (si, seq) in terms.iter().enumerate() {
                 by_first.entry(seq[0].clone()).or_default().push((ti, si));

@@ -4,7 +4,7 @@
 //! thread keeps the stems it has made, for all its analyzers; the stems are tantivy's
 //! own, so an index built with or without the memory is the same.
 
-use std::collections::HashMap;
+use crate::text::FastMap;
 use tantivy::tokenizer::{Language, RawTokenizer, Stemmer, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer};
 
 /// Words remembered per thread before the memory starts again: bounds it on corpora
@@ -23,37 +23,15 @@ impl TokenFilter for CachedStemmer {
     }
 }
 
-/// FNV-1a: words are short, and SipHash was a third of a remembered stem's cost. The
-/// input is the user's own corpus and the memory is bounded, so collision attacks are moot.
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl std::hash::Hasher for Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 /// The stems made so far, and the stemmer for new words.
 struct Memory {
-    stems: HashMap<String, String, std::hash::BuildHasherDefault<Fnv>>,
+    stems: FastMap<String, String>,
     stemmer: TextAnalyzer,
 }
 
 impl Default for Memory {
     fn default() -> Self {
-        Memory { stems: HashMap::default(), stemmer: TextAnalyzer::builder(RawTokenizer::default()).filter(Stemmer::new(Language::English)).build() }
+        Memory { stems: FastMap::default(), stemmer: TextAnalyzer::builder(RawTokenizer::default()).filter(Stemmer::new(Language::English)).build() }
     }
 }
 
