@@ -190,8 +190,7 @@ pub fn attribute(blocks: &mut [Block], participants: &[Participant]) -> Attribut
     resolve_turn_labels(blocks, &mut at);
     let mut last_person: Option<String> = None;
     let mut list_speaker: Option<String> = None;
-    for i in 0..blocks.len() {
-        let b = &blocks[i];
+    for (i, b) in blocks.iter_mut().enumerate() {
         if b.kind == BlockKind::Heading {
             list_speaker = None;
             continue;
@@ -201,8 +200,7 @@ pub fn attribute(blocks: &mut [Block], participants: &[Participant]) -> Attribut
             at.contributed(s);
         }
         let mut block_speaker: Option<String> = None;
-        let text = b.text.clone();
-        let sents = sentences(&text);
+        let sents = sentences(&b.text);
         let n_sents = sents.len();
         for (si, (_, sent)) in sents.into_iter().enumerate() {
             let parts: Vec<&str> = CLAUSE_SPLIT.split(sent).collect();
@@ -228,7 +226,6 @@ pub fn attribute(blocks: &mut [Block], participants: &[Participant]) -> Attribut
                 at.clauses.push(Clause { block: i, text: clause.to_string(), subject, verb, introduces_list });
             }
         }
-        let b = &mut blocks[i];
         if b.kind == BlockKind::Paragraph {
             if b.is_item && block_speaker.is_none() {
                 b.speaker = list_speaker.clone();

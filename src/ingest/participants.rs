@@ -151,7 +151,7 @@ fn classify(part: Option<&str>) -> (Option<String>, Option<String>) {
 }
 
 fn is_role(s: &str) -> bool {
-    s.split(|c: char| c.is_whitespace() || c == ',').any(|w| ROLE_WORDS.contains(&w.to_lowercase().trim_matches(|c: char| !c.is_alphanumeric() && c != '-').as_ref()))
+    s.split(|c: char| c.is_whitespace() || c == ',').any(|w| ROLE_WORDS.contains(&w.to_lowercase().trim_matches(|c: char| !c.is_alphanumeric() && c != '-')))
 }
 
 /// Whether a phrase is shaped like a person's name: 1-5 capitalised words (particles
@@ -215,7 +215,7 @@ pub fn entry(raw: &str) -> Option<Participant> {
             head_np.push(ch);
         }
     }
-    let segs: Vec<String> = head_np.split(',').map(|s| squash(s)).filter(|s| !s.is_empty()).collect();
+    let segs: Vec<String> = head_np.split(',').map(squash).filter(|s| !s.is_empty()).collect();
     if segs.is_empty() {
         return None;
     }

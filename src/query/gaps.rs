@@ -534,6 +534,10 @@ impl Item {
     }
 }
 
+/// One thread's working memory in [`alike_pairs`]: a dot product per proposal, the
+/// proposals touched so far, and the pairs found (similarity, proposal, proposal).
+type PairScratch = (Vec<f32>, Vec<u32>, Vec<(f32, u32, u32)>);
+
 /// Pairs of proposals from different meetings whose similarity reaches `floor`.
 ///
 /// For each proposal, its dot products with all later ones are summed over the postings
@@ -556,7 +560,7 @@ fn alike_pairs(items: &[Item], df: &HashMap<u32, u32>, floor: f32) -> Vec<(f32, 
         .into_par_iter()
         .fold(
             || (vec![0f32; n], Vec::new(), Vec::new()),
-            |(mut acc, mut touched, mut out): (Vec<f32>, Vec<u32>, Vec<(f32, u32, u32)>), a| {
+            |(mut acc, mut touched, mut out): PairScratch, a| {
                 for (x, w) in &items[a].bag {
                     let Some(list) = postings.get(x) else { continue };
                     let later = list.partition_point(|p| p.0 as usize <= a);

@@ -257,6 +257,10 @@ struct Occurrence {
     phrasing: usize,
 }
 
+/// One generated meeting: its path under the corpus, its text, the chains it raises
+/// (chain, speaker, wording) and the chains it records as done.
+type Written = (String, String, Vec<(usize, String, String)>, Vec<usize>);
+
 /// Writes the corpus under `dir` (files in yearly folders) and `truth.json` beside it.
 pub fn generate(dir: &Path, opts: &SynthOptions) -> Result<Truth> {
     std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
@@ -283,7 +287,7 @@ pub fn generate(dir: &Path, opts: &SynthOptions) -> Result<Truth> {
         let last = *at.last().expect("non-empty");
         let addressed = rng.f32() < 0.3 && last + 1 < n;
         if addressed {
-            let m = last + 1 + rng.usize(..(n - last - 1).min(40).max(1));
+            let m = last + 1 + rng.usize(..(n - last - 1).clamp(1, 40));
             done_at[m.min(n - 1)].push(chains.len());
         }
         chains.push(TruthChain { id: chains.len(), label: frame.label.to_string(), status: if addressed { "addressed".into() } else { "open".into() }, occurrences: Vec::new(), addressed_in: None });
@@ -294,7 +298,7 @@ pub fn generate(dir: &Path, opts: &SynthOptions) -> Result<Truth> {
     let span_days = (opts.years.max(1) as i64) * 365;
     let seeds: Vec<u64> = (0..n).map(|_| rng.u64(..)).collect();
     let deck = OneOffDeck::new(opts.seed);
-    let docs: Vec<(String, String, Vec<(usize, String, String)>, Vec<usize>)> = (0..n)
+    let docs: Vec<Written> = (0..n)
         .into_par_iter()
         .map(|i| {
             let date = start + Duration::days(span_days * i as i64 / n as i64);
@@ -424,7 +428,7 @@ fn meeting(r: &mut fastrand::Rng, i: usize, date: Date, plan: &[Occurrence], don
                 let mut para = format!("{} {}", pick(r, CONNECTIVES), filler(r, w, phrases, 4));
                 if r.f32() < 0.05 {
                     para.push(' ');
-                    para.push_str(*pick(r, DEFINITIONS));
+                    para.push_str(pick::<&str>(r, DEFINITIONS));
                 }
                 count += para.split_whitespace().count();
                 out.push_str(&para);
@@ -481,7 +485,7 @@ fn filler(r: &mut fastrand::Rng, words: &mut fastrand::Rng, phrases: &[&str], se
     (0..sentences)
         .map(|k| {
             let family = r.usize(..prose::FAMILY_COUNT);
-            let s = prose::sentence(words, family, *pick(r, phrases));
+            let s = prose::sentence(words, family, pick::<&str>(r, phrases));
             if k == 0 { s } else { capitalize(&s) }
         })
         .collect::<Vec<_>>()
