@@ -262,9 +262,13 @@ pub fn search_with(index: &Index, searcher: &Searcher, f: &Fields, query: &str, 
         Box::new(BooleanQuery::new(clauses))
     };
     let fetch = if r.meeting_weight > 0.0 { (limit * 3).max(100) } else { limit * 2 + 20 };
-    let (top, total) = searcher.search(&*passages, &(TopDocs::with_limit(fetch).order_by_score(), Count))?;
     // every meeting matches "*" equally: no meeting bonus, or ties would pick arbitrary meetings
-    let meetings = if r.meeting_weight > 0.0 && !top.is_empty() && !everything { meeting_scores(index, searcher, f, &q, filters)? } else { HashMap::new() };
+    let want_meetings = r.meeting_weight > 0.0 && !everything;
+    let (found, meetings) = rayon::join(
+        || searcher.search(&*passages, &(TopDocs::with_limit(fetch).order_by_score(), Count)),
+        || if want_meetings { meeting_scores(index, searcher, f, &q, filters) } else { Ok(HashMap::new()) },
+    );
+    let ((top, total), meetings) = (found?, meetings?);
     let max = top.first().map_or(1.0, |t| t.0.max(f32::EPSILON));
     // rank on fast fields; read stored documents only for the hits shown
     let mut ranked: Vec<(f32, u64, u64, u64, tantivy::DocAddress)> = Vec::with_capacity(top.len());
