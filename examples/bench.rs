@@ -7,7 +7,7 @@
 //!     cargo run --release --example bench -- stages CORPUS INDEX_DIR [THREADS]
 
 use quorum::query::filters::Filters;
-use quorum::query::search::{search_with, Ranking};
+use quorum::query::search::{search_with, Ranking, Searchable};
 use rayon::prelude::*;
 use std::io::{BufRead, Write};
 use std::path::Path;
@@ -94,8 +94,7 @@ fn queries(corpus: &Path, n: usize) -> anyhow::Result<()> {
 
 /// Search inside the process: index open once, then parse, collect top 10, make snippets.
 fn latency(dir: &Path, queries: &Path) -> anyhow::Result<()> {
-    let (index, f) = quorum::index::reader::open(dir)?;
-    let (_r, searcher) = quorum::index::reader::searcher(&index)?;
+    let open = Searchable::open(dir)?;
     let ranking = Ranking::from_env();
     let mut times = Vec::new();
     let mut hits = 0usize;
@@ -109,7 +108,7 @@ fn latency(dir: &Path, queries: &Path) -> anyhow::Result<()> {
             ..Default::default()
         };
         let t = Instant::now();
-        let r = search_with(&index, &searcher, &f, v["query"].as_str().unwrap(), 10, &filters, &ranking)?;
+        let r = search_with(&open, v["query"].as_str().unwrap(), 10, &filters, &ranking)?;
         times.push(t.elapsed().as_secs_f64() * 1000.0);
         hits += r.hits.len();
     }

@@ -2,10 +2,9 @@
 //! fetched) with a timeline per theme, its top proposers and links to its passages.
 
 use crate::extract::themes::ThemeSet;
-use crate::index::reader;
 use crate::index::schema::record;
 use crate::query::filters::Filters;
-use crate::query::search::{search_with, Ranking};
+use crate::query::search::{search_with, Ranking, Searchable};
 use crate::query::themes::{themes, Period, ThemeReport};
 use anyhow::Result;
 use std::collections::HashMap;
@@ -52,8 +51,8 @@ pub fn timeline_svg(t: &ThemeReport) -> String {
 /// Renders the report of the index at `index_dir`.
 pub fn render(index_dir: &Path, set: &ThemeSet) -> Result<String> {
     let result = themes(index_dir, &[], Period::Year, &Filters::default(), set)?;
-    let (index, f) = reader::open(index_dir)?;
-    let (_r, searcher) = reader::searcher(&index)?;
+    let open = Searchable::open(index_dir)?;
+    let (searcher, f) = (&open.searcher, &open.fields);
     let mut html = String::new();
     html.push_str(r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>quorum report</title><style>
 body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:60rem;color:#222;line-height:1.45}
@@ -77,14 +76,14 @@ code{font-size:.85rem;color:#36c}.trend-rising{color:#1a7f37}.trend-falling{colo
         let _ = write!(html, "<h2 id=\"t{}\">{}</h2><p class=\"meta\">{} passages in {} meetings, {} to {}; {}.</p>", slug(&t.name), esc(&t.name), t.total, t.meetings, t.first_seen.as_deref().unwrap_or("?"), t.last_seen.as_deref().unwrap_or("?"), t.trend.direction);
         html.push_str(&timeline_svg(t));
         html.push_str("<div class=\"cols\"><div><h3>Top proposers</h3><ol>");
-        for (who, n) in proposers(&searcher, &f, &t.name)? {
+        for (who, n) in proposers(searcher, f, &t.name)? {
             let _ = write!(html, "<li>{} ({} proposal{})</li>", esc(&who), n, if n == 1 { "" } else { "s" });
         }
         html.push_str("</ol></div><div><h3>Passages</h3><ul>");
         let i = set.find(&t.name).expect("theme");
         let query = set.themes[i].terms.iter().map(|x| format!("\"{}\"", x.replace('"', ""))).collect::<Vec<_>>().join(" OR ");
         let filters = Filters { theme: Some(t.name.clone()), ..Default::default() };
-        if let Ok(hits) = search_with(&index, &searcher, &f, &query, 5, &filters, &Ranking::default()) {
+        if let Ok(hits) = search_with(&open, &query, 5, &filters, &Ranking::default()) {
             for h in hits.hits {
                 let place = format!("{}:{}", h.source, h.line_start);
                 let _ = write!(
