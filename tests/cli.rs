@@ -215,3 +215,49 @@ fn test_subtitle_hits_carry_their_start_time() {
     let out = quorum(dir.path()).args(["search", "connection"]).output().unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).contains("@00:00:04"));
 }
+
+/// Searches run on all cores, one task per index segment; an index built in two commits
+/// has two segments, and must answer exactly as one built in one.
+#[test]
+fn test_an_index_of_several_segments_answers_like_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut files: Vec<_> = fs::read_dir(common::corpus().join("igf")).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    let (one, two) = (dir.path().join("one"), dir.path().join("two"));
+    for (i, f) in files.iter().enumerate() {
+        let name = f.file_name().unwrap();
+        for d in [&one, &two] {
+            fs::create_dir_all(d.join("corpus")).unwrap();
+        }
+        fs::copy(f, one.join("corpus").join(name)).unwrap();
+        // the second index gets the first half, is built, then gets the rest
+        if i < files.len() / 2 {
+            fs::copy(f, two.join("corpus").join(name)).unwrap();
+        }
+    }
+    json(&one, &["index", "corpus", "--json"]);
+    json(&two, &["index", "corpus", "--json"]);
+    for f in &files[files.len() / 2..] {
+        fs::copy(f, two.join("corpus").join(f.file_name().unwrap())).unwrap();
+    }
+    json(&two, &["index", "corpus", "--json"]);
+    let meta: serde_json::Value = serde_json::from_str(&fs::read_to_string(two.join("index/meta.json")).unwrap()).unwrap();
+    assert!(meta["segments"].as_array().unwrap().len() >= 2, "the second index should have several segments");
+    let queries: &[&[&str]] = &[
+        &["implementation gap"],
+        &["\"Terms of Reference\""],
+        &["WSIS AND review"],
+        &["hybrid", "--kind", "transcript"],
+        &["strategy", "--from", "2024-01-01", "--to", "2026-12-31"],
+    ];
+    for q in queries {
+        let args: Vec<&str> = ["search", "--json", "--limit", "5"].iter().copied().chain(q.iter().copied()).collect();
+        let (a, b) = (json(&one, &args), json(&two, &args));
+        assert_eq!(a["total"], b["total"], "{q:?}");
+        let hits = |v: &serde_json::Value| -> Vec<(String, u64, String)> {
+            v["hits"].as_array().unwrap().iter().map(|h| (h["source"].as_str().unwrap().to_string(), h["line_start"].as_u64().unwrap(), format!("{:.3}", h["score"].as_f64().unwrap()))).collect()
+        };
+        assert_eq!(hits(&a), hits(&b), "{q:?}");
+        assert!(!hits(&a).is_empty(), "{q:?} should find something");
+    }
+}
