@@ -309,6 +309,7 @@ pub fn search_with(s: &Searchable, query: &str, limit: usize, filters: &Filters,
     let fetch = if r.meeting_weight > 0.0 { (limit * 3).max(100) } else { limit * 2 + 20 };
     // every meeting matches "*" equally: no meeting bonus, or ties would pick arbitrary meetings
     let want_meetings = r.meeting_weight > 0.0 && !everything;
+    // the meeting bonus is a second search, independent of the first: run them side by side
     let (found, meetings) = rayon::join(
         || searcher.search(&*passages, &(TopDocs::with_limit(fetch).order_by_score(), Count)),
         || if want_meetings { meeting_scores(s, &q, filters) } else { Ok(HashMap::new()) },
