@@ -82,7 +82,8 @@ pub fn searcher(index: &Index) -> Result<(IndexReader, Searcher)> {
     let mut index = index.clone();
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
     if cores > 1 && index.searchable_segment_ids().map_or(0, |s| s.len()) > 1 {
-        index.set_multithread_executor(cores).context("starting search threads")?;
+        // where threads cannot be started, searches run on the calling thread as before
+        let _ = index.set_multithread_executor(cores);
     }
     let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().context("opening an index reader")?;
     let searcher = reader.searcher();
