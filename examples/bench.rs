@@ -143,10 +143,10 @@ fn stages(corpus: &Path, dir: &Path, threads: usize) -> anyhow::Result<()> {
     let documents_s = t.elapsed().as_secs_f64();
     std::fs::create_dir_all(dir)?;
     let (index, _) = open_or_create(dir, true)?;
+    let drop = std::env::var("DROP").unwrap_or_default().split(',').filter(|x| !x.is_empty()).map(|name| index.schema().get_field(name)).collect::<Result<Vec<_>, _>>()?;
     let t = Instant::now();
     let mut writer: IndexWriter = index.writer_with_num_threads(threads, 200_000_000)?;
     let mut n = 0usize;
-    let drop = std::env::var("DROP").unwrap_or_default().split(',').filter(|x| !x.is_empty()).map(|n| index.schema().get_field(n)).collect::<Result<Vec<_>, _>>()?;
     for d in docs.into_iter().flatten() {
         let d = if drop.is_empty() {
             d

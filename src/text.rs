@@ -10,7 +10,6 @@ use unicode_segmentation::UnicodeSegmentation;
 /// FNV-1a, for the maps and sets keyed by words and phrases that indexing fills for every
 /// meeting: keys are short, and SipHash was a third of a remembered stem's cost. The input
 /// is the user's own corpus, so collision attacks are moot.
-#[derive(Clone, Copy)]
 pub struct Fnv(u64);
 
 impl Default for Fnv {

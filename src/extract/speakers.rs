@@ -250,8 +250,8 @@ fn first_person_or(clause: &str, speaker: &str) -> Subject {
 
 /// The verb after a clause's subject. [`SUBJECT`] ends with the verb after a space, so
 /// the verb is the match's last run of letters: a plain match, without the capture
-/// groups whose search cleared a bitset of the pattern's size for every clause of every
-/// turn (6 % of indexing, callgrind).
+/// groups, whose search cleared a bitset of the pattern's size for every clause of every
+/// turn (dropping them saved 2.3 % of indexing's instructions, callgrind).
 fn verb_of(clause: &str) -> Option<String> {
     let m = SUBJECT.find(strip_lead_in(clause))?.as_str();
     let verb = &m[m.trim_end_matches(|c: char| c.is_ascii_lowercase()).len()..];
