@@ -94,10 +94,12 @@ fn queries(corpus: &Path, n: usize) -> anyhow::Result<()> {
 
 /// Search inside the process: index open once, then parse, collect top 10, make snippets.
 fn latency(dir: &Path, queries: &Path) -> anyhow::Result<()> {
-    let open = Searchable::open(dir)?;
+    let open = Searchable::open_for_many(dir)?;
     let ranking = Ranking::from_env();
     let mut times = Vec::new();
     let mut hits = 0usize;
+    // LATENCY_EACH=1: each query's time, match count and query on stderr, to find the slow kinds
+    let each = std::env::var_os("LATENCY_EACH").is_some();
     for line in std::io::BufReader::new(std::fs::File::open(queries)?).lines() {
         let v: serde_json::Value = serde_json::from_str(&line?)?;
         let fl = &v["filters"];
@@ -109,13 +111,21 @@ fn latency(dir: &Path, queries: &Path) -> anyhow::Result<()> {
         };
         let t = Instant::now();
         let r = search_with(&open, v["query"].as_str().unwrap(), 10, &filters, &ranking)?;
-        times.push(t.elapsed().as_secs_f64() * 1000.0);
+        let ms = t.elapsed().as_secs_f64() * 1000.0;
+        if each {
+            eprintln!("{ms:.3}\t{}\t{}", r.total, line_json(&v));
+        }
+        times.push(ms);
         hits += r.hits.len();
     }
     times.sort_by(f64::total_cmp);
     let pct = |p: f64| times[((times.len() as f64 - 1.0) * p).round() as usize];
     println!("{{\"queries\": {}, \"p50_ms\": {:.3}, \"p99_ms\": {:.3}, \"hits\": {hits}}}", times.len(), pct(0.5), pct(0.99));
     Ok(())
+}
+
+fn line_json(v: &serde_json::Value) -> String {
+    serde_json::to_string(v).unwrap_or_default()
 }
 
 /// Where `quorum index` spends its time, one stage after the other on all threads: reading
