@@ -4,7 +4,9 @@ use crate::error::QuorumError;
 use crate::extract::names::person_key;
 use crate::index::schema::{self, Fields};
 use anyhow::Result;
+use super::dates::{DateCache, DateRange};
 use std::ops::Bound;
+use std::sync::Arc;
 use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DateTime, Term};
@@ -27,8 +29,9 @@ pub struct Filters {
     pub theme: Option<String>,
 }
 
-fn date_term(f: &Fields, d: Date) -> Term {
-    Term::from_field_date(f.date, DateTime::from_utc(PrimitiveDateTime::new(d, Time::MIDNIGHT).assume_utc()))
+/// A day as the index stores it.
+fn midnight(d: Date) -> DateTime {
+    DateTime::from_utc(PrimitiveDateTime::new(d, Time::MIDNIGHT).assume_utc())
 }
 
 fn name_terms(f: tantivy::schema::Field, text: &str) -> Vec<Term> {
@@ -44,6 +47,12 @@ fn name_terms(f: tantivy::schema::Field, text: &str) -> Vec<Term> {
 impl Filters {
     /// Clauses that restrict a query, to be AND-ed with it.
     pub fn clauses(&self, f: &Fields) -> Result<Vec<(Occur, Box<dyn Query>)>> {
+        self.clauses_with(f, None)
+    }
+
+    /// The same clauses; with `dates`, the cache of an index kept open for many queries,
+    /// the date filter reads its runs from it (see [`DateRange`]).
+    pub fn clauses_with(&self, f: &Fields, dates: Option<&Arc<DateCache>>) -> Result<Vec<(Occur, Box<dyn Query>)>> {
         let mut out: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         if let Some(s) = &self.speaker {
             let key = person_key(s);
@@ -79,9 +88,14 @@ impl Filters {
             out.push((Occur::Must, Box::new(TermQuery::new(Term::from_field_text(f.kind, k), IndexRecordOption::Basic))));
         }
         if self.from.is_some() || self.to.is_some() {
-            let lo = self.from.map_or(Bound::Unbounded, |d| Bound::Included(date_term(f, d)));
-            let hi = self.to.map_or(Bound::Unbounded, |d| Bound::Included(date_term(f, d)));
-            out.push((Occur::Must, Box::new(RangeQuery::new(lo, hi))));
+            let q: Box<dyn Query> = match dates {
+                Some(cache) => Box::new(DateRange::new(f.date, self.from.map(midnight), self.to.map(midnight), cache.clone())),
+                None => {
+                    let bound = |d: Option<Date>| d.map_or(Bound::Unbounded, |d| Bound::Included(Term::from_field_date(f.date, midnight(d))));
+                    Box::new(RangeQuery::new(bound(self.from), bound(self.to)))
+                }
+            };
+            out.push((Occur::Must, q));
         }
         Ok(out)
     }

@@ -1,5 +1,6 @@
 //! Queries over the index. Each returns data; [`crate::report`] renders it.
 
+pub mod dates;
 pub mod filters;
 pub mod gaps;
 pub mod proposals;
