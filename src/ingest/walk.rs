@@ -25,7 +25,9 @@ pub fn corpus_files(root: &Path) -> (Vec<FoundFile>, Vec<(PathBuf, String)>) {
     let base = root.parent().unwrap_or(Path::new(""));
     let mut files = Vec::new();
     let mut errors = Vec::new();
-    for entry in walkdir::WalkDir::new(root).follow_links(true).sort_by_file_name() {
+    // sorted once at the end, not directory by directory: walkdir's sort parses both
+    // paths on every comparison, a sixth of a no-change re-index of 50,000 files
+    for entry in walkdir::WalkDir::new(root).follow_links(true) {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
@@ -54,7 +56,18 @@ pub fn corpus_files(root: &Path) -> (Vec<FoundFile>, Vec<(PathBuf, String)>) {
             mtime,
         });
     }
+    files.sort_unstable_by(|a, b| folder_order(&a.source, &b.source).then_with(|| a.path.cmp(&b.path)));
     (files, errors)
+}
+
+/// The order of a depth-first walk that lists each folder by name: the names of `/`
+/// paths compared one by one, which is their bytes compared with `/` below all others
+/// ("a/y.txt" before "a-b/x.txt" and "a.txt").
+fn folder_order(a: &str, b: &str) -> std::cmp::Ordering {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let same = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let at = |s: &[u8]| s.get(same).map(|&c| if c == b'/' { 0 } else { c });
+    at(a).cmp(&at(b))
 }
 
 /// Whether quorum reads this file.
@@ -90,5 +103,19 @@ mod tests {
         assert!(errors.is_empty());
         assert_eq!(files.len(), 1);
         assert_eq!(files[0].source, "corpus/igf/a.txt");
+    }
+
+    #[test]
+    fn test_files_come_folder_by_folder_in_name_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("corpus");
+        for f in ["b.txt", "a.txt", "a-b/x.txt", "a/y.txt", "a/c/z.txt", "a/b.txt"] {
+            let p = root.join(f);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, "x").unwrap();
+        }
+        let names: Vec<String> = corpus_files(&root).0.into_iter().map(|f| f.source).collect();
+        // a plain string sort would put "a-b/" and "a.txt" before "a/"
+        assert_eq!(names, ["corpus/a/b.txt", "corpus/a/c/z.txt", "corpus/a/y.txt", "corpus/a-b/x.txt", "corpus/a.txt", "corpus/b.txt"]);
     }
 }
