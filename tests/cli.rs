@@ -249,6 +249,8 @@ fn test_an_index_of_several_segments_answers_like_one() {
         &["WSIS AND review"],
         &["hybrid", "--kind", "transcript"],
         &["strategy", "--from", "2024-01-01", "--to", "2026-12-31"],
+        // every document in range: no segment may score it otherwise
+        &["strategy", "--from", "2000-01-01", "--to", "2030-12-31"],
     ];
     for q in queries {
         let args: Vec<&str> = ["search", "--json", "--limit", "5"].iter().copied().chain(q.iter().copied()).collect();

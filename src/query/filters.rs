@@ -7,7 +7,7 @@ use anyhow::Result;
 use super::dates::{DateCache, DateRange};
 use std::ops::Bound;
 use std::sync::Arc;
-use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery};
+use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DateTime, Term};
 use time::{Date, PrimitiveDateTime, Time};
@@ -88,6 +88,8 @@ impl Filters {
             out.push((Occur::Must, Box::new(TermQuery::new(Term::from_field_text(f.kind, k), IndexRecordOption::Basic))));
         }
         if self.from.is_some() || self.to.is_some() {
+            // no score: tantivy's range adds 1 to each document's score, but nothing in
+            // a segment whose every date is in range, so scores hung on the segments
             let q: Box<dyn Query> = match dates {
                 Some(cache) => Box::new(DateRange::new(f.date, self.from.map(midnight), self.to.map(midnight), cache.clone())),
                 None => {
@@ -95,7 +97,7 @@ impl Filters {
                     Box::new(RangeQuery::new(bound(self.from), bound(self.to)))
                 }
             };
-            out.push((Occur::Must, q));
+            out.push((Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0))));
         }
         Ok(out)
     }
