@@ -113,7 +113,7 @@ fn latency(dir: &Path, queries: &Path) -> anyhow::Result<()> {
         let r = search_with(&open, v["query"].as_str().unwrap(), 10, &filters, &ranking)?;
         let ms = t.elapsed().as_secs_f64() * 1000.0;
         if each {
-            eprintln!("{ms:.3}\t{}\t{}", r.total, line_json(&v));
+            eprintln!("{ms:.3}\t{}\t{v}", r.total);
         }
         times.push(ms);
         hits += r.hits.len();
@@ -122,10 +122,6 @@ fn latency(dir: &Path, queries: &Path) -> anyhow::Result<()> {
     let pct = |p: f64| times[((times.len() as f64 - 1.0) * p).round() as usize];
     println!("{{\"queries\": {}, \"p50_ms\": {:.3}, \"p99_ms\": {:.3}, \"hits\": {hits}}}", times.len(), pct(0.5), pct(0.99));
     Ok(())
-}
-
-fn line_json(v: &serde_json::Value) -> String {
-    serde_json::to_string(v).unwrap_or_default()
 }
 
 /// Where `quorum index` spends its time, one stage after the other on all threads: reading
