@@ -4,7 +4,11 @@ with other chains, other sentence shapes and other one-offs, so that the gaps ru
 checked on wording they were not tuned on. Writes DIR/ and DIR-truth.json in quorum-gen's
 truth shape, for benches/gaps_eval.py.
 
-    python3 benches/gen_alt.py DIR [MEETINGS] [SEED]
+    python3 benches/gen_alt.py DIR [MEETINGS] [SEED] [POOL]
+
+POOL `a` (the default) holds the ten chains the rules were checked on since session 3;
+pool `b`, written in session 7 before the synonym classes were extended, holds ten
+others on other topics, to check that extension on wording it was not written from.
 
 Each recurring proposal is asked in four shapes: a noun ("called for a review of ..."),
 an infinitive ("proposed to update ..."), a clause with a modal ("suggested that ... should
@@ -77,6 +81,73 @@ CHAINS = [
     ], None),
 ]
 
+CHAINS_B = [
+    ("a code of conduct for IGF sessions", [
+        ("called for", "a code of conduct for all IGF sessions and online spaces"),
+        ("proposed", "to adopt rules of behaviour for participants at the Forum"),
+        ("suggested that", "the IGF should have a clear code of conduct, applied online and onsite"),
+        ("turn", "we need a code of conduct that covers every session"),
+    ], "the IGF code of conduct has been adopted and published"),
+    ("a multi-year programme of work", [
+        ("called for", "a multi-year programme of work for the IGF"),
+        ("proposed", "to plan the thematic priorities of the Forum over several years instead of one"),
+        ("suggested that", "the work programme of the IGF should cover more than a single year"),
+        ("turn", "the Forum needs a strategic plan spanning several years"),
+    ], "a multi-year strategic work programme has been adopted"),
+    ("more private sector participation", [
+        ("called for", "greater engagement of businesses in the IGF"),
+        ("proposed", "to attract more companies to take part in the Forum"),
+        ("suggested that", "the private sector should be more involved in the IGF process"),
+        ("turn", "business participation in the IGF has to increase"),
+    ], None),
+    ("host the IGF in developing countries", [
+        ("called for", "hosting the annual IGF more often in the Global South"),
+        ("proposed", "to choose host countries from developing regions more frequently"),
+        ("suggested that", "future IGF meetings should be held in developing countries"),
+        ("turn", "the annual meeting should go to the Global South more often"),
+    ], None),
+    ("publish MAG minutes", [
+        ("called for", "the publication of the minutes of every MAG meeting"),
+        ("proposed", "to make MAG meeting records public within two weeks"),
+        ("suggested that", "summaries of MAG meetings should be posted online"),
+        ("turn", "we should publish the MAG minutes for everyone to read"),
+    ], "MAG meeting minutes are now published on the IGF website"),
+    ("visa support for participants", [
+        ("called for", "better visa assistance for participants travelling to the IGF"),
+        ("proposed", "to help attendees obtain visas for the annual meeting"),
+        ("suggested that", "the host country should ease the visa process for delegates"),
+        ("turn", "people need support with their visa applications to attend"),
+    ], "a visa support desk has been set up by the host country"),
+    ("train journalists on internet governance", [
+        ("called for", "training sessions for journalists on internet governance"),
+        ("proposed", "to run a media workshop so reporters understand internet policy"),
+        ("suggested that", "journalists should be offered courses on internet governance issues"),
+        ("turn", "we should train members of the press on how internet governance works"),
+    ], None),
+    ("a searchable archive of session recordings", [
+        ("called for", "a searchable archive of all past IGF session recordings"),
+        ("proposed", "to make the recordings of earlier sessions easy to find"),
+        ("suggested that", "videos of previous sessions should be indexed and searchable"),
+        ("turn", "people should be able to search the old session videos"),
+    ], "the searchable archive of session recordings is now live"),
+    ("an accessible venue", [
+        ("called for", "full accessibility of the venue for persons with disabilities"),
+        ("proposed", "to make the IGF venue accessible to people with disabilities"),
+        ("suggested that", "participants with disabilities should be able to reach every room"),
+        ("turn", "the venue must be accessible for wheelchair users"),
+    ], "the venue accessibility plan has been implemented"),
+    ("brief UN missions on IGF outcomes", [
+        ("called for", "regular briefings on IGF outcomes for diplomats in New York and Geneva"),
+        ("proposed", "to inform the missions of UN member states about the results of the Forum"),
+        ("suggested that", "the permanent missions should be briefed on the work of the IGF"),
+        ("turn", "we should brief the missions of governments to the UN on what the IGF produced"),
+    ], None),
+]
+
+THINGS_B = ["the code of conduct", "the work programme", "the private sector roundtable", "the host country agreement",
+            "the MAG minutes", "the visa letters", "the journalists guide", "the session recordings",
+            "the accessibility guide", "the diplomatic briefing notes", "the wheelchair ramps", "the press room"]
+
 THINGS = ["the MAG Terms of Reference", "the IGF website", "the BPF reports", "the gender report cards",
           "the remote hubs list", "the MAG mailing list", "the youth track", "the parliamentary track",
           "the registration statistics", "the workshop evaluation form", "the intersessional calendar",
@@ -108,12 +179,13 @@ def main():
     out = sys.argv[1]
     n = int(sys.argv[2]) if len(sys.argv) > 2 else 500
     rng = random.Random(int(sys.argv[3]) if len(sys.argv) > 3 else 1)
+    chains, things = (CHAINS_B, THINGS_B) if len(sys.argv) > 4 and sys.argv[4] == "b" else (CHAINS, THINGS)
     os.makedirs(out, exist_ok=True)
     dates = sorted((2010 + rng.randrange(15), 1 + rng.randrange(12), 1 + rng.randrange(28)) for _ in range(n))
     plan = [[] for _ in range(n)]
     done = [[] for _ in range(n)]
     truth = []
-    for c, (label, shapes, completion) in enumerate(CHAINS):
+    for c, (label, shapes, completion) in enumerate(chains):
         at = sorted(rng.sample(range(n), rng.randrange(2, 6)))
         for m in at:
             plan[m].append((c, rng.randrange(len(shapes))))
@@ -123,7 +195,7 @@ def main():
             done[d].append(c)
             status = "addressed"
         truth.append({"id": c, "label": label, "status": status, "occurrences": [], "addressed_in": None})
-    one_offs = [(t, a) for t in THINGS for a in ACTIONS]
+    one_offs = [(t, a) for t in things for a in ACTIONS]
     rng.shuffle(one_offs)
     root = os.path.basename(os.path.normpath(out))
     for i in range(n):
@@ -133,7 +205,7 @@ def main():
         transcript = rng.random() < 0.3
         people = rng.sample(NAMES, 6)
         paras = []
-        asks = [(c, CHAINS[c][1][s]) for c, s in plan[i]]
+        asks = [(c, chains[c][1][s]) for c, s in plan[i]]
         if i < len(one_offs) and rng.random() < 0.6:
             t, a = one_offs[i]
             asks.append((None, ("suggested that", f"{t} {a}")))
@@ -157,7 +229,7 @@ def main():
             if c is not None:
                 truth[c]["occurrences"].append({"source": f"{root}/{rel}", "date": f"{y}-{mo:02d}-{d:02d}", "speaker": name, "text": clause})
         for c in done[i]:
-            line = f"The Secretariat reported that {CHAINS[c][2]}."
+            line = f"The Secretariat reported that {chains[c][2]}."
             paras.append(f">> {people[0].upper()}: {line}" if transcript else line)
             truth[c]["addressed_in"] = f"{root}/{rel}"
         for _ in range(rng.randrange(2, 5)):

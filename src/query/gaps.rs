@@ -337,19 +337,24 @@ const LIGHT_PARTICIPLES: &[&str] = &["made", "given", "done", "put", "allowed", 
 fn passive(text: &str) -> Option<(Option<String>, String)> {
     const BEFORE_BE: &[&str] = &["should", "must", "could", "would", "shall", "will", "can", "may", "need", "needs", "to", "also", "not"];
     let words: Vec<String> = text.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
-    let at = words.iter().position(|w| w == "be")?;
-    let v = at + 1 + words[at + 1..].iter().position(|w| !w.ends_with("ly"))?;
-    let verb = words[v].as_str();
-    if !(verb.ends_with("ed") || verb.ends_with("en") || IRREGULAR_PARTICIPLES.contains(&verb) || LIGHT_PARTICIPLES.contains(&verb)) {
-        return None;
-    }
-    let syn = synonym_map();
-    // a verb with its particle first ("set up", "carried out")
-    let phrasal = words.get(v + 1).and_then(|p| syn.get(&analyze(&format!("{verb} {p}")).join(" ")));
-    let action = match analyze(verb).pop() {
-        Some(_) if LIGHT_PARTICIPLES.contains(&verb) => None,
-        Some(stem) => Some(phrasal.cloned().unwrap_or_else(|| syn.get(&stem).cloned().unwrap_or(stem))),
-        None => None,
+    let at = words.iter().position(|w| matches!(w.as_str(), "be" | "get" | "gets"))?;
+    // "the press room get a new design": what is asked is in the object, not a verb
+    let action = if words[at] == "be" {
+        let v = at + 1 + words[at + 1..].iter().position(|w| !w.ends_with("ly"))?;
+        let verb = words[v].as_str();
+        if !(verb.ends_with("ed") || verb.ends_with("en") || IRREGULAR_PARTICIPLES.contains(&verb) || LIGHT_PARTICIPLES.contains(&verb)) {
+            return None;
+        }
+        let syn = synonym_map();
+        // a verb with its particle first ("set up", "carried out")
+        let phrasal = words.get(v + 1).and_then(|p| syn.get(&analyze(&format!("{verb} {p}")).join(" ")));
+        match analyze(verb).pop() {
+            Some(_) if LIGHT_PARTICIPLES.contains(&verb) => None,
+            Some(stem) => Some(phrasal.cloned().unwrap_or_else(|| syn.get(&stem).cloned().unwrap_or(stem))),
+            None => None,
+        }
+    } else {
+        None
     };
     let mut subject = &words[..at];
     while let Some((last, rest)) = subject.split_last() {
@@ -951,6 +956,12 @@ mod tests {
         assert!(own_words(&items[0], &items[1]), "two versions are two things, though both are versions");
         assert!(!own_words(&items[2], &items[3]), "a thing named in fewer words is the same thing");
         assert!(similarity(&items[2], &items[3]) > 0.0);
+        // "get" asks of its subject as "be" does, with what is asked in the object
+        assert_eq!(passive("the French handbook should get a new cover").map(|p| p.1).as_deref(), Some("the french handbook"));
+        let texts = ["the French handbook get a bright new cover", "the Spanish handbook get a bright new cover"];
+        let (items, _, _) = items_of(&texts, &HashMap::new());
+        assert!(own_words(&items[0], &items[1]));
+        assert_eq!(similarity(&items[0], &items[1]), 0.0, "one thing asked of two handbooks is two requests");
     }
 
     #[test]
