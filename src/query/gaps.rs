@@ -429,10 +429,11 @@ fn similarity(a: &Item, b: &Item) -> f32 {
     // parliamentary track") are two things: the word they share is no shared idea, and
     // one more is needed, however alike the rest of the wording
     let kinds: Vec<u32> = if own_words(a, b) { a.thing.iter().copied().filter(|x| b.thing.contains(x)).collect() } else { Vec::new() };
-    if c >= SAME_WORDING && kinds.is_empty() {
+    let things = other_things(a, b);
+    if c >= SAME_WORDING && kinds.is_empty() && !things {
         return c;
     }
-    let needed = MIN_CONCEPTS + other_actions(a, b) as usize + other_things(a, b) as usize + !kinds.is_empty() as usize;
+    let needed = MIN_CONCEPTS + other_actions(a, b) as usize + things as usize + !kinds.is_empty() as usize;
     if shared_concepts(a, b, &kinds) >= needed {
         c
     } else {
@@ -462,11 +463,14 @@ fn own_words(a: &Item, b: &Item) -> bool {
 }
 
 /// Whether two passive proposals ask of different things: no word of either's thing,
-/// modifiers aside, is anywhere in the other. "The registration statistics be checked by
-/// the legal office" and "the IGF website be checked by the legal office" ask one action
-/// of two things, so they need one more shared idea to be one request.
+/// modifiers aside, is in the other's thing or names the other's action. "The
+/// registration statistics be checked by the legal office" and "the IGF website be
+/// checked by the legal office" ask one action of two things, so they need one more
+/// shared idea to be one request; so do "the work plan be printed in the plan booklet"
+/// and "the photos be printed in the plan booklet", where "plan" is only where the
+/// photos go.
 fn other_things(a: &Item, b: &Item) -> bool {
-    let within = |x: &Item, it: &Item| x.thing.iter().filter(|t| x.modifiers.binary_search(t).is_err()).any(|&t| it.has(t));
+    let within = |x: &Item, it: &Item| x.thing.iter().filter(|t| x.modifiers.binary_search(t).is_err()).any(|&t| it.thing.contains(&t) || it.action == Some(t));
     let named = |x: &Item| x.thing.iter().any(|t| x.modifiers.binary_search(t).is_err());
     named(a) && named(b) && !within(a, b) && !within(b, a)
 }
@@ -956,6 +960,12 @@ mod tests {
         assert!(own_words(&items[0], &items[1]), "two versions are two things, though both are versions");
         assert!(!own_words(&items[2], &items[3]), "a thing named in fewer words is the same thing");
         assert!(similarity(&items[2], &items[3]) > 0.0);
+        // where one request's thing is only where the other's goes, the things differ,
+        // however alike the wording
+        let texts = ["the travel plan be pinned on the plan board", "the photos be pinned on the plan board"];
+        let (items, _, _) = items_of(&texts, &HashMap::new());
+        assert!(other_things(&items[0], &items[1]));
+        assert_eq!(similarity(&items[0], &items[1]), 0.0);
         // "get" asks of its subject as "be" does, with what is asked in the object
         assert_eq!(passive("the French handbook should get a new cover").map(|p| p.1).as_deref(), Some("the french handbook"));
         let texts = ["the French handbook get a bright new cover", "the Spanish handbook get a bright new cover"];
