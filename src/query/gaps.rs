@@ -37,6 +37,10 @@ use tantivy::{Searcher, TantivyDocument, Term};
 pub const LINK: f32 = 0.3;
 /// Cosine similarity at which a completion statement is about a chain.
 pub const DONE: f32 = 0.30;
+/// Separate ideas a completion statement must share with a raising to be about it: it
+/// names the thing done in few words ("the accessibility plan has been implemented"),
+/// and each statement is evidence only for the chain most like it.
+pub const DONE_CONCEPTS: usize = 1;
 /// Cosine at which two proposals are worded the same.
 pub const SAME_WORDING: f32 = 0.8;
 /// Separate ideas two proposals must share to be one proposal.
@@ -421,6 +425,10 @@ fn modifiers<'a>(all: impl Iterator<Item = &'a Features>) -> HashSet<u32> {
 /// Near-identical wording (cosine at least [`SAME_WORDING`]) is the same proposal, unless
 /// it asks of two different things.
 fn similarity(a: &Item, b: &Item) -> f32 {
+    similarity_with(a, b, MIN_CONCEPTS)
+}
+
+fn similarity_with(a: &Item, b: &Item, min_concepts: usize) -> f32 {
     let c = cosine(&a.bag, &b.bag);
     if c == 0.0 {
         return 0.0;
@@ -433,7 +441,7 @@ fn similarity(a: &Item, b: &Item) -> f32 {
     if c >= SAME_WORDING && kinds.is_empty() && !things {
         return c;
     }
-    let needed = MIN_CONCEPTS + other_actions(a, b) as usize + things as usize + !kinds.is_empty() as usize;
+    let needed = min_concepts + other_actions(a, b) as usize + things as usize + !kinds.is_empty() as usize;
     if shared_concepts(a, b, &kinds) >= needed {
         c
     } else {
@@ -709,6 +717,8 @@ pub fn gaps(index_dir: &Path, min_meetings: usize, filters: &Filters) -> Result<
         }
     }
     let mut out = Vec::new();
+    // the candidates for each chain's evidence: (similarity, completion)
+    let mut claims: Vec<(f32, usize, usize)> = Vec::new();
     for members in groups {
         let meetings: HashSet<&str> = members.iter().map(|&i| items[i].occ.source.as_str()).collect();
         if meetings.len() < min_meetings.max(2) {
@@ -728,26 +738,52 @@ pub fn gaps(index_dir: &Path, min_meetings: usize, filters: &Filters) -> Result<
         let mut near: Vec<usize> = members.iter().flat_map(|&i| items[i].bag.iter().filter_map(|(x, _)| done_postings.get(x)).flatten().copied()).collect();
         near.sort_unstable();
         near.dedup();
-        let evidence = near
-            .into_iter()
-            .map(|c| &completions[c])
-            .filter(|(e, done)| done.date.is_some() && done.date >= first && !meetings.contains(e.source.as_str()) || done.date.is_some() && done.date > last)
-            .map(|(e, done)| (members.iter().map(|&i| similarity(&items[i], done)).fold(0.0, f32::max), e))
-            .filter(|(s, _)| *s >= DONE)
-            .max_by(|a, b| a.0.total_cmp(&b.0))
-            .map(|(_, e)| e.clone());
+        let chain = out.len();
+        claims.extend(
+            near.into_iter()
+                .filter(|&c| {
+                    let (e, done) = &completions[c];
+                    done.date.is_some() && done.date >= first && !meetings.contains(e.source.as_str()) || done.date.is_some() && done.date > last
+                })
+                .map(|c| (members.iter().map(|&i| similarity_with(&items[i], &completions[c].1, DONE_CONCEPTS)).fold(0.0, f32::max), chain, c))
+                .filter(|(s, _, _)| *s >= DONE),
+        );
         out.push(Gap {
             label: items[central].occ.text.clone(),
-            status: if evidence.is_some() { "addressed".into() } else { "open".into() },
+            status: "open".into(),
             meetings: meetings.len(),
             first_seen: first.map(crate::extract::dates::iso),
             last_seen: last.map(crate::extract::dates::iso),
             occurrences: members.iter().map(|&i| items[i].occ.clone()).collect(),
-            evidence,
+            evidence: None,
         });
+    }
+    // a statement records one thing done: it is evidence only for the chain it is most
+    // like, and a chain takes the statement most like it
+    for (chain, c) in assign_evidence(claims, out.len()).into_iter().enumerate() {
+        if let Some(c) = c {
+            out[chain].evidence = Some(completions[c].0.clone());
+            out[chain].status = "addressed".into();
+        }
     }
     out.sort_by(|a, b| b.meetings.cmp(&a.meetings).then_with(|| a.first_seen.cmp(&b.first_seen)).then_with(|| a.label.cmp(&b.label)));
     Ok(GapsResult { gaps: out, proposals: n })
+}
+
+/// Which statement is each chain's evidence, from claims (similarity, chain,
+/// statement): a statement goes to the chain it is most like, and a chain takes the
+/// best statement left to it.
+fn assign_evidence(mut claims: Vec<(f32, usize, usize)>, chains: usize) -> Vec<Option<usize>> {
+    claims.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    let mut out = vec![None; chains];
+    let mut used = HashSet::new();
+    for (_, chain, c) in claims {
+        // the first claim of a statement is its best
+        if used.insert(c) && out[chain].is_none() {
+            out[chain] = Some(c);
+        }
+    }
+    out
 }
 
 /// The proposals as items, with how many proposals hold each stem and which stems are
@@ -972,6 +1008,25 @@ mod tests {
         let (items, _, _) = items_of(&texts, &HashMap::new());
         assert!(own_words(&items[0], &items[1]));
         assert_eq!(similarity(&items[0], &items[1]), 0.0, "one thing asked of two handbooks is two requests");
+    }
+
+    #[test]
+    fn test_a_statement_is_evidence_for_the_chain_most_like_it() {
+        // statement 0 is more like chain 1; chain 0 takes the next best, statement 1
+        assert_eq!(assign_evidence(vec![(0.5, 0, 0), (0.7, 1, 0), (0.4, 0, 1)], 2), [Some(1), Some(0)]);
+        // a statement is no evidence for a chain it is less like, even with none left
+        assert_eq!(assign_evidence(vec![(0.6, 0, 0), (0.5, 1, 0)], 2), [Some(0), None]);
+        // one shared idea is enough for a statement, not for a restatement
+        let texts = [
+            "the exhibition hall should be accessible to visitors in wheelchairs",
+            "the exhibition hall has been rebuilt",
+            "visitors in wheelchairs need a ramp at the bus stop",
+            "the bus stop should be accessible too",
+            "the old bridge has been rebuilt",
+        ];
+        let (items, _, _) = items_of(&texts, &HashMap::new());
+        assert_eq!(similarity(&items[0], &items[1]), 0.0);
+        assert!(similarity_with(&items[0], &items[1], DONE_CONCEPTS) >= DONE, "{}", similarity_with(&items[0], &items[1], DONE_CONCEPTS));
     }
 
     #[test]
