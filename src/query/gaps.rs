@@ -370,6 +370,54 @@ fn passive(text: &str) -> Option<(Option<String>, String)> {
     Some((action, subject.join(" ")))
 }
 
+/// The things a proposal asks to have, named with "a" or "an" as the request itself or
+/// the object of a verb of having ("we need a code of conduct that covers every
+/// session", "the IGF should have a clear code of conduct"):
+/// each as its head, the words before "of" or "for", and the whole name, up to a clause
+/// word, another preposition or a punctuation mark. A noun of action with its object ("a
+/// review of the ToR") names no thing to have: what it asks is the action.
+fn wanted(text: &str) -> Vec<(String, String)> {
+    const HAVING: &[&str] = &["need", "needs", "have", "has", "get", "gets", "adopt", "create", "establish", "introduce", "launch", "develop", "draft", "build", "up", "receive"];
+    const ENDS: &[&str] = &["in", "on", "at", "to", "from", "with", "within", "by", "about", "across", "between", "among", "so", "as", "like", "into", "that", "which", "who", "where", "when"];
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let mut out = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        // the thing asked for: the request itself, or the object of a verb of having
+        // ("we need a ...", "should have a ...", "adopt a ..."), not any thing named
+        // along the way ("give the youth a slot", "this is a request")
+        let asked = i == 0 || i == 1 && bare(words[0]) == "to" || HAVING.contains(&bare(words[i - 1]).as_str());
+        if !matches!(bare(w).as_str(), "a" | "an") || !asked {
+            continue;
+        }
+        let (mut head, mut name) = (Vec::new(), Vec::new());
+        let mut linked = false;
+        for (k, w) in words[i + 1..].iter().enumerate() {
+            let b = bare(w);
+            let next = words.get(i + 2 + k).map(|n| bare(n)).unwrap_or_default();
+            if matches!(b.as_str(), "of" | "for") {
+                if ARTICLES.contains(&next.as_str()) && head.len() == 1 && b == "of" {
+                    head.clear();
+                    break;
+                }
+                linked = true;
+            } else if b.is_empty() || ENDS.contains(&b.as_str()) || CLAUSE_WORDS.contains(&b.as_str()) || ARTICLES.contains(&b.as_str()) {
+                break;
+            } else if !linked {
+                head.push(b.clone());
+            }
+            name.push(b);
+            if w.ends_with([',', ';', ':', '.', '!', '?', ')']) || name.len() == 8 {
+                break;
+            }
+        }
+        if !head.is_empty() {
+            out.push((head.join(" "), name.join(" ")));
+        }
+    }
+    out
+}
+
 /// What pairing needs of a proposal's stems.
 struct Features {
     /// Distinct stems, sorted.
@@ -381,6 +429,8 @@ struct Features {
     /// What a passive proposal asks and of what (see [`passive`]).
     action: Option<u32>,
     thing: Vec<u32>,
+    /// Each thing it asks to have (see [`wanted`]): its head, and its stems, sorted.
+    wanted: Vec<(u32, Vec<u32>)>,
 }
 
 fn features(text: &str, acronyms: &HashMap<String, Vec<String>>, vocab: &mut Vocab) -> Features {
@@ -402,7 +452,17 @@ fn features(text: &str, acronyms: &HashMap<String, Vec<String>>, vocab: &mut Voc
     let mut ids: Vec<u32> = uses.iter().map(|u| u.0).collect();
     ids.sort_unstable();
     ids.dedup();
-    Features { ids, pairs, uses, action, thing }
+    let wanted = wanted(text)
+        .into_iter()
+        .filter_map(|(head, name)| {
+            let head = vocab.id(content_stems(&head, acronyms).pop()?.text);
+            let mut name: Vec<u32> = content_stems(&name, acronyms).into_iter().map(|s| vocab.id(s.text)).collect();
+            name.sort_unstable();
+            name.dedup();
+            Some((head, name))
+        })
+        .collect();
+    Features { ids, pairs, uses, action, thing, wanted }
 }
 
 /// Stems that, across the proposals, nearly always stand before another content word:
@@ -442,11 +502,26 @@ fn similarity_with(a: &Item, b: &Item, min_concepts: usize) -> f32 {
         return c;
     }
     let needed = min_concepts + other_actions(a, b) as usize + things as usize + !kinds.is_empty() as usize;
+    // two requests to have one thing are one request, whatever else they say of it
+    if same_want(a, b) && !things && kinds.is_empty() && shared_concepts(a, b, &kinds) + 1 >= needed {
+        return c.max(LINK);
+    }
     if shared_concepts(a, b, &kinds) >= needed {
         c
     } else {
         0.0
     }
+}
+
+/// Whether two proposals ask to have the same thing: a thing of each with one head,
+/// and every word of one of them, modifiers aside, somewhere in the other proposal ("a
+/// clear code of conduct" / "a code of conduct for all sessions"; not "a fund for remote
+/// hubs" / "a fund for travel").
+fn same_want(a: &Item, b: &Item) -> bool {
+    let within = |name: &[u32], x: &Item, other: &Item| name.iter().filter(|t| x.modifiers.binary_search(t).is_err()).all(|&t| other.has(t));
+    a.wanted.iter().any(|(ha, na)| {
+        b.wanted.iter().any(|(hb, nb)| ha == hb && a.modifiers.binary_search(ha).is_err() && (within(na, a, b) || within(nb, b, a)))
+    })
 }
 
 /// Whether two proposals name different actions: both say in the passive what is to be
@@ -542,6 +617,8 @@ struct Item {
     action: Option<u32>,
     /// The stems of what it asks it of, modifiers included, sorted.
     thing: Vec<u32>,
+    /// The things it asks to have: head and stems.
+    wanted: Vec<(u32, Vec<u32>)>,
 }
 
 impl Item {
@@ -573,6 +650,16 @@ fn alike_pairs(items: &[Item], df: &HashMap<u32, u32>, floor: f32) -> Vec<(f32, 
             }
         }
     }
+    // requests to have a thing, by its head, whatever its share: they may link on it alone
+    let mut heads: HashMap<u32, Vec<u32>> = HashMap::new();
+    for (i, it) in items.iter().enumerate() {
+        for &(h, _) in &it.wanted {
+            heads.entry(h).or_default().push(i as u32);
+        }
+    }
+    for list in heads.values_mut() {
+        list.dedup();
+    }
     (0..n)
         .into_par_iter()
         .fold(
@@ -588,10 +675,19 @@ fn alike_pairs(items: &[Item], df: &HashMap<u32, u32>, floor: f32) -> Vec<(f32, 
                         acc[b as usize] += w * wb;
                     }
                 }
-                for b in touched.drain(..) {
+                // a candidate by its head alone: marked, not scored
+                let mut by_head = Vec::new();
+                for (h, _) in &items[a].wanted {
+                    let list = &heads[h];
+                    by_head.extend(list[list.partition_point(|&b| b as usize <= a)..].iter().copied().filter(|&b| acc[b as usize] == 0.0));
+                }
+                by_head.sort_unstable();
+                by_head.dedup();
+                for b in touched.drain(..).chain(by_head) {
                     let partial = std::mem::take(&mut acc[b as usize]);
                     let (ia, ib) = (&items[a], &items[b as usize]);
-                    if partial >= floor && ia.occ.source != ib.occ.source {
+                    let one_head = || ia.wanted.iter().any(|(h, _)| ib.wanted.iter().any(|w| w.0 == *h));
+                    if (partial >= floor || one_head()) && ia.occ.source != ib.occ.source {
                         let s = similarity(ia, ib);
                         if s >= floor {
                             out.push((s, a as u32, b));
@@ -806,7 +902,7 @@ fn space(raw: Vec<(Occurrence, Option<time::Date>, Features)>) -> (Vec<Item>, Ha
 fn item(occ: Occurrence, date: Option<time::Date>, fs: Features, df: &HashMap<u32, u32>, n: usize, modifiers: &HashSet<u32>) -> Item {
     let bag = normalize(fs.ids.iter().filter_map(|&x| df.get(&x).map(|&c| (x, idf(n, c)))).collect());
     let mods = fs.ids.iter().copied().filter(|x| modifiers.contains(x)).collect();
-    Item { occ, date, bag, pairs: fs.pairs, modifiers: mods, action: fs.action, thing: fs.thing }
+    Item { occ, date, bag, pairs: fs.pairs, modifiers: mods, action: fs.action, thing: fs.thing, wanted: fs.wanted }
 }
 
 /// Passages and decisions that say something was done, as bags in the proposals' space.
@@ -1008,6 +1104,37 @@ mod tests {
         let (items, _, _) = items_of(&texts, &HashMap::new());
         assert!(own_words(&items[0], &items[1]));
         assert_eq!(similarity(&items[0], &items[1]), 0.0, "one thing asked of two handbooks is two requests");
+    }
+
+    #[test]
+    fn test_requests_to_have_one_thing_are_one_request() {
+        let names = |t: &str| wanted(t).into_iter().map(|(h, n)| format!("{h} / {n}")).collect::<Vec<_>>();
+        assert_eq!(names("we need a style guide that every editor follows"), ["style guide / style guide"]);
+        assert_eq!(names("the board should adopt a code of ethics for all staff and volunteers"), ["code / code of ethics for all staff"]);
+        assert_eq!(names("a review of the style guide"), Vec::<String>::new(), "an action with its object is no thing");
+        assert_eq!(names("a fund for travel, and a desk at the venue"), ["fund / fund for travel"], "only the thing asked for");
+        assert_eq!(names("the editors give the interns a desk"), Vec::<String>::new(), "a thing given to someone is theirs");
+        let texts = [
+            "we need a style guide that every editor follows",
+            "the newsroom should have a clear style guide, used in print and on the web",
+            "the style guide be translated into French",
+            "a fund for travel to the regional meetings",
+            "a fund for interpreters at the regional meetings",
+            "the old style guide be archived",
+        ];
+        let (items, _, _) = items_of(&texts, &HashMap::new());
+        assert!(same_want(&items[0], &items[1]));
+        assert!(similarity(&items[0], &items[1]) >= LINK, "{}", similarity(&items[0], &items[1]));
+        assert!(!same_want(&items[3], &items[4]), "a fund for one thing is not a fund for another");
+        assert!(!same_want(&items[0], &items[2]) && similarity(&items[0], &items[2]) == 0.0, "asking something of the guide is not asking to have it");
+        // the pair is a candidate by its head even when the words they share are too
+        // common to make candidates
+        let mut many: Vec<String> = texts.iter().map(|t| t.to_string()).collect();
+        many.extend(["printed", "shortened", "bound", "mailed", "scanned", "sold", "signed", "framed", "stamped"].map(|v| format!("the style guide be {v}")));
+        let (items, df, v) = items_of(&many.iter().map(String::as_str).collect::<Vec<_>>(), &HashMap::new());
+        assert!(df[&v.ids["guid"]] as f64 > (many.len() as f64 * MAX_DF_SHARE).max(8.0));
+        let pairs: Vec<(u32, u32)> = alike_pairs(&items, &df, LINK).into_iter().map(|p| (p.1, p.2)).collect();
+        assert!(pairs.contains(&(0, 1)), "{pairs:?}");
     }
 
     #[test]
