@@ -724,7 +724,8 @@ fn average_link(n: usize, mut pairs: Vec<(f32, u32, u32)>, link: f32) -> Vec<Vec
             continue;
         }
         let total = sums[ra].get(&rb).copied().unwrap_or(0.0);
-        if total / ((size[ra] * size[rb]) as f32) < link {
+        // every cross pair a link at the threshold is a merge, whatever the rounding
+        if total / ((size[ra] * size[rb]) as f32) < link - 1e-5 {
             continue;
         }
         let (big, small) = if sums[ra].len() >= sums[rb].len() { (ra, rb) } else { (rb, ra) };
@@ -1135,6 +1136,16 @@ mod tests {
         assert!(df[&v.ids["guid"]] as f64 > (many.len() as f64 * MAX_DF_SHARE).max(8.0));
         let pairs: Vec<(u32, u32)> = alike_pairs(&items, &df, LINK).into_iter().map(|p| (p.1, p.2)).collect();
         assert!(pairs.contains(&(0, 1)), "{pairs:?}");
+    }
+
+    #[test]
+    fn test_groups_whose_every_cross_pair_links_at_the_threshold_merge() {
+        for k in 2..8u32 {
+            // k restatements worded alike, and one more linked to each at the threshold
+            let mut pairs: Vec<(f32, u32, u32)> = (0..k).flat_map(|a| (a + 1..k).map(move |b| (1.0, a, b))).collect();
+            pairs.extend((0..k).map(|a| (LINK, a, k)));
+            assert_eq!(average_link(k as usize + 1, pairs, LINK).len(), 1, "{k} restatements");
+        }
     }
 
     #[test]
