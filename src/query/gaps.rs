@@ -101,7 +101,13 @@ fn synonym_map() -> &'static HashMap<String, String> {
 }
 
 static DONE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:has|have)\s+been\s+(?:\w+\s+)?(?:implemented|adopted|published|launched|established|set\s+up|completed|introduced|created|held|applied|carried\s+out)\b|\bis\s+now\s+(?:live|in\s+force|available|provided|produced|operational|published|a\s+permanent)\b|\bare\s+now\s+(?:published|produced|provided|available|in\s+place)\b|\b(?:was|were)\s+(?:adopted|approved)\s+and\s+(?:published|held|applied|implemented)\b|\bhas\s+become\b|\bnow\s+operational\b").expect("done")
+    Regex::new(concat!(
+        r"(?i)\b(?:has|have)\s+(?:now\s+)?been\s+(?:\w+\s+)?(?:implemented|adopted|published|launched|established|set\s+up|completed|introduced|created|held|applied|carried\s+out|rolled\s+out|put\s+in\s+place|finali[sz]ed|delivered|approved|released|made\s+available)\b",
+        r"|\b(?:was|were)\s+(?:\w+ly\s+)?(?:implemented|launched|established|set\s+up|completed|introduced|created|rolled\s+out|put\s+in\s+place|carried\s+out)\b",
+        r"|\b(?:is|are)\s+now\s+(?:live|in\s+force|available|provided|produced|operational|published|a\s+permanent|in\s+place|up\s+and\s+running|in\s+operation|online)\b",
+        r"|\b(?:was|were)\s+(?:adopted|approved)\s+and\s+(?:published|held|applied|implemented)\b|\bhas\s+become\b|\bnow\s+operational\b|\b(?:went|has\s+gone|have\s+gone)\s+live\b"
+    ))
+    .expect("done")
 });
 
 /// Whether a passage says something was carried out: a completion clause that is not
@@ -916,7 +922,7 @@ fn completions(
     n: usize,
     modifiers: &HashSet<u32>,
 ) -> Result<Vec<(Evidence, Item)>> {
-    let phrases = ["been implemented", "been adopted", "been published", "been launched", "been established", "been set up", "been completed", "now live", "now in force", "now available", "now provided", "now produced", "now operational", "now published", "adopted and published", "approved and held", "adopted and applied", "has become", "been applied", "been held", "been created", "been introduced", "carried out"];
+    let phrases = ["been implemented", "been adopted", "been published", "been launched", "been established", "been set up", "been completed", "now live", "now in force", "now available", "now provided", "now produced", "now operational", "now published", "adopted and published", "approved and held", "adopted and applied", "has become", "been applied", "been held", "been created", "been introduced", "carried out", "rolled out", "put in place", "been finalised", "been finalized", "been delivered", "been approved", "been released", "been made available", "was implemented", "were implemented", "was launched", "were launched", "was established", "was set up", "were set up", "was completed", "was introduced", "was created", "now in place", "up and running", "in operation", "now online", "went live", "gone live"];
     let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for field in [f.text, f.item_text] {
         for p in phrases {
@@ -1173,6 +1179,12 @@ mod tests {
         assert!(is_done_statement("the revised ToR have been adopted and published"));
         assert!(is_done_statement("the reserved slots were adopted and applied in the programme"));
         assert!(!is_done_statement("the tracker should be implemented"));
+        assert!(is_done_statement("The mentoring scheme was successfully rolled out in March."));
+        assert!(is_done_statement("the new registration system went live last week"));
+        assert!(is_done_statement("a helpdesk for visas is now up and running"));
+        assert!(is_done_statement("the guidelines have now been finalised"));
+        assert!(!is_done_statement("members asked whether the tracker was implemented"));
+        assert!(!is_done_statement("the tracker was discussed at length"));
         assert!(!is_done_statement("a public table showing which improvement recommendations have been carried out"));
         assert_eq!(done_clause("For the record, the Secretariat confirms that the tracker is now live."), "the tracker is now live.");
         assert_eq!(done_clause("The tracker is now live."), "The tracker is now live.");
