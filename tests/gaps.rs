@@ -10,6 +10,10 @@ fn test_shipped_corpus_gaps_find_the_terms_of_reference_review() {
     let v = json(dir.path(), &["gaps", "--json", "--index", "index"]);
     let gaps = v["gaps"].as_array().unwrap();
     assert!(!gaps.is_empty());
+    // the real recurring proposals here are two (the ToR review and the implementation
+    // tracker); rules loosened for the generators' short wordings have made 6 and 12
+    // gaps of unrelated long proposals here
+    assert!(gaps.len() <= 4, "{} gaps: {:?}", gaps.len(), gaps.iter().map(|g| &g["label"]).collect::<Vec<_>>());
     let tor = gaps.iter().find(|g| g["label"].as_str().unwrap().contains("Terms of Reference")).expect("the ToR review recurs");
     assert!(tor["meetings"].as_u64().unwrap() >= 2);
     for g in gaps {
