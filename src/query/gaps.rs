@@ -6,11 +6,12 @@
 //! place left out. Two proposals are one when the cosine of their bags reaches [`LINK`]
 //! and they share at least [`MIN_CONCEPTS`] separate ideas (a shared topic phrase alone is
 //! not a restatement, a shared modifier is no idea, and two different actions asked of
-//! one thing, or one action of two things, need one idea more), or when they are worded
-//! the same and ask of the same thing. Proposals group by average link, strongest pairs
-//! first; a group from enough meetings is a gap. It is `addressed` when a later passage
-//! or decision says something was done ("has been implemented", "is now live") and is
-//! about the same thing by the same rule.
+//! one thing, or one action of two things, need one idea more; two requests to have one
+//! thing need that thing alone), or when they are worded the same and ask of the same
+//! thing. Proposals group by average link, strongest pairs first; a group from enough
+//! meetings is a gap. It is `addressed` when a later passage or decision says something
+//! was done ("has been implemented", "is now live") and is about the same thing by the
+//! same rule with one shared idea, each statement going to the chain most like it.
 //!
 //! Cost: bags are linear in the proposals; pairs cost the sum of the squared postings of
 //! the stems kept for pairing (those in at most [`MAX_DF_SHARE`] of proposals), so at
@@ -46,7 +47,7 @@ pub const SAME_WORDING: f32 = 0.8;
 /// Separate ideas two proposals must share to be one proposal.
 pub const MIN_CONCEPTS: usize = 2;
 /// Share of its uses in which a stem stands before another content word for it to be a
-/// modifier, and the uses needed to tell (see [`modifiers`]).
+/// modifier, and the uses needed to tell (see `modifiers`).
 pub const MODIFIER_SHARE: f32 = 0.9;
 const MODIFIER_MIN_USES: u32 = 3;
 /// Features in more than this share of proposals do not make candidate pairs.
@@ -342,8 +343,9 @@ const LIGHT_PARTICIPLES: &[&str] = &["made", "given", "done", "put", "allowed", 
 
 /// What a proposal in the passive asks, and of what: the action ("the ToR be reviewed",
 /// "captions should be provided") as a stem with its synonym class merged, unless the verb
-/// is too light to say ("be made available"), and the words of the thing it is asked of,
-/// before the verb.
+/// is too light to say ("be made available") or is "get", whose object says what is asked
+/// ("the press room get a new design"), and the words of the thing it is asked of, before
+/// the verb.
 fn passive(text: &str) -> Option<(Option<String>, String)> {
     const BEFORE_BE: &[&str] = &["should", "must", "could", "would", "shall", "will", "can", "may", "need", "needs", "to", "also", "not"];
     let words: Vec<String> = text.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
@@ -494,6 +496,9 @@ fn similarity(a: &Item, b: &Item) -> f32 {
     similarity_with(a, b, MIN_CONCEPTS)
 }
 
+/// [`similarity`] with `min_concepts` separate ideas needed before the other rules add
+/// theirs: [`MIN_CONCEPTS`] for two raisings, [`DONE_CONCEPTS`] for a raising and a
+/// completion statement.
 fn similarity_with(a: &Item, b: &Item, min_concepts: usize) -> f32 {
     let c = cosine(&a.bag, &b.bag);
     if c == 0.0 {
