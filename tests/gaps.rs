@@ -102,7 +102,6 @@ fn test_hand_written_records_link_restatements_and_not_one_offs_on_their_topics(
 fn test_other_completion_forms_close_a_chain() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("records");
-    std::fs::create_dir(&corpus).unwrap();
     let record = |date: &str, body: &str| {
         let text = format!("MAG Working Group on Outreach\n\nVirtual Meeting\n\n{date}\n\nSummary Report\n\nThe meeting was held online on {date} and chaired by Rosa Lind. Participants: Rosa Lind, Ken Obi, Ida Berg.\n\n{body}\n");
         std::fs::write(corpus.join(format!("{}.txt", date.replace(' ', "-"))), text).unwrap();
@@ -113,9 +112,10 @@ fn test_other_completion_forms_close_a_chain() {
         record("10 May 2019", "Ken Obi suggested that a multilingual glossary of Internet governance terms be compiled for newcomers.");
         record("12 June 2020", "Ida Berg proposed that the glossary of Internet governance terms for newcomers be translated and compiled.");
         record(date, &format!("The Secretariat reported that the multilingual glossary of Internet governance terms {done}."));
-        let out = common::quorum(dir.path()).args(["index", "records", "--index", &format!("ix-{}", date.replace(' ', "-"))]).output().unwrap();
+        let index = format!("ix-{}", date.replace(' ', "-"));
+        let out = common::quorum(dir.path()).args(["index", "records", "--index", &index]).output().unwrap();
         assert!(out.status.success());
-        let v = json(dir.path(), &["gaps", "--json", "--index", &format!("ix-{}", date.replace(' ', "-"))]);
+        let v = json(dir.path(), &["gaps", "--json", "--index", &index]);
         let gaps = v["gaps"].as_array().unwrap();
         assert_eq!(gaps.len(), 1, "{v}");
         assert_eq!(gaps[0]["status"], "addressed", "'{done}': {v}");

@@ -111,6 +111,10 @@ static DONE_RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("done")
 });
 
+/// The index query that finds the passages [`DONE_RE`] reads: phrases of its forms, kept
+/// beside it so that the two change together.
+const DONE_PHRASES: &[&str] = &["been implemented", "been adopted", "been published", "been launched", "been established", "been set up", "been completed", "now live", "now in force", "now available", "now provided", "now produced", "now operational", "now published", "adopted and published", "approved and held", "adopted and applied", "has become", "been applied", "been held", "been created", "been introduced", "carried out", "rolled out", "put in place", "been finalised", "been finalized", "been delivered", "been approved", "been released", "been made available", "was implemented", "were implemented", "was launched", "were launched", "was established", "was set up", "were set up", "was completed", "was introduced", "was created", "now in place", "up and running", "in operation", "now online", "went live", "gone live"];
+
 /// Whether a passage says something was carried out: a completion clause that is not
 /// inside a question or a request ("showing which recommendations have been carried out").
 fn is_done_statement(text: &str) -> bool {
@@ -388,34 +392,35 @@ fn wanted(text: &str) -> Vec<(String, String)> {
     const HAVING: &[&str] = &["need", "needs", "have", "has", "get", "gets", "adopt", "create", "establish", "introduce", "launch", "develop", "draft", "build", "up", "receive"];
     const ENDS: &[&str] = &["in", "on", "at", "to", "from", "with", "within", "by", "about", "across", "between", "among", "so", "as", "like", "into", "that", "which", "who", "where", "when"];
     let words: Vec<&str> = text.split_whitespace().collect();
-    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    // each word bare and lower-cased once
+    let bare: Vec<String> = words.iter().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
     let mut out = Vec::new();
-    for (i, w) in words.iter().enumerate() {
+    for i in 0..words.len() {
         // the thing asked for: the request itself, or the object of a verb of having
         // ("we need a ...", "should have a ...", "adopt a ..."), not any thing named
         // along the way ("give the youth a slot", "this is a request")
-        let asked = i == 0 || i == 1 && bare(words[0]) == "to" || HAVING.contains(&bare(words[i - 1]).as_str());
-        if !matches!(bare(w).as_str(), "a" | "an") || !asked {
+        let asked = i == 0 || i == 1 && bare[0] == "to" || HAVING.contains(&bare[i - 1].as_str());
+        if !matches!(bare[i].as_str(), "a" | "an") || !asked {
             continue;
         }
         let (mut head, mut name) = (Vec::new(), Vec::new());
         let mut linked = false;
-        for (k, w) in words[i + 1..].iter().enumerate() {
-            let b = bare(w);
-            let next = words.get(i + 2 + k).map(|n| bare(n)).unwrap_or_default();
-            if matches!(b.as_str(), "of" | "for") {
-                if ARTICLES.contains(&next.as_str()) && head.len() == 1 && b == "of" {
+        for j in i + 1..words.len() {
+            let b = bare[j].as_str();
+            if matches!(b, "of" | "for") {
+                let next = bare.get(j + 1).map_or("", String::as_str);
+                if ARTICLES.contains(&next) && head.len() == 1 && b == "of" {
                     head.clear();
                     break;
                 }
                 linked = true;
-            } else if b.is_empty() || ENDS.contains(&b.as_str()) || CLAUSE_WORDS.contains(&b.as_str()) || ARTICLES.contains(&b.as_str()) {
+            } else if b.is_empty() || ENDS.contains(&b) || CLAUSE_WORDS.contains(&b) || ARTICLES.contains(&b) {
                 break;
             } else if !linked {
-                head.push(b.clone());
+                head.push(b);
             }
             name.push(b);
-            if w.ends_with([',', ';', ':', '.', '!', '?', ')']) || name.len() == 8 {
+            if words[j].ends_with([',', ';', ':', '.', '!', '?', ')']) || name.len() == 8 {
                 break;
             }
         }
@@ -513,11 +518,12 @@ fn similarity_with(a: &Item, b: &Item, min_concepts: usize) -> f32 {
         return c;
     }
     let needed = min_concepts + other_actions(a, b) as usize + things as usize + !kinds.is_empty() as usize;
+    let shared = shared_concepts(a, b, &kinds);
     // two requests to have one thing are one request, whatever else they say of it
-    if same_want(a, b) && !things && kinds.is_empty() && shared_concepts(a, b, &kinds) + 1 >= needed {
+    if same_want(a, b) && !things && kinds.is_empty() && shared + 1 >= needed {
         return c.max(LINK);
     }
-    if shared_concepts(a, b, &kinds) >= needed {
+    if shared >= needed {
         c
     } else {
         0.0
@@ -927,10 +933,9 @@ fn completions(
     n: usize,
     modifiers: &HashSet<u32>,
 ) -> Result<Vec<(Evidence, Item)>> {
-    let phrases = ["been implemented", "been adopted", "been published", "been launched", "been established", "been set up", "been completed", "now live", "now in force", "now available", "now provided", "now produced", "now operational", "now published", "adopted and published", "approved and held", "adopted and applied", "has become", "been applied", "been held", "been created", "been introduced", "carried out", "rolled out", "put in place", "been finalised", "been finalized", "been delivered", "been approved", "been released", "been made available", "was implemented", "were implemented", "was launched", "were launched", "was established", "was set up", "were set up", "was completed", "was introduced", "was created", "now in place", "up and running", "in operation", "now online", "went live", "gone live"];
     let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for field in [f.text, f.item_text] {
-        for p in phrases {
+        for p in DONE_PHRASES {
             let terms: Vec<Term> = analyze(p).into_iter().map(|t| Term::from_field_text(field, &t)).collect();
             if terms.len() >= 2 {
                 any.push((Occur::Should, Box::new(PhraseQuery::new(terms))));
