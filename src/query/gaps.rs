@@ -1184,6 +1184,26 @@ mod tests {
     }
 
     #[test]
+    fn test_no_word_is_in_two_synonym_classes() {
+        // a stem claimed by two classes silently goes to the later one ("publicize" and
+        // "publication" are both "public")
+        let file: SynonymFile = toml::from_str(DEFAULT_SYNONYMS).unwrap();
+        let mut owner: HashMap<String, String> = HashMap::new();
+        let mut clashes = Vec::new();
+        for class in &file.class {
+            for w in class {
+                let s = analyze(w).join(" ");
+                if let Some(o) = owner.insert(s.clone(), class[0].clone()) {
+                    if o != class[0] {
+                        clashes.push(format!("{w} ({s}): {o} / {}", class[0]));
+                    }
+                }
+            }
+        }
+        assert!(clashes.is_empty(), "{clashes:#?}");
+    }
+
+    #[test]
     fn test_done_statements() {
         assert!(is_done_statement("the implementation tracker is now live"));
         assert!(is_done_statement("the revised ToR have been adopted and published"));
