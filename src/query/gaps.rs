@@ -84,6 +84,9 @@ struct SynonymFile {
     class: Vec<Vec<String>>,
 }
 
+/// The most words a synonym may have ("national and regional initiatives").
+const MAX_SYNONYM_WORDS: usize = 4;
+
 /// Stem -> the stem that stands for its class.
 fn synonym_map() -> &'static HashMap<String, String> {
     static MAP: std::sync::OnceLock<HashMap<String, String>> = std::sync::OnceLock::new();
@@ -130,6 +133,16 @@ fn done_clause(text: &str) -> &str {
     let Some(done) = DONE_RE.find(text) else { return text };
     // offsets are the text's own: lower-casing can change byte lengths ("İ")
     THAT.find_iter(&text[..done.start()]).last().map_or(text, |m| &text[m.end()..])
+}
+
+/// What a completion statement says was done, without the words that say it was done:
+/// "the code of conduct has been adopted and published" names the code of conduct, and
+/// is no evidence that minutes were published.
+fn done_thing(text: &str) -> String {
+    // the completion and the participles joined to it ("has been adopted and published")
+    static DONE_WORDS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!(r"(?:{})(?:\s*(?:,|and)\s+(?:\w+(?:ed|en)|held|set\s+up|made\s+available))*", DONE_RE.as_str())).expect("done words"));
+    DONE_WORDS.replace_all(done_clause(text), " ").into_owned()
 }
 
 /// One raising of a recurring proposal.
@@ -307,13 +320,11 @@ pub fn content_stems(text: &str, acronyms: &HashMap<String, Vec<String>>) -> Vec
     let mut kept: Vec<(String, usize, usize)> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        // two-word synonyms first ("global south", "young people")
-        if i + 1 < toks.len() {
-            if let Some(h) = syn.get(&format!("{} {}", toks[i], toks[i + 1])) {
-                kept.push((h.clone(), i, i + 2));
-                i += 2;
-                continue;
-            }
+        // synonyms of several words first, longest first ("within 24 hours", "global south")
+        if let Some((h, len)) = (2..=MAX_SYNONYM_WORDS.min(toks.len() - i)).rev().find_map(|k| syn.get(&toks[i..i + k].join(" ")).map(|h| (h, k))) {
+            kept.push((h.clone(), i, i + len));
+            i += len;
+            continue;
         }
         let t = &toks[i];
         i += 1;
@@ -825,8 +836,8 @@ pub fn gaps(index_dir: &Path, min_meetings: usize, filters: &Filters) -> Result<
     let completions = completions(&searcher, &f, &acronyms, &mut vocab, &df, n, &modifiers)?;
     // completion statements by stem, so that each chain reads only those that share one
     let mut done_postings: HashMap<u32, Vec<usize>> = HashMap::new();
-    for (c, (_, it)) in completions.iter().enumerate() {
-        for (x, _) in &it.bag {
+    for (c, done) in completions.iter().enumerate() {
+        for (x, _) in &done.item.bag {
             done_postings.entry(*x).or_default().push(c);
         }
     }
@@ -856,10 +867,10 @@ pub fn gaps(index_dir: &Path, min_meetings: usize, filters: &Filters) -> Result<
         claims.extend(
             near.into_iter()
                 .filter(|&c| {
-                    let (e, done) = &completions[c];
+                    let (e, done) = (&completions[c].evidence, &completions[c].item);
                     done.date.is_some() && done.date >= first && !meetings.contains(e.source.as_str()) || done.date.is_some() && done.date > last
                 })
-                .map(|c| (members.iter().map(|&i| similarity_with(&items[i], &completions[c].1, DONE_CONCEPTS)).fold(0.0, f32::max), chain, c))
+                .map(|c| (members.iter().map(|&i| completions[c].evidence_for(&items[i])).fold(0.0, f32::max), chain, c))
                 .filter(|(s, _, _)| *s >= DONE),
         );
         out.push(Gap {
@@ -876,7 +887,7 @@ pub fn gaps(index_dir: &Path, min_meetings: usize, filters: &Filters) -> Result<
     // like, and a chain takes the statement most like it
     for (chain, c) in assign_evidence(claims, out.len()).into_iter().enumerate() {
         if let Some(c) = c {
-            out[chain].evidence = Some(completions[c].0.clone());
+            out[chain].evidence = Some(completions[c].evidence.clone());
             out[chain].status = "addressed".into();
         }
     }
@@ -923,6 +934,30 @@ fn item(occ: Occurrence, date: Option<time::Date>, fs: Features, df: &HashMap<u3
     Item { occ, date, bag, pairs: fs.pairs, modifiers: mods, action: fs.action, thing: fs.thing, wanted: fs.wanted }
 }
 
+/// A passage or decision that says something was done.
+struct Completion {
+    evidence: Evidence,
+    /// The clause that says it, in the proposals' space.
+    item: Item,
+    /// What was done: the clause without the words that say it was done.
+    thing: Item,
+}
+
+impl Completion {
+    /// How much this statement is evidence that a raising was carried out: the rule that
+    /// links raisings, with [`DONE_CONCEPTS`] shared ideas, one of them in what was done.
+    /// The completion's own verb may match the raising's ("be made available" / "is now
+    /// available") but is not enough alone: "the code of conduct has been adopted and
+    /// published" says nothing of the minutes asked to be published.
+    fn evidence_for(&self, raising: &Item) -> f32 {
+        if self.thing.bag.iter().any(|&(x, _)| raising.has(x) && raising.modifiers.binary_search(&x).is_err()) {
+            similarity_with(raising, &self.item, DONE_CONCEPTS).max(similarity_with(raising, &self.thing, DONE_CONCEPTS))
+        } else {
+            0.0
+        }
+    }
+}
+
 /// Passages and decisions that say something was done, as bags in the proposals' space.
 fn completions(
     searcher: &Searcher,
@@ -932,7 +967,7 @@ fn completions(
     df: &HashMap<u32, u32>,
     n: usize,
     modifiers: &HashSet<u32>,
-) -> Result<Vec<(Evidence, Item)>> {
+) -> Result<Vec<Completion>> {
     let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for field in [f.text, f.item_text] {
         for p in DONE_PHRASES {
@@ -952,11 +987,12 @@ fn completions(
         }
         let date = d.get_first(f.date).and_then(|v| v.as_datetime()).and_then(from_tantivy_date);
         let fs = features(done_clause(&text), acronyms, vocab);
+        let thing = features(&done_thing(&text), acronyms, vocab);
         let source = d.get_first(f.source).and_then(|v| v.as_str()).unwrap_or("").to_string();
         let line = d.get_first(f.line_start).and_then(|v| v.as_u64()).unwrap_or(0);
         let ev = Evidence { source, meeting_date: date.map(crate::extract::dates::iso), line, text };
         let occ = Occurrence { source: ev.source.clone(), meeting_date: ev.meeting_date.clone(), speaker: String::new(), text: String::new(), line };
-        out.push((ev, item(occ, date, fs, df, n, modifiers)));
+        out.push(Completion { evidence: ev, item: item(occ.clone(), date, fs, df, n, modifiers), thing: item(occ, date, thing, df, n, modifiers) });
     }
     Ok(out)
 }
@@ -1184,6 +1220,36 @@ mod tests {
     }
 
     #[test]
+    fn test_the_completion_verb_alone_is_no_evidence() {
+        let texts = [
+            "the minutes of every board meeting should be published",
+            "we need a code of conduct that covers every session",
+            "the code of conduct should apply to every session",
+        ];
+        let (items, df, mut v) = items_of(&texts, &HashMap::new());
+        let done = |t: &str, v: &mut Vocab| {
+            let occ = Occurrence { source: "later".into(), meeting_date: None, speaker: String::new(), text: String::new(), line: 1 };
+            let at = |fs| item(occ.clone(), None, fs, &df, texts.len(), &HashSet::new());
+            let evidence = Evidence { source: "later".into(), meeting_date: None, line: 1, text: t.into() };
+            Completion { evidence, item: at(features(done_clause(t), &HashMap::new(), v)), thing: at(features(&done_thing(t), &HashMap::new(), v)) }
+        };
+        let conduct = done("The Secretariat reported that the code of conduct has been adopted and published.", &mut v);
+        // "published" says that it was done, not what: the minutes were not published
+        assert_eq!(conduct.evidence_for(&items[0]), 0.0);
+        assert!(conduct.evidence_for(&items[1]) >= DONE, "{}", conduct.evidence_for(&items[1]));
+        let minutes = done("The board minutes are now published.", &mut v);
+        assert!(minutes.evidence_for(&items[0]) >= DONE, "{}", minutes.evidence_for(&items[0]));
+        assert_eq!(minutes.evidence_for(&items[1]), 0.0);
+    }
+
+    #[test]
+    fn test_synonyms_of_several_words() {
+        let stems = |t: &str| content_stems(t, &HashMap::new()).into_iter().map(|s| s.text).collect::<Vec<_>>();
+        assert_eq!(stems("reports published within 24 hours"), stems("reports published quickly"));
+        assert_eq!(stems("a code of conduct"), stems("guidelines"));
+    }
+
+    #[test]
     fn test_no_word_is_in_two_synonym_classes() {
         // a stem claimed by two classes silently goes to the later one ("publicize" and
         // "publication" are both "public")
@@ -1193,6 +1259,7 @@ mod tests {
         for class in &file.class {
             for w in class {
                 let s = analyze(w).join(" ");
+                assert!(analyze(w).len() <= MAX_SYNONYM_WORDS, "{w} is too long to match");
                 if let Some(o) = owner.insert(s.clone(), class[0].clone()) {
                     if o != class[0] {
                         clashes.push(format!("{w} ({s}): {o} / {}", class[0]));
@@ -1218,6 +1285,7 @@ mod tests {
         assert!(!is_done_statement("a public table showing which improvement recommendations have been carried out"));
         assert_eq!(done_clause("For the record, the Secretariat confirms that the tracker is now live."), "the tracker is now live.");
         assert_eq!(done_clause("The tracker is now live."), "The tracker is now live.");
+        assert_eq!(done_thing("They said that the code of conduct has been adopted and published.").trim(), "the code of conduct  .");
         // lower-casing "İ" is longer than "İ": offsets must stay the text's
         assert_eq!(done_clause("İİİİ said THAT the tracker is now live."), "the tracker is now live.");
         assert_eq!(without_reason("İİİİ be reviewed BECAUSE it is old"), "İİİİ be reviewed");
