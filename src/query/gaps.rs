@@ -310,8 +310,10 @@ const ARTICLES: &[&str] = &["the", "a", "an"];
 pub fn content_stems(text: &str, acronyms: &HashMap<String, Vec<String>>) -> Vec<Stem> {
     let mut toks = Vec::new();
     for t in analyze(&without_adjuncts(without_reason(text))) {
+        // an acronym stays one word, of the long form's stems ("mag": "multistakehold
+        // advisori group"), so that "the MAG mailing list" is one name, as it is written
         match acronyms.get(&t) {
-            Some(long) => toks.extend(long.iter().cloned()),
+            Some(long) => toks.push(long.join(" ")),
             None => toks.push(t),
         }
     }
@@ -328,10 +330,16 @@ pub fn content_stems(text: &str, acronyms: &HashMap<String, Vec<String>>) -> Vec
         }
         let t = &toks[i];
         i += 1;
-        if STOP_SET.contains(t.as_str()) || t.chars().all(|c| c.is_ascii_digit()) || t.len() < 2 {
+        if let Some(h) = syn.get(t) {
+            kept.push((h.clone(), i - 1, i));
             continue;
         }
-        kept.push((syn.get(t).cloned().unwrap_or_else(|| t.clone()), i - 1, i));
+        for t in t.split(' ') {
+            if STOP_SET.contains(t) || t.chars().all(|c| c.is_ascii_digit()) || t.len() < 2 {
+                continue;
+            }
+            kept.push((syn.get(t).cloned().unwrap_or_else(|| t.to_string()), i - 1, i));
+        }
     }
     (0..kept.len())
         .map(|k| {
@@ -340,7 +348,7 @@ pub fn content_stems(text: &str, acronyms: &HashMap<String, Vec<String>>) -> Vec
             Stem {
                 // any word that is not a function word counts: "t" of "t-shirts" too
                 modifies: toks.get(end).is_some_and(|t| !STOP_SET.contains(t.as_str())),
-                joins_next: next.is_some_and(|n| n == end || n > end && NAME_LINKS.contains(&toks[end].as_str()) && toks[end + 1..n].iter().all(|t| ARTICLES.contains(&t.as_str()))),
+                joins_next: next.is_some_and(|n| n == end || n == kept[k].1 || n > end && NAME_LINKS.contains(&toks[end].as_str()) && toks[end + 1..n].iter().all(|t| ARTICLES.contains(&t.as_str()))),
                 text: std::mem::take(&mut kept[k].0),
             }
         })
@@ -1247,6 +1255,17 @@ mod tests {
         let stems = |t: &str| content_stems(t, &HashMap::new()).into_iter().map(|s| s.text).collect::<Vec<_>>();
         assert_eq!(stems("reports published within 24 hours"), stems("reports published quickly"));
         assert_eq!(stems("a code of conduct"), stems("guidelines"));
+    }
+
+    #[test]
+    fn test_an_acronym_is_one_word_of_a_name() {
+        // "the MAG mailing list" is one name, as "the mailing list" is: the long form's
+        // stems do not count as ideas of their own
+        let acr: HashMap<String, Vec<String>> = [("mag".to_string(), analyze("Multistakeholder Advisory Group"))].into();
+        let (items, _, _) = items_of(&["the MAG mailing list be kept on paper as well", "the MAG mailing list be printed in the booklet"], &acr);
+        assert_eq!(shared_concepts(&items[0], &items[1], &[]), 1);
+        let (items, _, _) = items_of(&["the MAG should review its Terms of Reference", "the Multistakeholder Advisory Group reviews the ToR"], &acr);
+        assert!(shared_concepts(&items[0], &items[1], &[]) >= 2);
     }
 
     #[test]
