@@ -50,8 +50,11 @@ pub const MIN_CONCEPTS: usize = 2;
 /// modifier, and the uses needed to tell (see `modifiers`).
 pub const MODIFIER_SHARE: f32 = 0.9;
 const MODIFIER_MIN_USES: u32 = 3;
-/// Features in more than this share of proposals do not make candidate pairs.
-pub const MAX_DF_SHARE: f64 = 0.05;
+/// Features in more than this share of proposals do not make candidate pairs. At 0.05,
+/// restatements that share only words as common as "WSIS Forum" and "IGF" were never
+/// compared; at 0.2 they are, and 50,000 meetings take no longer (the pairs of the
+/// commonest stems are few next to the rest).
+pub const MAX_DF_SHARE: f64 = 0.2;
 
 /// Stems that carry no proposal content.
 const STOP: &[&str] = &[
@@ -214,22 +217,26 @@ impl Vocab {
     }
 }
 
-/// Words that open a phrase of time, place or company ("by 3 May", "before the
-/// plenary", "next to the booth", "together with the survey kiosk"): when and where a
-/// request is to be met, and what it goes with, are not what it asks for.
+/// Words that open a phrase of time, place, company or means ("by 3 May", "before the
+/// plenary", "next to the booth", "using the template"): when and where a request is to
+/// be met, what it goes with and how, are not what it asks for.
 const ADJUNCT_OPENERS: &[&[&str]] = &[
     &["next", "to"], &["close", "to"], &["beside"], &["near"],
     &["ahead", "of"], &["in", "time", "for"], &["prior", "to"], &["no", "later", "than"], &["before"], &["after"],
-    &["during"], &["until"], &["by"],
+    &["during"], &["until"], &["by"], &["using"],
 ];
+/// Openers of phrases of means ("using the sign-up sheet circulated by the
+/// Secretariat"), which run on to the end of their clause, not six words.
+const MEANS_OPENERS: &[&str] = &["using"];
 /// Words that end such a phrase: the clause goes on.
 const CLAUSE_WORDS: &[&str] = &["be", "is", "are", "was", "were", "should", "must", "shall", "will", "would", "could", "can", "may", "and", "so", "that", "which", "who", "to"];
 const MONTHS: &[&str] = &["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
-/// Words that open the reason for a request ("because the way we work has changed"):
-/// why something is asked is not what is asked, and two restatements rarely give the same
-/// reason.
-const REASON_OPENERS: &[&str] = &["because", "since", "given that", "in order to", "as it", "as this", "as they", "as the current"];
+/// Words that open the reason for a request ("because the way we work has changed",
+/// "in order to reach more people") or what it is set against ("rather than
+/// being merged with ..."): neither is what is asked, and two restatements rarely give
+/// the same.
+const REASON_OPENERS: &[&str] = &["because", "since", "given that", "in order to", "as it", "as this", "as they", "as the current", "rather than", "instead of"];
 
 /// The request without the reason given for it, when the reason follows it.
 fn without_reason(text: &str) -> &str {
@@ -269,7 +276,11 @@ fn without_adjuncts(text: &str) -> String {
             }
             // "May" after a day number is the month, not the verb
             let clause = |j: usize| CLAUSE_WORDS.contains(&bare[j].as_str()) && !(bare[j] == "may" && bare[j - 1].starts_with(|c: char| c.is_ascii_digit()));
-            while j < words.len() && j < i + n + 6 && !clause(j) {
+            let means = MEANS_OPENERS.contains(&bare[i].as_str());
+            let most = if means { words.len() } else { i + n + 6 };
+            // another phrase begins: "by 15 July using the sheet ..."
+            let opens = |j: usize| !means && j > i + n && ADJUNCT_OPENERS.iter().any(|o| o.len() == 1 && bare[j] == o[0]);
+            while j < words.len() && j < most && !clause(j) && !opens(j) {
                 j += 1;
                 if ends(words[j - 1]) {
                     break;
@@ -368,11 +379,12 @@ const LIGHT_PARTICIPLES: &[&str] = &["made", "given", "done", "put", "allowed", 
 /// "captions should be provided") as a stem with its synonym class merged, unless the verb
 /// is too light to say ("be made available") or is "get", whose object says what is asked
 /// ("the press room get a new design"), and the words of the thing it is asked of, before
-/// the verb.
+/// the verb. With no "be", whom it asks to give something is what it is asked of (see
+/// [`given_to`]).
 fn passive(text: &str) -> Option<(Option<String>, String)> {
     const BEFORE_BE: &[&str] = &["should", "must", "could", "would", "shall", "will", "can", "may", "need", "needs", "to", "also", "not"];
     let words: Vec<String> = text.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
-    let at = words.iter().position(|w| matches!(w.as_str(), "be" | "get" | "gets"))?;
+    let Some(at) = words.iter().position(|w| matches!(w.as_str(), "be" | "get" | "gets")) else { return given_to(&words).map(|r| (None, r)) };
     // "the press room get a new design": what is asked is in the object, not a verb
     let action = if words[at] == "be" {
         let v = at + 1 + words[at + 1..].iter().position(|w| !w.ends_with("ly"))?;
@@ -399,6 +411,17 @@ fn passive(text: &str) -> Option<(Option<String>, String)> {
         subject = rest;
     }
     Some((action, subject.join(" ")))
+}
+
+/// Whom a proposal asks to give something, when it names them before the thing given
+/// ("give Dynamic Coalitions a dedicated slot"): as "the Youth IGFs be given a slot" asks
+/// it of the Youth IGFs, this asks it of the coalitions, and a slot for one is not a slot
+/// for the other.
+fn given_to(words: &[String]) -> Option<String> {
+    const GIVING: &[&str] = &["give", "gives", "grant", "grants", "offer", "offers", "allocate", "allocates", "assign", "assigns", "award", "awards"];
+    let v = words.iter().position(|w| GIVING.contains(&w.as_str()))?;
+    let to = words[v + 1..].iter().take(6).position(|w| w == "a" || w == "an")?;
+    (to > 0).then(|| words[v + 1..v + 1 + to].join(" "))
 }
 
 /// The things a proposal asks to have, named with "a" or "an" as the request itself or
@@ -1104,6 +1127,24 @@ mod tests {
         assert_eq!(without_reason("the bus services be improved"), "the bus services be improved", "whole words only");
         // an opener at the end of a sentence takes nothing after it
         assert_eq!(core("as agreed before. The tracker be set up"), "as agreed The tracker be set up");
+        // how it is to be done runs to the end of its clause; a date stops where it does
+        assert_eq!(core("members sign up for teams by 15 July using the sheet circulated by the Secretariat"), "members sign up for teams");
+        assert_eq!(core("members sign up using the sheet circulated by the Secretariat and report back"), "members sign up and report back");
+        assert_eq!(without_reason("a slot in the main session rather than being merged with the others"), "a slot in the main session");
+    }
+
+    #[test]
+    fn test_a_thing_given_to_one_is_not_given_to_another() {
+        assert_eq!(passive("the MAG to give Dynamic Coalitions a dedicated slot"), Some((None, "dynamic coalitions".to_string())));
+        assert_eq!(passive("give a slot to everyone"), None);
+        let texts = [
+            "the youth groups be given a dedicated slot in the main session",
+            "the MAG give the coalitions a dedicated slot in the main session",
+            "the youth groups should get their own dedicated slot in the main session",
+        ];
+        let (items, _, _) = items_of(&texts, &HashMap::new());
+        assert_eq!(similarity(&items[0], &items[1]), 0.0, "{}", cosine(&items[0].bag, &items[1].bag));
+        assert!(similarity(&items[0], &items[2]) >= LINK, "{}", similarity(&items[0], &items[2]));
     }
 
     #[test]
