@@ -1296,6 +1296,12 @@ mod tests {
         let stems = |t: &str| content_stems(t, &HashMap::new()).into_iter().map(|s| s.text).collect::<Vec<_>>();
         assert_eq!(stems("reports published within 24 hours"), stems("reports published quickly"));
         assert_eq!(stems("a code of conduct"), stems("guidelines"));
+        // a synonym whose stem is a commoner word's takes that word too: "reporters" took
+        // every "report", "form" every registration form, "place" every "take place"
+        for w in ["report", "form", "found", "place"] {
+            assert_eq!(stems(w), analyze(w), "{w}");
+        }
+        assert_eq!(stems("take the floor"), stems("speaking"));
     }
 
     #[test]
