@@ -187,6 +187,24 @@ pub fn analyze(text: &str) -> Vec<String> {
     out
 }
 
+/// Each word of a text lower-cased as written, with its term under the English analyzer:
+/// what the synonym classes need to tell "governments" from "governance", both "govern".
+pub fn words_and_stems(text: &str) -> Vec<(String, String)> {
+    let mut words = Vec::new();
+    let mut a = name_analyzer();
+    let mut stream = a.token_stream(text);
+    while stream.advance() {
+        words.push(stream.token().text.clone());
+    }
+    let stems = analyze(text);
+    // the two analyzers differ only in stemming, so they cut the text alike
+    debug_assert_eq!(words.len(), stems.len());
+    if words.len() != stems.len() {
+        return stems.iter().map(|s| (s.clone(), s.clone())).collect();
+    }
+    words.into_iter().zip(stems).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
