@@ -642,7 +642,7 @@ fn shared_concepts(a: &Item, b: &Item, skip: &[u32]) -> usize {
     for (i, x) in shared.iter().enumerate() {
         let e = sizes.entry(find(&mut parent, i)).or_default();
         e.0 += 1;
-        e.1 |= a.modifiers.binary_search(x).is_err();
+        e.1 |= a.modifiers.binary_search(x).is_err() || b.modifiers.binary_search(x).is_err();
     }
     sizes.values().filter(|(_, thing)| *thing).map(|(k, _)| 1 + (k - 1) / 3).sum()
 }
@@ -967,7 +967,9 @@ fn space(raw: Vec<(Occurrence, Option<time::Date>, Features)>) -> (Vec<Item>, Ha
 /// proposals (stems no proposal has are left out).
 fn item(occ: Occurrence, date: Option<time::Date>, fs: Features, df: &HashMap<u32, u32>, n: usize, modifiers: &HashSet<u32>) -> Item {
     let bag = normalize(fs.ids.iter().filter_map(|&x| df.get(&x).map(|&c| (x, idf(n, c)))).collect());
-    let mods = fs.ids.iter().copied().filter(|x| modifiers.contains(x)).collect();
+    // a modifier that this text also uses as a noun of its own ("young people get ...")
+    // names a thing here
+    let mods = fs.ids.iter().copied().filter(|x| modifiers.contains(x) && fs.uses.iter().all(|u| u.0 != *x || u.1)).collect();
     Item { occ, date, bag, pairs: fs.pairs, modifiers: mods, action: fs.action, thing: fs.thing, wanted: fs.wanted }
 }
 
@@ -1321,6 +1323,24 @@ mod tests {
         assert_eq!(shared_concepts(&items[0], &items[1], &[]), 1);
         let (items, _, _) = items_of(&["the MAG should review its Terms of Reference", "the Multistakeholder Advisory Group reviews the ToR"], &acr);
         assert!(shared_concepts(&items[0], &items[1], &[]) >= 2);
+    }
+
+    #[test]
+    fn test_a_modifier_used_as_a_noun_names_a_thing() {
+        // "youth" nearly always modifies ("the youth lounge"), but not in "young people
+        // get ...": there it is who the request is for, an idea the two share
+        let mut texts: Vec<String> = ["lounge", "track", "desk", "booth", "prize", "stage", "banner", "quiz", "film", "choir", "caucus"]
+            .iter()
+            .map(|t| format!("the youth {t} be painted"))
+            .collect();
+        texts.push("young people get a formal advisory body".into());
+        texts.push("a youth advisory group be created".into());
+        let (items, _, v) = items_of(&texts.iter().map(String::as_str).collect::<Vec<_>>(), &HashMap::new());
+        let youth = v.ids["youth"];
+        let n = texts.len();
+        assert!(items[0].modifiers.contains(&youth) && items[n - 1].modifiers.contains(&youth));
+        assert!(!items[n - 2].modifiers.contains(&youth));
+        assert_eq!(shared_concepts(&items[n - 2], &items[n - 1], &[]), 2);
     }
 
     #[test]
