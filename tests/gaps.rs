@@ -106,7 +106,7 @@ fn test_other_completion_forms_close_a_chain() {
         let text = format!("MAG Working Group on Outreach\n\nVirtual Meeting\n\n{date}\n\nSummary Report\n\nThe meeting was held online on {date} and chaired by Rosa Lind. Participants: Rosa Lind, Ken Obi, Ida Berg.\n\n{body}\n");
         std::fs::write(corpus.join(format!("{}.txt", date.replace(' ', "-"))), text).unwrap();
     };
-    for (date, done) in [("3 March 2021", "was successfully rolled out"), ("4 March 2021", "went live"), ("5 March 2021", "is now up and running")] {
+    for (date, done) in [("3 March 2021", "was successfully rolled out"), ("4 March 2021", "went live"), ("5 March 2021", "is now up and running"), ("6 March 2021", "has been formally adopted")] {
         let _ = std::fs::remove_dir_all(&corpus);
         std::fs::create_dir(&corpus).unwrap();
         record("10 May 2019", "Ken Obi suggested that a multilingual glossary of Internet governance terms be compiled for newcomers.");

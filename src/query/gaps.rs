@@ -1012,7 +1012,10 @@ fn completions(
         for p in DONE_PHRASES {
             let terms: Vec<Term> = analyze(p).into_iter().map(|t| Term::from_field_text(field, &t)).collect();
             if terms.len() >= 2 {
-                any.push((Occur::Should, Box::new(PhraseQuery::new(terms))));
+                // one word may stand between, as DONE_RE allows: "been formally adopted"
+                let mut q = PhraseQuery::new(terms);
+                q.set_slop(1);
+                any.push((Occur::Should, Box::new(q)));
             }
         }
     }
