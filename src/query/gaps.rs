@@ -63,7 +63,7 @@ const STOP: &[&str] = &[
     "so", "their", "they", "we", "our", "all", "each", "ani", "more", "need", "year", "new", "start", "make", "made",
     "everi", "one", "two", "three", "then", "than", "not", "no", "onli", "same", "other", "such", "which", "who", "what",
     "into", "have", "has", "had", "been", "being", "do", "doe", "did", "there", "these", "those", "get", "given", "give",
-    "group", "work", "propos", "suggest", "recommend", "consid", "ensur", "take", "put", "way", "thing",
+    "group", "work", "propos", "suggest", "recommend", "consid", "ensur", "take", "put", "way", "thing", "set", "seri",
     // place, time and linking words: where and when a request is made is not what it asks
     "togeth", "next", "near", "befor", "after", "dure", "within", "between", "about", "abov", "below", "across", "along",
     "around", "besid", "toward", "upon", "onc", "again", "still", "alreadi", "soon", "later", "now", "when", "while",
