@@ -68,7 +68,7 @@ const STOP: &[&str] = &[
     "togeth", "next", "near", "befor", "after", "dure", "within", "between", "about", "abov", "below", "across", "along",
     "around", "besid", "toward", "upon", "onc", "again", "still", "alreadi", "soon", "later", "now", "when", "while",
     "day", "week", "month", "januari", "februari", "march", "april", "may", "june", "juli", "august", "septemb", "octob", "novemb", "decemb",
-    "whether", "if", "howev", "also", "veri", "much", "mani", "most", "some", "few", "own", "just", "too", "here", "there", "well",
+    "whether", "if", "how", "why", "where", "whom", "whose", "howev", "also", "veri", "much", "mani", "most", "some", "few", "own", "just", "too", "here", "there", "well",
 ];
 
 static STOP_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| STOP.iter().copied().collect());
@@ -1315,6 +1315,9 @@ mod tests {
         assert_eq!(stems("governments"), stems("policymakers"));
         assert_eq!(stems("reporters"), stems("journalists"));
         assert_eq!(stems("take the floor"), stems("speaking"));
+        // function words and words of quantity are no idea of a request
+        assert_eq!(stems("a short set of messages on how the board works"), stems("short messages on the board"));
+        assert_eq!(stems("a series of webinars"), stems("webinars"));
     }
 
     #[test]
