@@ -595,8 +595,14 @@ fn same_want(a: &Item, b: &Item) -> bool {
 /// requests about one thing that ask different things of it ("the ramps be archived",
 /// "the ramps be repainted") then need one more shared idea to be one.
 fn other_actions(a: &Item, b: &Item) -> bool {
+    // asking to have a thing is another action than one asked of it ("we need a code of
+    // conduct for every session" / "the code of conduct be presented at the opening
+    // session")
+    let having = |x: &Item, y: &Item, act: u32| !x.has(act) && x.wanted.iter().any(|(head, _)| y.thing.contains(head));
     match (a.action, b.action) {
         (Some(x), Some(y)) => x != y && !b.has(x) && !a.has(y),
+        (Some(x), None) => having(b, a, x),
+        (None, Some(y)) => having(a, b, y),
         _ => false,
     }
 }
@@ -1347,6 +1353,15 @@ mod tests {
         assert!(items[0].modifiers.contains(&youth) && items[n - 1].modifiers.contains(&youth));
         assert!(!items[n - 2].modifiers.contains(&youth));
         assert_eq!(shared_concepts(&items[n - 2], &items[n - 1], &[]), 2);
+    }
+
+    #[test]
+    fn test_asking_to_have_a_thing_is_not_asking_something_of_it() {
+        let texts = ["we need a style guide that covers every newsroom", "the style guide be presented at the newsroom meeting", "the newsroom should have a style guide of its own"];
+        let (items, _, _) = items_of(&texts, &HashMap::new());
+        assert!(other_actions(&items[0], &items[1]) && other_actions(&items[1], &items[0]));
+        assert_eq!(similarity(&items[0], &items[1]), 0.0, "{}", cosine(&items[0].bag, &items[1].bag));
+        assert!(!other_actions(&items[0], &items[2]));
     }
 
     #[test]
