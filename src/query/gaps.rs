@@ -341,7 +341,10 @@ pub fn content_stems(text: &str, acronyms: &HashMap<String, Vec<String>>) -> Vec
     while i < toks.len() {
         // synonyms of several words first, longest first ("within 24 hours", "global south")
         if let Some((h, len)) = (2..=MAX_SYNONYM_WORDS.min(toks.len() - i)).rev().find_map(|k| syn.get(&toks[i..i + k].join(" ")).map(|h| (h, k))) {
-            kept.push((h.clone(), i, i + len));
+            // an article that opens the synonym ("the Forum") stands before it, as any
+            // article does: "assess the Forum" does not join "assess" to it
+            let start = if ARTICLES.contains(&toks[i].as_str()) { i + 1 } else { i };
+            kept.push((h.clone(), start, i + len));
             i += len;
             continue;
         }
@@ -1324,6 +1327,11 @@ mod tests {
         // function words and words of quantity are no idea of a request
         assert_eq!(stems("a short set of messages on how the board works"), stems("short messages on the board"));
         assert_eq!(stems("a series of webinars"), stems("webinars"));
+        // "the Forum" is the IGF, and its article does not join it to the verb before
+        assert_eq!(stems("the Forum"), stems("the IGF"));
+        let joins = |t: &str| content_stems(t, &HashMap::new()).iter().find(|s| s.text == "measur").map(|s| s.joins_next);
+        assert_eq!(joins("an outside evaluator should assess the Forum"), Some(false));
+        assert_eq!(joins("an external assessment of the Forum"), Some(true));
     }
 
     #[test]
