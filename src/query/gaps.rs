@@ -2,16 +2,19 @@
 //! other words and from other people, with no record of being carried out.
 //!
 //! Each proposal becomes a bag of the stems of its content words, weighted by rarity,
-//! with acronyms the corpus defines expanded, synonyms merged and phrases of time and
-//! place left out. Two proposals are one when the cosine of their bags reaches [`LINK`]
-//! and they share at least [`MIN_CONCEPTS`] separate ideas (a shared topic phrase alone is
-//! not a restatement, a shared modifier is no idea, and two different actions asked of
-//! one thing, or one action of two things, need one idea more; two requests to have one
-//! thing need that thing alone), or when they are worded the same and ask of the same
-//! thing. Proposals group by average link, strongest pairs first; a group from enough
-//! meetings is a gap. It is `addressed` when a later passage or decision says something
-//! was done ("has been implemented", "is now live") and is about the same thing by the
-//! same rule with one shared idea, each statement going to the chain most like it.
+//! with acronyms the corpus defines expanded (one word of the name they stand in),
+//! synonyms merged (data/synonyms.toml) and phrases of time, place and means, reasons and
+//! what a request is set against left out. Two proposals are one when the cosine of their
+//! bags reaches [`LINK`] and they share at least [`MIN_CONCEPTS`] separate ideas (a shared
+//! topic phrase alone is not a restatement, a shared modifier is no idea, and two
+//! different actions asked of one thing, asking to have a thing and asking something of
+//! it, or one action of two things or for two recipients, need one idea more; two
+//! requests to have one thing need that thing alone), or when they are worded the same
+//! and ask of the same thing. Proposals group by average link, strongest pairs first; a
+//! group from enough meetings is a gap. It is `addressed` when a later passage or decision
+//! says something was done ("has been implemented", "is now live") and is about the same
+//! thing by the same rule with one shared idea, in what was done and not only in the verb
+//! that says so, each statement going to the chain most like it.
 //!
 //! Cost: bags are linear in the proposals; pairs cost the sum of the squared postings of
 //! the stems kept for pairing (those in at most [`MAX_DF_SHARE`] of proposals), so at
