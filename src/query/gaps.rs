@@ -55,8 +55,8 @@ pub const MODIFIER_SHARE: f32 = 0.9;
 const MODIFIER_MIN_USES: u32 = 3;
 /// Features in more than this share of proposals do not make candidate pairs. At 0.05,
 /// restatements that share only words as common as "WSIS Forum" and "IGF" were never
-/// compared; at 0.2 they are, and 50,000 meetings take no longer (the pairs of the
-/// commonest stems are few next to the rest).
+/// compared; at 0.2 they are, and 50,000 meetings still take seconds (the commonest
+/// stems, left out, are few).
 pub const MAX_DF_SHARE: f64 = 0.2;
 
 /// Stems that carry no proposal content.
