@@ -1332,6 +1332,7 @@ mod tests {
         assert_eq!(stems("a series of webinars"), stems("webinars"));
         // "the Forum" is the IGF, and its article does not join it to the verb before
         assert_eq!(stems("the Forum"), stems("the IGF"));
+        assert_eq!(stems("in French"), stems("in other languages"));
         let joins = |t: &str| content_stems(t, &HashMap::new()).iter().find(|s| s.text == "measur").map(|s| s.joins_next);
         assert_eq!(joins("an outside evaluator should assess the Forum"), Some(false));
         assert_eq!(joins("an external assessment of the Forum"), Some(true));
