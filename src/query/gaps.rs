@@ -574,7 +574,10 @@ fn similarity_with(a: &Item, b: &Item, min_concepts: usize) -> f32 {
     let needed = min_concepts + other_actions(a, b) as usize + things as usize + !kinds.is_empty() as usize;
     let shared = shared_concepts(a, b, &kinds);
     // two requests to have one thing are one request, whatever else they say of it
-    if same_want(a, b) && !things && kinds.is_empty() && shared + 1 >= needed {
+    // so are two when one says nothing the other does not ("an independent evaluation of
+    // the IGF" / "to commission an external assessment of the Forum"): its one name is
+    // all it asks
+    if (same_want(a, b) || said_within(a, b) || said_within(b, a)) && !things && kinds.is_empty() && shared + 1 >= needed {
         return c.max(LINK);
     }
     if shared >= needed {
@@ -582,6 +585,11 @@ fn similarity_with(a: &Item, b: &Item, min_concepts: usize) -> f32 {
     } else {
         0.0
     }
+}
+
+/// Whether every stem of a proposal of two stems or more is in the other.
+fn said_within(a: &Item, b: &Item) -> bool {
+    a.bag.len() >= 2 && a.bag.iter().all(|&(x, _)| b.has(x))
 }
 
 /// Whether two proposals ask to have the same thing: a thing of each with one head,
@@ -1365,6 +1373,16 @@ mod tests {
         assert!(items[0].modifiers.contains(&youth) && items[n - 1].modifiers.contains(&youth));
         assert!(!items[n - 2].modifiers.contains(&youth));
         assert_eq!(shared_concepts(&items[n - 2], &items[n - 1], &[]), 2);
+    }
+
+    #[test]
+    fn test_a_proposal_all_said_within_another_is_one_with_it() {
+        let texts = ["an independent evaluation of the board", "to commission an external assessment of the board", "an external assessment of the catering", "the board should publish its minutes"];
+        let (items, _, _) = items_of(&texts, &HashMap::new());
+        assert!(said_within(&items[0], &items[1]) && !said_within(&items[1], &items[0]));
+        assert!(similarity(&items[0], &items[1]) >= LINK, "{}", cosine(&items[0].bag, &items[1].bag));
+        assert!(!said_within(&items[2], &items[1]));
+        assert_eq!(similarity(&items[2], &items[1]), 0.0);
     }
 
     #[test]
