@@ -88,6 +88,55 @@ pub const DEFAULT_SYNONYMS: &str = include_str!("../../data/synonyms.toml");
 #[derive(serde::Deserialize)]
 struct SynonymFile {
     class: Vec<Vec<String>>,
+    #[serde(default)]
+    set: Vec<Vec<String>>,
+}
+
+/// Member stem -> the stem of the set it belongs to (see `set` in data/synonyms.toml).
+fn set_map() -> &'static HashMap<String, String> {
+    static MAP: std::sync::OnceLock<HashMap<String, String>> = std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        let file: SynonymFile = toml::from_str(DEFAULT_SYNONYMS).expect("data/synonyms.toml is valid");
+        let mut m = HashMap::new();
+        for set in file.set {
+            let Some((name, members)) = set.split_first() else { continue };
+            let name = analyze(name).join("_");
+            for w in members {
+                m.insert(analyze(w).join(" "), name.clone());
+            }
+        }
+        m
+    })
+}
+
+/// Words and stems with each list of two or more members of one set ("Arabic, Chinese
+/// and French") read as the set's name ("languages"): a list names the kind, where one
+/// member alone ("the French version") names itself.
+fn lists_as_sets(words: Vec<(String, String)>) -> Vec<(String, String)> {
+    let sets = set_map();
+    let mut out = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        if let Some(set) = sets.get(&words[i].1) {
+            // members of the one set, with "and" / "or" between them
+            let (mut j, mut last, mut count) = (i, i, 0);
+            while j < words.len() && (sets.get(&words[j].1) == Some(set) || matches!(words[j].1.as_str(), "and" | "or") && j > i) {
+                if sets.get(&words[j].1) == Some(set) {
+                    last = j;
+                    count += 1;
+                }
+                j += 1;
+            }
+            if count >= 2 {
+                out.push((set.clone(), set.clone()));
+                i = last + 1;
+                continue;
+            }
+        }
+        out.push(words[i].clone());
+        i += 1;
+    }
+    out
 }
 
 /// The most words a synonym may have ("national and regional initiatives").
@@ -328,7 +377,7 @@ pub fn content_stems(text: &str, acronyms: &HashMap<String, Vec<String>>) -> Vec
     let mut toks = Vec::new();
     // each stem with its word as written, lower-cased
     let mut written = Vec::new();
-    for (w, t) in words_and_stems(&without_adjuncts(without_reason(text))) {
+    for (w, t) in lists_as_sets(words_and_stems(&without_adjuncts(without_reason(text)))) {
         // an acronym stays one word, of the long form's stems ("mag": "multistakehold
         // advisori group"), so that "the MAG mailing list" is one name, as it is written
         match acronyms.get(&t) {
@@ -1340,7 +1389,9 @@ mod tests {
         assert_eq!(stems("a series of webinars"), stems("webinars"));
         // "the Forum" is the IGF, and its article does not join it to the verb before
         assert_eq!(stems("the Forum"), stems("the IGF"));
-        assert_eq!(stems("in French"), stems("in other languages"));
+        // a list of languages is languages; one language is itself
+        assert_eq!(stems("in Arabic, Chinese, French, Russian and Spanish"), ["languag"]);
+        assert_ne!(stems("the French version"), stems("the Spanish version"));
         let joins = |t: &str| content_stems(t, &HashMap::new()).iter().find(|s| s.text == "measur").map(|s| s.joins_next);
         assert_eq!(joins("an outside evaluator should assess the Forum"), Some(false));
         assert_eq!(joins("an external assessment of the Forum"), Some(true));
