@@ -92,36 +92,20 @@ struct SynonymFile {
     set: Vec<Vec<String>>,
 }
 
-/// Member stem -> the stem of the set it belongs to (see `set` in data/synonyms.toml).
-fn set_map() -> &'static HashMap<String, String> {
-    static MAP: std::sync::OnceLock<HashMap<String, String>> = std::sync::OnceLock::new();
-    MAP.get_or_init(|| {
-        let file: SynonymFile = toml::from_str(DEFAULT_SYNONYMS).expect("data/synonyms.toml is valid");
-        let mut m = HashMap::new();
-        for set in file.set {
-            let Some((name, members)) = set.split_first() else { continue };
-            let name = analyze(name).join("_");
-            for w in members {
-                m.insert(analyze(w).join(" "), name.clone());
-            }
-        }
-        m
-    })
-}
-
 /// Words and stems with each list of two or more members of one set ("Arabic, Chinese
 /// and French") read as the set's name ("languages"): a list names the kind, where one
 /// member alone ("the French version") names itself.
 fn lists_as_sets(words: Vec<(String, String)>) -> Vec<(String, String)> {
-    let sets = set_map();
+    let sets = &synonyms().sets;
     let mut out = Vec::with_capacity(words.len());
     let mut i = 0;
     while i < words.len() {
         if let Some(set) = sets.get(&words[i].1) {
             // members of the one set, with "and" / "or" between them
+            let member = |k: usize| sets.get(&words[k].1) == Some(set);
             let (mut j, mut last, mut count) = (i, i, 0);
-            while j < words.len() && (sets.get(&words[j].1) == Some(set) || matches!(words[j].1.as_str(), "and" | "or") && j > i) {
-                if sets.get(&words[j].1) == Some(set) {
+            while j < words.len() && (member(j) || matches!(words[j].1.as_str(), "and" | "or")) {
+                if member(j) {
                     last = j;
                     count += 1;
                 }
@@ -142,24 +126,44 @@ fn lists_as_sets(words: Vec<(String, String)>) -> Vec<(String, String)> {
 /// The most words a synonym may have ("national and regional initiatives").
 const MAX_SYNONYM_WORDS: usize = 4;
 
-/// Stem (or "=word", for an entry matched as written) -> the stem that stands for its
-/// class.
-fn synonym_map() -> &'static HashMap<String, String> {
-    static MAP: std::sync::OnceLock<HashMap<String, String>> = std::sync::OnceLock::new();
-    MAP.get_or_init(|| {
+/// The synonym classes and sets of data/synonyms.toml, read once.
+struct Synonyms {
+    /// Stem (or "=word", for an entry matched as written) -> the stem that stands for its
+    /// class.
+    classes: HashMap<String, String>,
+    /// Member stem -> the stem of the set's name.
+    sets: HashMap<String, String>,
+}
+
+fn synonyms() -> &'static Synonyms {
+    static SYNONYMS: std::sync::OnceLock<Synonyms> = std::sync::OnceLock::new();
+    SYNONYMS.get_or_init(|| {
         let file: SynonymFile = toml::from_str(DEFAULT_SYNONYMS).expect("data/synonyms.toml is valid");
-        let mut m = HashMap::new();
+        let mut classes = HashMap::new();
         for class in file.class {
             let Some(head) = class.iter().map(|w| analyze(w)).find(|s| !s.is_empty()).map(|s| s.join("_")) else { continue };
             for w in &class {
                 match w.strip_prefix('=') {
-                    Some(exact) => m.insert(format!("={}", exact.to_lowercase()), head.clone()),
-                    None => m.insert(analyze(w).join(" "), head.clone()),
+                    Some(exact) => classes.insert(format!("={}", exact.to_lowercase()), head.clone()),
+                    None => classes.insert(analyze(w).join(" "), head.clone()),
                 };
             }
         }
-        m
+        let mut sets = HashMap::new();
+        for set in file.set {
+            let Some((name, members)) = set.split_first() else { continue };
+            let name = analyze(name).join("_");
+            for w in members {
+                sets.insert(analyze(w).join(" "), name.clone());
+            }
+        }
+        Synonyms { classes, sets }
     })
+}
+
+/// See [`Synonyms::classes`].
+fn synonym_map() -> &'static HashMap<String, String> {
+    &synonyms().classes
 }
 
 static DONE_RE: LazyLock<Regex> = LazyLock::new(|| {
