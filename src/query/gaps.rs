@@ -961,11 +961,7 @@ pub fn gaps(index_dir: &Path, min_meetings: usize, filters: &Filters) -> Result<
         }
         let mut members = members;
         members.sort_by(|&a, &b| items[a].date.cmp(&items[b].date).then_with(|| items[a].occ.source.cmp(&items[b].occ.source)));
-        // the label: the occurrence most like all the others
-        let closeness: Vec<f32> = members.iter().map(|&a| members.iter().map(|&o| cosine(&items[a].bag, &items[o].bag)).sum()).collect();
-        let central = members[(0..members.len())
-            .max_by(|&a, &b| closeness[a].total_cmp(&closeness[b]).then_with(|| items[members[b]].occ.text.len().cmp(&items[members[a]].occ.text.len())))
-            .expect("non-empty")];
+        let central = label_of(&members, &items);
         let first = items[members[0]].date;
         let last = members.iter().filter_map(|&i| items[i].date).max();
         // done when a later statement is about the same thing as one of the raisings, by
@@ -1003,6 +999,15 @@ pub fn gaps(index_dir: &Path, min_meetings: usize, filters: &Filters) -> Result<
     }
     out.sort_by(|a, b| b.meetings.cmp(&a.meetings).then_with(|| a.first_seen.cmp(&b.first_seen)).then_with(|| a.label.cmp(&b.label)));
     Ok(GapsResult { gaps: out, proposals: n })
+}
+
+/// The member whose wording labels a chain: the one most like all the others, and of
+/// those alike the shortest. Closeness is compared to four decimals, so that two members
+/// equally alike do not part on rounding ("a" to "b" and "b" to "a" are summed in other
+/// orders).
+fn label_of(members: &[usize], items: &[Item]) -> usize {
+    let closeness = |a: usize| (members.iter().map(|&o| cosine(&items[a].bag, &items[o].bag)).sum::<f32>() * 1e4).round() as i64;
+    *members.iter().max_by_key(|&&a| (closeness(a), std::cmp::Reverse(items[a].occ.text.len()))).expect("non-empty")
 }
 
 /// Which statement is each chain's evidence, from claims (similarity, chain,
@@ -1438,6 +1443,17 @@ mod tests {
         assert!(similarity(&items[0], &items[1]) >= LINK, "{}", cosine(&items[0].bag, &items[1].bag));
         assert!(!said_within(&items[2], &items[1]));
         assert_eq!(similarity(&items[2], &items[1]), 0.0);
+    }
+
+    #[test]
+    fn test_the_label_is_the_most_central_wording_then_the_shortest() {
+        let texts = ["the board publish its minutes every month", "the board should publish the minutes of every one of its meetings every month", "the board publish its minutes"];
+        let (items, _, _) = items_of(&texts, &HashMap::new());
+        // two members: each as like the other, so the shorter
+        assert_eq!(label_of(&[1, 0], &items), 0);
+        assert_eq!(label_of(&[0, 1], &items), 0);
+        // three: the one most like the other two, whose words both have
+        assert_eq!(label_of(&[0, 1, 2], &items), 2);
     }
 
     #[test]
