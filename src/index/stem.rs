@@ -57,6 +57,13 @@ impl Memory {
     }
 }
 
+/// The stem of one word already lower-cased and folded, as [`CachedStemmer`] makes it.
+pub fn stem(word: &str) -> String {
+    let mut out = String::new();
+    MEMORY.with(|m| m.borrow_mut().stem(word, &mut out));
+    out
+}
+
 /// [`CachedStemmer`] applied to a tokenizer.
 #[derive(Clone)]
 pub struct CachedStemmerFilter<T> {

@@ -304,20 +304,30 @@ fn without_reason(text: &str) -> &str {
     REASON.find(text).map_or(text, |m| text[..m.start()].trim_end_matches([' ', ',']))
 }
 
+/// A word without the punctuation around it, lower-cased: how the rules that read words
+/// in order (phrases of time and place, the passive, things asked to have) see it.
+fn bare(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()
+}
+
+/// Whether a word ends a clause or a phrase with its punctuation.
+fn ends_phrase(word: &str) -> bool {
+    word.ends_with([',', ';', ':', '.', '!', '?', ')'])
+}
+
 /// The text without its phrases of time, place and company, which run from an opener
 /// to a punctuation mark or a clause word, six words at most. "By" opens one only before
 /// a date ("by 3 May", "by the end of"), not before an agent ("reviewed by the MAG").
 fn without_adjuncts(text: &str) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
     // each word bare and lower-cased once
-    let bare: Vec<String> = words.iter().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
-    let ends = |w: &str| w.ends_with([',', ';', ':', '.', '!', '?', ')']);
+    let bare: Vec<String> = words.iter().map(|w| bare(w)).collect();
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     'words: while i < words.len() {
         for opener in ADJUNCT_OPENERS {
             let n = opener.len();
-            if i + n > words.len() || !(0..n).all(|k| bare[i + k] == opener[k]) || (0..n - 1).any(|k| ends(words[i + k])) {
+            if i + n > words.len() || !(0..n).all(|k| bare[i + k] == opener[k]) || (0..n - 1).any(|k| ends_phrase(words[i + k])) {
                 continue;
             }
             if opener == &["by"] {
@@ -329,7 +339,7 @@ fn without_adjuncts(text: &str) -> String {
                 }
             }
             let mut j = i + n;
-            if ends(words[j - 1]) {
+            if ends_phrase(words[j - 1]) {
                 i = j;
                 continue 'words;
             }
@@ -341,7 +351,7 @@ fn without_adjuncts(text: &str) -> String {
             let opens = |j: usize| !means && j > i + n && ADJUNCT_OPENERS.iter().any(|o| o.len() == 1 && bare[j] == o[0]);
             while j < words.len() && j < most && !clause(j) && !opens(j) {
                 j += 1;
-                if ends(words[j - 1]) {
+                if ends_phrase(words[j - 1]) {
                     break;
                 }
             }
@@ -448,7 +458,7 @@ const LIGHT_PARTICIPLES: &[&str] = &["made", "given", "done", "put", "allowed", 
 /// [`given_to`]).
 fn passive(text: &str) -> Option<(Option<String>, String)> {
     const BEFORE_BE: &[&str] = &["should", "must", "could", "would", "shall", "will", "can", "may", "need", "needs", "to", "also", "not"];
-    let words: Vec<String> = text.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
+    let words: Vec<String> = text.split_whitespace().map(bare).collect();
     let Some(at) = words.iter().position(|w| matches!(w.as_str(), "be" | "get" | "gets")) else { return given_to(&words).map(|r| (None, r)) };
     // "the press room get a new design": what is asked is in the object, not a verb
     let action = if words[at] == "be" {
@@ -500,7 +510,7 @@ fn wanted(text: &str) -> Vec<(String, String)> {
     const ENDS: &[&str] = &["in", "on", "at", "to", "from", "with", "within", "by", "about", "across", "between", "among", "so", "as", "like", "into", "that", "which", "who", "where", "when"];
     let words: Vec<&str> = text.split_whitespace().collect();
     // each word bare and lower-cased once
-    let bare: Vec<String> = words.iter().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
+    let bare: Vec<String> = words.iter().map(|w| bare(w)).collect();
     let mut out = Vec::new();
     for i in 0..words.len() {
         // the thing asked for: the request itself, or the object of a verb of having
@@ -527,7 +537,7 @@ fn wanted(text: &str) -> Vec<(String, String)> {
                 head.push(b);
             }
             name.push(b);
-            if words[j].ends_with([',', ';', ':', '.', '!', '?', ')']) || name.len() == 8 {
+            if ends_phrase(words[j]) || name.len() == 8 {
                 break;
             }
         }
