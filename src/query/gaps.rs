@@ -450,6 +450,22 @@ const IRREGULAR_PARTICIPLES: &[&str] = &[
 /// Participles too light to say what is to be done ("be made available", "be given a role").
 const LIGHT_PARTICIPLES: &[&str] = &["made", "given", "done", "put", "allowed", "kept", "left", "seen", "taken", "got", "gotten"];
 
+/// Actions that only support another, named as a noun ("translation of the reports be
+/// funded" asks for translation): a proposal whose action is one of these may name the
+/// other's action in its words. Any other action stands on its own, and a noun that
+/// shares a stem with the other's verb ("the welcome packs be redesigned" / "the app be
+/// packed") names no action.
+const SUPPORT_ACTIONS: &[&str] = &["fund", "support", "provide", "ensure", "prioritise", "prioritize", "resource", "enable", "guarantee"];
+
+/// Whether an action stem, with its synonym class merged, is one of [`SUPPORT_ACTIONS`].
+fn supports(action: &str) -> bool {
+    static STEMS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+        let syn = synonym_map();
+        SUPPORT_ACTIONS.iter().filter_map(|w| analyze(w).pop()).map(|s| syn.get(&s).cloned().unwrap_or(s)).collect()
+    });
+    STEMS.contains(action)
+}
+
 /// What a proposal in the passive asks, and of what: the action ("the ToR be reviewed",
 /// "captions should be provided") as a stem with its synonym class merged, unless the verb
 /// is too light to say ("be made available") or is "get", whose object says what is asked
@@ -559,20 +575,23 @@ struct Features {
     /// What a passive proposal asks and of what (see [`passive`]).
     action: Option<u32>,
     thing: Vec<u32>,
+    /// Whether its words may name another's action (see [`SUPPORT_ACTIONS`]).
+    names_actions: bool,
     /// Each thing it asks to have (see [`wanted`]): its head, and its stems, sorted.
     wanted: Vec<(u32, Vec<u32>)>,
 }
 
 fn features(text: &str, acronyms: &HashMap<String, Vec<String>>, vocab: &mut Vocab) -> Features {
     let stems = content_stems(text, acronyms);
-    let (action, thing) = match passive(text) {
+    let (action, thing, names_actions) = match passive(text) {
         Some((a, subject)) => {
             let mut thing: Vec<u32> = content_stems(&subject, acronyms).into_iter().map(|s| vocab.id(s.text)).collect();
             thing.sort_unstable();
             thing.dedup();
-            (a.map(|a| vocab.id(a)), thing)
+            let names = a.as_deref().is_none_or(supports);
+            (a.map(|a| vocab.id(a)), thing, names)
         }
-        None => (None, Vec::new()),
+        None => (None, Vec::new(), true),
     };
     let uses: Vec<(u32, bool)> = stems.iter().map(|s| (vocab.id(s.text.clone()), s.modifies)).collect();
     let mut pairs: Vec<(u32, u32)> =
@@ -592,7 +611,7 @@ fn features(text: &str, acronyms: &HashMap<String, Vec<String>>, vocab: &mut Voc
             Some((head, name))
         })
         .collect();
-    Features { ids, pairs, uses, action, thing, wanted }
+    Features { ids, pairs, uses, action, thing, names_actions, wanted }
 }
 
 /// Stems that, across the proposals, nearly always stand before another content word:
@@ -668,7 +687,9 @@ fn same_want(a: &Item, b: &Item) -> bool {
 
 /// Whether two proposals name different actions: both say in the passive what is to be
 /// done, in words of different classes, and neither word's class is anywhere in the
-/// other ("translation ... be funded" and "messages be translated" name one action). Two
+/// other whose own action only supports one ("translation ... be funded" and "messages
+/// be translated" name one action; "the welcome packs be redesigned" and "the app be
+/// packed" two, see [`SUPPORT_ACTIONS`]). Two
 /// requests about one thing that ask different things of it ("the ramps be archived",
 /// "the ramps be repainted") then need one more shared idea to be one.
 fn other_actions(a: &Item, b: &Item) -> bool {
@@ -677,7 +698,7 @@ fn other_actions(a: &Item, b: &Item) -> bool {
     // session")
     let having = |x: &Item, y: &Item, act: u32| !x.has(act) && x.wanted.iter().any(|(head, _)| y.thing.contains(head));
     match (a.action, b.action) {
-        (Some(x), Some(y)) => x != y && !b.has(x) && !a.has(y),
+        (Some(x), Some(y)) => x != y && !(b.names_actions && b.has(x)) && !(a.names_actions && a.has(y)),
         (Some(x), None) => having(b, a, x),
         (None, Some(y)) => having(a, b, y),
         _ => false,
@@ -694,14 +715,15 @@ fn own_words(a: &Item, b: &Item) -> bool {
 }
 
 /// Whether two passive proposals ask of different things: no word of either's thing,
-/// modifiers aside, is in the other's thing or names the other's action. "The
+/// modifiers aside, is in the other's thing or, in a proposal that may name actions,
+/// names the other's action. "The
 /// registration statistics be checked by the legal office" and "the IGF website be
 /// checked by the legal office" ask one action of two things, so they need one more
 /// shared idea to be one request; so do "the work plan be printed in the plan booklet"
 /// and "the photos be printed in the plan booklet", where "plan" is only where the
 /// photos go.
 fn other_things(a: &Item, b: &Item) -> bool {
-    let within = |x: &Item, it: &Item| x.thing.iter().filter(|t| x.modifiers.binary_search(t).is_err()).any(|&t| it.thing.contains(&t) || it.action == Some(t));
+    let within = |x: &Item, it: &Item| x.thing.iter().filter(|t| x.modifiers.binary_search(t).is_err()).any(|&t| it.thing.contains(&t) || x.names_actions && it.action == Some(t));
     let named = |x: &Item| x.thing.iter().any(|t| x.modifiers.binary_search(t).is_err());
     named(a) && named(b) && !within(a, b) && !within(b, a)
 }
@@ -765,6 +787,8 @@ struct Item {
     action: Option<u32>,
     /// The stems of what it asks it of, modifiers included, sorted.
     thing: Vec<u32>,
+    /// Whether its words may name another's action (see [`SUPPORT_ACTIONS`]).
+    names_actions: bool,
     /// The things it asks to have: head and stems.
     wanted: Vec<(u32, Vec<u32>)>,
 }
@@ -1058,7 +1082,7 @@ fn item(occ: Occurrence, date: Option<time::Date>, fs: Features, df: &HashMap<u3
     // a modifier that this text also uses as a noun of its own ("young people get ...")
     // names a thing here
     let mods = fs.ids.iter().copied().filter(|x| modifiers.contains(x) && fs.uses.iter().all(|u| u.0 != *x || u.1)).collect();
-    Item { occ, date, bag, pairs: fs.pairs, modifiers: mods, action: fs.action, thing: fs.thing, wanted: fs.wanted }
+    Item { occ, date, bag, pairs: fs.pairs, modifiers: mods, action: fs.action, thing: fs.thing, names_actions: fs.names_actions, wanted: fs.wanted }
 }
 
 /// A passage or decision that says something was done.
@@ -1268,6 +1292,20 @@ mod tests {
         assert!(similarity(&items[0], &items[2]) > 0.0, "the same action on the same things is one");
         assert_eq!(similarity(&items[0], &items[5]), 0.0, "portable ramps and old ramps are two things");
         assert!(!other_actions(&items[3], &items[4]), "a nominalised action names the same action");
+        // a noun that shares a stem with the other's verb names no action unless its own
+        // action only supports one
+        let texts = [
+            "the welcome packs and the tracker board be redesigned",
+            "the tracker board and the mobile app be packed",
+            "the tracker board and the mobile app be redesigned",
+            "the catering of the tracker board be provided",
+            "the tracker board be catered",
+        ];
+        let (items, _, _) = items_of(&texts, &HashMap::new());
+        assert!(other_actions(&items[0], &items[1]) && other_actions(&items[1], &items[0]));
+        assert_eq!(similarity(&items[0], &items[1]), 0.0, "redesign and pack are two actions");
+        assert!(!other_actions(&items[0], &items[2]));
+        assert!(!other_actions(&items[3], &items[4]), "providing catering is catering");
     }
 
     #[test]
