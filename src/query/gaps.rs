@@ -10,7 +10,8 @@
 //! different actions asked of one thing, asking to have a thing and asking something of
 //! it, or one action of two things or for two recipients, need one idea more; two
 //! requests to have one thing need that thing alone), or when they are worded the same
-//! and ask of the same thing. Proposals group by average link, strongest pairs first; a
+//! and ask of the same thing. Proposals group by average link, strongest pairs first;
+//! recurring groups that alone speak of one idea, each in its own words, are joined; a
 //! group from enough meetings is a gap. It is `addressed` when a later passage or decision
 //! says something was done ("has been implemented", "is now live") and is about the same
 //! thing by the same rule with one shared idea, in what was done and not only in the verb
@@ -377,6 +378,12 @@ pub struct Stem {
     /// The next content word is in the same name: right after it or after "of (the)"
     /// ("Terms of Reference", "ToR of the MAG"), not across a verb or an article.
     pub joins_next: bool,
+    /// The stems it stands for as written, before acronyms and synonyms are merged:
+    /// "footprint" for "carbon footprint" is "carbon footprint".
+    pub said: String,
+    /// It is in a phrase of whom or what for ("participants from developing countries",
+    /// "visas for the annual meeting"), not in what is asked.
+    pub whom: bool,
 }
 
 /// Words that link the parts of one name ("Terms of Reference", "ToR of the MAG", "the
@@ -391,7 +398,9 @@ pub fn content_stems(text: &str, acronyms: &HashMap<String, Vec<String>>) -> Vec
     let mut toks = Vec::new();
     // each stem with its word as written, lower-cased
     let mut written = Vec::new();
+    let mut said = Vec::new();
     for (w, t) in lists_as_sets(words_and_stems(&without_adjuncts(without_reason(text)))) {
+        said.push(t.clone());
         // an acronym stays one word, of the long form's stems ("mag": "multistakehold
         // advisori group"), so that "the MAG mailing list" is one name, as it is written
         match acronyms.get(&t) {
@@ -399,6 +408,13 @@ pub fn content_stems(text: &str, acronyms: &HashMap<String, Vec<String>>) -> Vec
             None => toks.push(t),
         }
         written.push(w);
+    }
+    // tokens in a phrase of whom or what for: from "from" or "for" to a clause word
+    let mut whom = Vec::with_capacity(toks.len());
+    let mut open = false;
+    for w in &written {
+        open = matches!(w.as_str(), "from" | "for") || open && !CLAUSE_WORDS.contains(&w.as_str());
+        whom.push(open);
     }
     let syn = synonym_map();
     // (stem, first token, token after it)
@@ -432,6 +448,8 @@ pub fn content_stems(text: &str, acronyms: &HashMap<String, Vec<String>>) -> Vec
             let next = kept.get(k + 1).map(|n| n.1);
             let end = kept[k].2;
             Stem {
+                said: said[kept[k].1..end].join(" "),
+                whom: whom[kept[k].1],
                 // any word that is not a function word counts: "t" of "t-shirts" too
                 modifies: toks.get(end).is_some_and(|t| !STOP_SET.contains(t.as_str())),
                 joins_next: next.is_some_and(|n| n == end || n == kept[k].1 || n > end && NAME_LINKS.contains(&toks[end].as_str()) && toks[end + 1..n].iter().all(|t| ARTICLES.contains(&t.as_str()))),
@@ -579,6 +597,8 @@ struct Features {
     names_actions: bool,
     /// Each thing it asks to have (see [`wanted`]): its head, and its stems, sorted.
     wanted: Vec<(u32, Vec<u32>)>,
+    /// Each stem with the words it stands for here (see [`Stem::said`]), sorted.
+    said: Vec<(u32, u32)>,
 }
 
 fn features(text: &str, acronyms: &HashMap<String, Vec<String>>, vocab: &mut Vocab) -> Features {
@@ -594,6 +614,9 @@ fn features(text: &str, acronyms: &HashMap<String, Vec<String>>, vocab: &mut Voc
         None => (None, Vec::new(), true),
     };
     let uses: Vec<(u32, bool)> = stems.iter().map(|s| (vocab.id(s.text.clone()), s.modifies)).collect();
+    let mut said: Vec<(u32, u32)> = stems.iter().zip(&uses).filter(|(s, _)| !s.whom).map(|(s, u)| (u.0, vocab.id(format!("\u{1f}{}", s.said)))).collect();
+    said.sort_unstable();
+    said.dedup();
     let mut pairs: Vec<(u32, u32)> =
         uses.windows(2).zip(&stems).filter(|(_, s)| s.joins_next).map(|(w, _)| (w[0].0.min(w[1].0), w[0].0.max(w[1].0))).collect();
     pairs.sort_unstable();
@@ -611,7 +634,7 @@ fn features(text: &str, acronyms: &HashMap<String, Vec<String>>, vocab: &mut Voc
             Some((head, name))
         })
         .collect();
-    Features { ids, pairs, uses, action, thing, names_actions, wanted }
+    Features { ids, pairs, uses, action, thing, names_actions, wanted, said }
 }
 
 /// Stems that, across the proposals, nearly always stand before another content word:
@@ -791,6 +814,8 @@ struct Item {
     names_actions: bool,
     /// The things it asks to have: head and stems.
     wanted: Vec<(u32, Vec<u32>)>,
+    /// Each stem with the words it stands for here.
+    said: Vec<(u32, u32)>,
 }
 
 impl Item {
@@ -922,6 +947,53 @@ fn average_link(n: usize, mut pairs: Vec<(f32, u32, u32)>, link: f32) -> Vec<Vec
     groups.into_values().collect()
 }
 
+/// Joins recurring groups that share an idea no other proposal speaks of, each in its
+/// own words: a stem in every member of each, in what is asked (not whom it is for),
+/// said in words of one synonym class or an acronym and its long form that the two
+/// groups never share, and in no proposal outside them ("the carbon footprint of the
+/// annual meeting be measured" / "greener practices be adopted", each raised in several
+/// meetings, are the only proposals about the footprint). A restatement in other words
+/// may share one idea only, too few to link one pair; that the idea is theirs alone,
+/// meeting after meeting, and named differently, is what says they are one request. Two
+/// groups that name it in the same words ("the workshop form be shortened" / "the
+/// deadline be shortened") were not linked by the pair rule for a reason.
+fn join_on_own_idea(groups: Vec<Vec<usize>>, items: &[Item], df: &HashMap<u32, u32>) -> Vec<Vec<usize>> {
+    let recurring = |g: &Vec<usize>| g.iter().map(|&i| items[i].occ.source.as_str()).collect::<HashSet<_>>().len() >= 2;
+    // each stem in every member of a recurring group: the groups, with the words each
+    // says it in, and their members
+    let mut by_stem: HashMap<u32, (Vec<(usize, HashSet<u32>)>, u32)> = HashMap::new();
+    for (gi, g) in groups.iter().enumerate().filter(|(_, g)| recurring(g)) {
+        let first = &items[g[0]];
+        for &(x, _) in &first.bag {
+            if first.modifiers.binary_search(&x).is_err() && g.iter().all(|&i| items[i].has(x) && items[i].said.iter().any(|s| s.0 == x)) {
+                let forms = g.iter().flat_map(|&i| items[i].said.iter().filter(|s| s.0 == x).map(|s| s.1)).collect();
+                let e = by_stem.entry(x).or_default();
+                e.0.push((gi, forms));
+                e.1 += g.len() as u32;
+            }
+        }
+    }
+    let mut parent: Vec<usize> = (0..groups.len()).collect();
+    for (x, (gs, members)) in by_stem {
+        if gs.len() < 2 || df[&x] != members {
+            continue;
+        }
+        for (k, (a, fa)) in gs.iter().enumerate() {
+            for (b, fb) in &gs[k + 1..] {
+                if fa.is_disjoint(fb) {
+                    let (ra, rb) = (find(&mut parent, *a), find(&mut parent, *b));
+                    parent[ra] = rb;
+                }
+            }
+        }
+    }
+    let mut joined: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (gi, g) in groups.into_iter().enumerate() {
+        joined.entry(find(&mut parent, gi)).or_default().extend(g);
+    }
+    joined.into_values().collect()
+}
+
 fn find(parent: &mut [usize], mut x: usize) -> usize {
     while parent[x] != x {
         parent[x] = parent[parent[x]];
@@ -976,7 +1048,7 @@ pub fn gaps(index_dir: &Path, min_meetings: usize, filters: &Filters) -> Result<
     let (items, df, modifiers) = space(raw);
     let link = std::env::var("QUORUM_GAP_LINK").ok().and_then(|v| v.parse().ok()).unwrap_or(LINK);
     let pairs = alike_pairs(&items, &df, link);
-    let groups = average_link(n, pairs, link);
+    let groups = join_on_own_idea(average_link(n, pairs, link), &items, &df);
     let completions = completions(&searcher, &f, &acronyms, &mut vocab, &df, n, &modifiers)?;
     // completion statements by stem, so that each chain reads only those that share one
     let mut done_postings: HashMap<u32, Vec<usize>> = HashMap::new();
@@ -1082,7 +1154,7 @@ fn item(occ: Occurrence, date: Option<time::Date>, fs: Features, df: &HashMap<u3
     // a modifier that this text also uses as a noun of its own ("young people get ...")
     // names a thing here
     let mods = fs.ids.iter().copied().filter(|x| modifiers.contains(x) && fs.uses.iter().all(|u| u.0 != *x || u.1)).collect();
-    Item { occ, date, bag, pairs: fs.pairs, modifiers: mods, action: fs.action, thing: fs.thing, names_actions: fs.names_actions, wanted: fs.wanted }
+    Item { occ, date, bag, pairs: fs.pairs, modifiers: mods, action: fs.action, thing: fs.thing, names_actions: fs.names_actions, wanted: fs.wanted, said: fs.said }
 }
 
 /// A passage or decision that says something was done.
@@ -1268,6 +1340,38 @@ mod tests {
         let (items, _, _) = items_of(&texts, &HashMap::new());
         assert_eq!(similarity(&items[0], &items[1]), 0.0, "{}", cosine(&items[0].bag, &items[1].bag));
         assert!(similarity(&items[0], &items[2]) >= LINK, "{}", similarity(&items[0], &items[2]));
+    }
+
+    #[test]
+    fn test_groups_with_an_idea_of_their_own_in_other_words_are_one() {
+        let texts = [
+            "the carbon footprint of the annual meeting be measured",
+            "the carbon footprint of the annual meeting be measured",
+            "greener practices be adopted at the venue",
+            "greener practices be adopted at the venue",
+            "a travel fund for participants from developing countries",
+            "a travel fund for participants from developing countries",
+            "workshop slots be reserved for proposals from the Global South",
+            "workshop slots be reserved for proposals from the Global South",
+            "the workshop form be shortened",
+            "the workshop form be shortened",
+            "the session deadline be shortened",
+            "the session deadline be shortened",
+        ];
+        let (items, df, _) = items_of(&texts, &HashMap::new());
+        let pairs: Vec<Vec<usize>> = (0..texts.len() / 2).map(|k| vec![2 * k, 2 * k + 1]).collect();
+        let mut joined = join_on_own_idea(pairs.clone(), &items, &df);
+        joined.iter_mut().for_each(|g| g.sort_unstable());
+        assert!(joined.contains(&vec![0, 1, 2, 3]), "the footprint, in two wordings: {joined:?}");
+        assert!(joined.contains(&vec![4, 5]) && joined.contains(&vec![6, 7]), "whom a request is for is not what it asks: {joined:?}");
+        assert!(joined.contains(&vec![8, 9]) && joined.contains(&vec![10, 11]), "one word in both is no other wording: {joined:?}");
+        // an idea that another proposal speaks of too is not theirs alone
+        let mut more = texts.to_vec();
+        more.push("the emissions of travel be offset");
+        let (items, df, _) = items_of(&more, &HashMap::new());
+        let mut alone = pairs.clone();
+        alone.push(vec![12]);
+        assert!(join_on_own_idea(alone, &items, &df).iter().all(|g| g.len() <= 2));
     }
 
     #[test]
