@@ -37,16 +37,20 @@ fn is_mandative(clause: &str) -> bool {
 /// Verbs of action in their base form: after "argued that" and a subject, one of these
 /// without its -s is a subjunctive ("argued that the Secretariat keep a table").
 const BASE_VERBS: &[&str] = &[
-    "adopt", "allocate", "allow", "appoint", "approve", "ask", "assess", "build", "change", "circulate", "collect",
-    "commission", "compile", "conduct", "consider", "consult", "convene", "coordinate", "create", "define", "deliver",
-    "develop", "devote", "draft", "engage", "establish", "evaluate", "expand", "explain", "explore", "extend", "feed",
-    "finance", "focus", "fund", "get", "give", "hold", "host", "include", "increase", "introduce", "invite", "issue",
-    "keep", "launch", "limit", "list", "maintain", "make", "map", "measure", "monitor", "move", "offer", "open",
-    "organise", "organize", "outline", "pair", "plan", "prepare", "present", "prioritise", "prioritize", "produce",
-    "promote", "provide", "publish", "put", "receive", "reduce", "reflect", "reform", "reinforce", "release", "replace",
-    "report", "request", "require", "reserve", "restructure", "review", "revise", "revisit", "rotate", "run", "secure",
-    "seek", "send", "set", "share", "shorten", "simplify", "start", "strengthen", "study", "submit", "support", "take",
-    "track", "translate", "update", "use", "work", "write",
+    "add", "adjust", "adopt", "align", "allocate", "allow", "alternate", "appoint", "approve", "ask", "assess",
+    "assign", "broaden", "build", "change", "circulate", "clarify", "collect", "combine", "commission", "communicate",
+    "compare", "compile", "conduct", "consider", "consolidate", "consult", "convene", "coordinate", "create",
+    "define", "deliver", "designate", "develop", "devote", "draft", "enable", "encourage", "engage",
+    "ensure", "establish", "evaluate", "examine", "expand", "explain", "explore", "extend", "facilitate", "feed",
+    "finalise", "finalize", "finance", "focus", "fund", "get", "give", "hold", "host", "identify", "improve",
+    "include", "increase", "inform", "integrate", "introduce", "invite", "issue", "keep", "launch", "limit", "list",
+    "maintain", "make", "map", "measure", "merge", "mobilise", "mobilize", "monitor", "move", "nominate", "notify",
+    "offer", "open", "organise", "organize", "outline", "pair", "plan", "prepare", "present", "prioritise",
+    "prioritize", "produce", "promote", "provide", "publish", "put", "receive", "reduce", "reflect",
+    "reform", "reinforce", "release", "rename", "replace", "report", "request", "require", "reserve", "restore",
+    "restructure", "review", "revise", "revisit", "rotate", "run", "secure", "seek", "send", "set",
+    "share", "shorten", "simplify", "start", "streamline", "strengthen", "study", "submit", "support",
+    "survey", "take", "track", "train", "translate", "update", "use", "widen", "work", "write",
 ];
 /// Reporting verbs that take a subjunctive request.
 static INSISTS_THAT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:argued|argues|insisted|insists|demanded|demands)\s+that\s").expect("insists"));
@@ -242,6 +246,8 @@ mod tests {
         assert_eq!(reported("She argued that a questionnaire on the working methods be circulated.").as_deref(), Some("a questionnaire on the working methods be circulated."));
         assert_eq!(reported("She also argued that the IGF map the GDC commitments to its activities.").as_deref(), Some("the IGF map the GDC commitments to its activities."));
         assert_eq!(reported("He insisted that each annual meeting produce a short set of messages.").as_deref(), Some("each annual meeting produce a short set of messages."));
+        assert_eq!(reported("He argued that the Secretariat survey members on the working methods.").as_deref(), Some("the Secretariat survey members on the working methods."));
+        assert_eq!(reported("She argued that virtual meetings alternate between time zones.").as_deref(), Some("virtual meetings alternate between time zones."));
         // indicative, or a noun after "the": statements
         assert_eq!(reported("She argued that the IGF maps the commitments well."), None);
         assert_eq!(reported("She argued that the report was too long."), None);
