@@ -1550,6 +1550,7 @@ mod tests {
         assert_eq!(stems("governments"), stems("policymakers"));
         assert_eq!(stems("reporters"), stems("journalists"));
         assert_eq!(stems("developing"), stems("Global South"));
+        assert_eq!(stems("a database of good practices"), stems("a database of best practices"));
         assert_eq!(stems("take the floor"), stems("speaking"));
         // function words and words of quantity are no idea of a request
         assert_eq!(stems("a short set of messages on how the board works"), stems("short messages on the board"));
