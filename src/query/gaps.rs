@@ -601,7 +601,18 @@ struct Features {
     said: Vec<(u32, u32)>,
 }
 
+/// The request without a frame that only says it is one ("action so that the ToR be
+/// reviewed", "steps to ensure that ...", from "called for action so that ..."): the
+/// frame's noun is no idea of the request, and its subject is the thing asked of.
+fn without_frame(text: &str) -> &str {
+    static FRAME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:urgent\s+|concrete\s+|further\s+)?(?:action|actions|steps|measures|efforts|arrangements)\s+(?:be\s+taken\s+)?(?:so\s+that|to\s+ensure(?:\s+that)?|to\s+make\s+sure(?:\s+that)?)\s+").expect("frame")
+    });
+    FRAME.find(text).map_or(text, |m| &text[m.end()..])
+}
+
 fn features(text: &str, acronyms: &HashMap<String, Vec<String>>, vocab: &mut Vocab) -> Features {
+    let text = without_frame(text);
     let stems = content_stems(text, acronyms);
     let (action, thing, names_actions) = match passive(text) {
         Some((a, subject)) => {
@@ -1304,6 +1315,17 @@ mod tests {
         // the two restatements join and the one-off stays apart
         let groups = average_link(items.len(), alike_pairs(&items, &df, 0.2), 0.2);
         assert!(groups.iter().any(|g| g.contains(&4) && g.contains(&5) && !g.contains(&6)), "{groups:?}");
+    }
+
+    #[test]
+    fn test_a_frame_that_says_a_request_is_one_is_not_what_it_asks() {
+        assert_eq!(without_frame("action so that the ToR be reviewed"), "the ToR be reviewed");
+        assert_eq!(without_frame("concrete steps to ensure that captions are provided"), "captions are provided");
+        assert_eq!(without_frame("measures to ensure remote participation"), "remote participation");
+        assert_eq!(without_frame("the action plan be published so that all can read it"), "the action plan be published so that all can read it");
+        let (items, _, _) = items_of(&["action so that the old ramps be archived", "the old ramps be archived"], &HashMap::new());
+        assert_eq!(items[0].bag, items[1].bag);
+        assert_eq!(items[0].thing, items[1].thing);
     }
 
     #[test]
