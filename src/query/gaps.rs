@@ -958,6 +958,10 @@ fn average_link(n: usize, mut pairs: Vec<(f32, u32, u32)>, link: f32) -> Vec<Vec
     groups.into_values().collect()
 }
 
+/// The recurring groups that have a stem in every member, each with the words it says
+/// it in, and how many members they have in all (see [`join_on_own_idea`]).
+type StemGroups = (Vec<(usize, HashSet<u32>)>, u32);
+
 /// Joins recurring groups that share an idea no other proposal speaks of, each in its
 /// own words: a stem in every member of each, in what is asked (not whom it is for),
 /// said in words of one synonym class or an acronym and its long form that the two
@@ -973,7 +977,7 @@ fn join_on_own_idea(groups: Vec<Vec<usize>>, items: &[Item], df: &HashMap<u32, u
     let recurring = |g: &Vec<usize>| g.iter().map(|&i| items[i].occ.source.as_str()).collect::<HashSet<_>>().len() >= 2;
     // each stem in every member of a recurring group: the groups, with the words each
     // says it in, and their members
-    let mut by_stem: HashMap<u32, (Vec<(usize, HashSet<u32>)>, u32)> = HashMap::new();
+    let mut by_stem: HashMap<u32, StemGroups> = HashMap::new();
     for (gi, g) in groups.iter().enumerate().filter(|(_, g)| recurring(g)) {
         let first = &items[g[0]];
         for &(x, _) in &first.bag {
