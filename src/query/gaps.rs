@@ -1321,6 +1321,34 @@ mod tests {
         assert!(groups.iter().any(|g| g.contains(&4) && g.contains(&5) && !g.contains(&6)), "{groups:?}");
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(300))]
+        /// The rules read words by position (phrases, the passive, things asked to
+        /// have, names after "the"): none may panic on any proposal text, however odd.
+        #[test]
+        fn test_rules_never_panic_on_any_text(words in proptest::collection::vec(proptest::prop_oneof![
+            proptest::strategy::Just("the".to_string()), proptest::strategy::Just("be".to_string()),
+            proptest::strategy::Just("a".to_string()), proptest::strategy::Just("for".to_string()),
+            proptest::strategy::Just("from".to_string()), proptest::strategy::Just("of".to_string()),
+            proptest::strategy::Just("by".to_string()), proptest::strategy::Just("get".to_string()),
+            proptest::strategy::Just("give".to_string()), proptest::strategy::Just("action so that".to_string()),
+            proptest::strategy::Just("Compact".to_string()), proptest::strategy::Just("the Forum".to_string()),
+            proptest::strategy::Just("ToR".to_string()), proptest::strategy::Just("İstanbul".to_string()),
+            proptest::strategy::Just("Arabic, Chinese and".to_string()), proptest::strategy::Just("within 24 hours".to_string()),
+            proptest::strategy::Just(",".to_string()), proptest::strategy::Just(".".to_string()),
+            "[a-zA-Z]{1,12}", "\\PC{0,6}",
+        ], 0..24)) {
+            let text = words.join(" ");
+            let mut acr = HashMap::new();
+            acr.insert("tor".to_string(), analyze("Terms of Reference"));
+            let (items, df, _) = items_of(&[text.as_str(), "the Terms of Reference be reviewed", text.as_str()], &acr);
+            let _ = similarity(&items[0], &items[1]);
+            let _ = similarity(&items[0], &items[2]);
+            let _ = join_on_own_idea(vec![vec![0, 2], vec![1]], &items, &df);
+            let _ = done_thing(&text);
+        }
+    }
+
     #[test]
     fn test_a_frame_that_says_a_request_is_one_is_not_what_it_asks() {
         assert_eq!(without_frame("action so that the ToR be reviewed"), "the ToR be reviewed");
