@@ -31,13 +31,17 @@ pub fn exists(dir: &Path) -> bool {
     dir.join("meta.json").is_file()
 }
 
-/// Whether `dir` is missing or holds nothing but our own files.
+/// Whether `dir` is missing or holds nothing but our own files and what an index
+/// creation killed before its first meta.json leaves: tantivy's locks, its list of
+/// managed files and a half-written temporary file. Nothing was committed there.
 pub fn is_vacant(dir: &Path) -> bool {
     match std::fs::read_dir(dir) {
         Err(_) => true,
         Ok(rd) => rd.flatten().all(|e| {
             let name = e.file_name().to_string_lossy().into_owned();
-            OWN_FILES.contains(&name.as_str()) || name.starts_with(".tantivy-") && name.ends_with(".lock")
+            OWN_FILES.contains(&name.as_str())
+                || name.starts_with(".tantivy-") && name.ends_with(".lock")
+                || !exists(dir) && (name == ".managed.json" || name.starts_with(".tmp"))
         }),
     }
 }
@@ -88,4 +92,23 @@ pub fn searcher(index: &Index) -> Result<(IndexReader, Searcher)> {
     let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().context("opening an index reader")?;
     let searcher = reader.searcher();
     Ok((reader, searcher))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn test_an_index_killed_before_its_first_meta_is_vacant() {
+        let dir = tempfile::tempdir().unwrap();
+        for f in [".managed.json", ".tantivy-writer.lock", ".tantivy-meta.lock", ".tmpuSOO9M", "README.md"] {
+            std::fs::write(dir.path().join(f), "").unwrap();
+        }
+        assert!(is_vacant(dir.path()), "nothing was committed: the folder can be reused");
+        std::fs::write(dir.path().join("notes.txt"), "mine").unwrap();
+        assert!(!is_vacant(dir.path()), "a file of someone else's is kept");
+        std::fs::remove_file(dir.path().join("notes.txt")).unwrap();
+        std::fs::write(dir.path().join("meta.json"), "{}").unwrap();
+        assert!(!is_vacant(dir.path()), "with a meta.json it is an index, to open or refuse");
+    }
 }
