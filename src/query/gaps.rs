@@ -627,6 +627,7 @@ fn features(text: &str, acronyms: &HashMap<String, Vec<String>>, vocab: &mut Voc
         None => (None, Vec::new(), true),
     };
     let uses: Vec<(u32, bool)> = stems.iter().map(|s| (vocab.id(s.text.clone()), s.modifies)).collect();
+    // the words as written share the vocabulary's ids, marked apart from stems
     let mut said: Vec<(u32, u32)> = stems.iter().zip(&uses).filter(|(s, _)| !s.whom).map(|(s, u)| (u.0, vocab.id(format!("\u{1f}{}", s.said)))).collect();
     said.sort_unstable();
     said.dedup();
@@ -968,13 +969,13 @@ type StemGroups = (Vec<(usize, HashSet<u32>)>, u32);
 /// own words: a stem in every member of each, in what is asked (not whom it is for),
 /// said in words of one synonym class or an acronym and its long form that the two
 /// groups never share, and in at most one proposal outside them, a wording raised once
-/// ("the carbon footprint of the
-/// annual meeting be measured" / "greener practices be adopted", each raised in several
-/// meetings, are the only proposals about the footprint). A restatement in other words
-/// may share one idea only, too few to link one pair; that the idea is theirs alone,
-/// meeting after meeting, and named differently, is what says they are one request. Two
-/// groups that name it in the same words ("the workshop form be shortened" / "the
-/// deadline be shortened") were not linked by the pair rule for a reason.
+/// ("the carbon footprint of the annual meeting be measured" / "greener practices be
+/// adopted", each raised in several meetings, are the only proposals about the
+/// footprint). A restatement in other words may share one idea only, too few to link one
+/// pair; that the idea is theirs alone, meeting after meeting, and named differently, is
+/// what says they are one request. Two groups that name it in the same words ("the
+/// workshop form be shortened" / "the deadline be shortened") were not linked by the
+/// pair rule for a reason.
 fn join_on_own_idea(groups: Vec<Vec<usize>>, items: &[Item], df: &HashMap<u32, u32>) -> Vec<Vec<usize>> {
     let recurring = |g: &Vec<usize>| g.iter().map(|&i| items[i].occ.source.as_str()).collect::<HashSet<_>>().len() >= 2;
     // each stem in every member of a recurring group: the groups, with the words each
