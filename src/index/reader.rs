@@ -35,13 +35,14 @@ pub fn exists(dir: &Path) -> bool {
 /// creation killed before its first meta.json leaves: tantivy's locks, its list of
 /// managed files and a half-written temporary file. Nothing was committed there.
 pub fn is_vacant(dir: &Path) -> bool {
+    let uncommitted = !exists(dir);
     match std::fs::read_dir(dir) {
         Err(_) => true,
         Ok(rd) => rd.flatten().all(|e| {
             let name = e.file_name().to_string_lossy().into_owned();
             OWN_FILES.contains(&name.as_str())
                 || name.starts_with(".tantivy-") && name.ends_with(".lock")
-                || !exists(dir) && (name == ".managed.json" || name.starts_with(".tmp"))
+                || uncommitted && (name == ".managed.json" || name.starts_with(".tmp"))
         }),
     }
 }
