@@ -60,11 +60,16 @@ static INSISTS_THAT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:ar
 /// produce messages"). A verb after "the" or "to" is a noun or an infinitive.
 fn is_subjunctive(clause: &str) -> bool {
     let words: Vec<&str> = clause.split_whitespace().take(8).collect();
-    (1..words.len()).any(|i| {
-        let w = words[i];
-        let prev = words[i - 1].to_lowercase();
-        BASE_VERBS.contains(&w) && !prev.ends_with(',') && !matches!(prev.as_str(), "the" | "a" | "an" | "to" | "of" | "for" | "and" | "or" | "its" | "their" | "this" | "that" | "will" | "would" | "can" | "may" | "did" | "does" | "do" | "not")
-    })
+    (1..words.len()).any(|i| verb_after_subject(&words, i))
+}
+
+/// Whether `words[i]` (i ≥ 1) is a base-form verb of action after a subject, as in a
+/// request in the subjunctive ("the Secretariat survey members").
+pub(crate) fn verb_after_subject<S: AsRef<str>>(words: &[S], i: usize) -> bool {
+    let prev = words[i - 1].as_ref().to_lowercase();
+    BASE_VERBS.contains(&words[i].as_ref())
+        && !prev.ends_with(',')
+        && !matches!(prev.as_str(), "the" | "a" | "an" | "to" | "of" | "for" | "and" | "or" | "its" | "their" | "this" | "that" | "will" | "would" | "can" | "may" | "did" | "does" | "do" | "not")
 }
 
 /// Modals that are not about action: "should be feasible", "you should have the document".

@@ -377,7 +377,8 @@ fn without_adjuncts(text: &str) -> String {
 pub struct Stem {
     /// The stem, its synonym class merged.
     pub text: String,
-    /// Another content word comes right after it.
+    /// Another content word comes right after it, other than the verb it is the subject
+    /// of.
     pub modifies: bool,
     /// The next content word is in the same name: right after it or after "of (the)"
     /// ("Terms of Reference", "ToR of the MAG"), not across a verb or an article.
@@ -420,6 +421,7 @@ pub fn content_stems(text: &str, acronyms: &HashMap<String, Vec<String>>) -> Vec
         open = matches!(w.as_str(), "from" | "for") || open && !CLAUSE_WORDS.contains(&w.as_str());
         whom.push(open);
     }
+    let verb = subject_verb(&written);
     let syn = synonym_map();
     // (stem, first token, token after it)
     let mut kept: Vec<(String, usize, usize)> = Vec::new();
@@ -455,12 +457,24 @@ pub fn content_stems(text: &str, acronyms: &HashMap<String, Vec<String>>) -> Vec
                 said: said[kept[k].1..end].join(" "),
                 whom: whom[kept[k].1],
                 // any word that is not a function word counts: "t" of "t-shirts" too
-                modifies: toks.get(end).is_some_and(|t| !STOP_SET.contains(t.as_str())),
+                modifies: verb != Some(end) && toks.get(end).is_some_and(|t| !STOP_SET.contains(t.as_str())),
                 joins_next: next.is_some_and(|n| n == end || n == kept[k].1 || n > end && NAME_LINKS.contains(&toks[end].as_str()) && toks[end + 1..n].iter().all(|t| ARTICLES.contains(&t.as_str()))),
                 text: std::mem::take(&mut kept[k].0),
             }
         })
         .collect()
+}
+
+/// Where the verb of a request in the subjunctive stands, in its first words ("the
+/// Secretariat survey members ...", "sessions online include ..."): the word before it is
+/// its subject, which does not modify it as "online" modifies "sessions" in "online
+/// sessions".
+fn subject_verb(words: &[String]) -> Option<usize> {
+    (1..words.len().min(8)).find(|&v| {
+        crate::extract::proposals::verb_after_subject(words, v)
+            && !STOP_SET.contains(words[v - 1].as_str())
+            && words.get(v + 1).is_none_or(|n| !CLAUSE_WORDS.contains(&n.as_str()))
+    })
 }
 
 /// Participles that do not end in -ed or -en.
@@ -1280,6 +1294,16 @@ mod tests {
             .collect();
         let (items, df, _) = space(raw);
         (items, df, v)
+    }
+
+    #[test]
+    fn test_a_subject_does_not_modify_its_verb() {
+        let modifies = |text: &str, word: &str| { let s = content_stems(text, &HashMap::new()); s.iter().find(|s| s.said == word).unwrap_or_else(|| panic!("{s:?}")).modifies };
+        assert!(!modifies("rooms online include interpreted channels", "onlin"));
+        assert!(modifies("online rooms include interpreted channels", "onlin"));
+        assert!(!modifies("the Secretariat survey members on how the MAG works", "secretariat"));
+        // a noun before "be" is the subject's head, a word before it modifies it
+        assert!(modifies("the online review be done", "onlin"));
     }
 
     #[test]
