@@ -1639,6 +1639,12 @@ mod tests {
         assert_eq!(stems("developing"), stems("Global South"));
         assert_eq!(stems("a database of good practices"), stems("a database of best practices"));
         assert_eq!(stems("take the floor"), stems("speaking"));
+        // session 10: asking fewer questions shortens; a day is quick; work between
+        // annual meetings is intersessional; being fair is not leaving a region disadvantaged
+        assert_eq!(stems("fewer questions"), stems("shorter questions"));
+        assert_eq!(stems("reports within one day"), stems("reports the same day"));
+        assert_eq!(stems("webinars between annual meetings"), stems("webinars, intersessional"));
+        assert_eq!(stems("no region is disadvantaged"), stems("no region is fair"));
         // function words and words of quantity are no idea of a request
         assert_eq!(stems("a short set of messages on how the board works"), stems("short messages on the board"));
         assert_eq!(stems("a series of webinars"), stems("webinars"));
