@@ -298,9 +298,9 @@ const MONTHS: &[&str] = &["january", "february", "march", "april", "may", "june"
 
 /// Words that open the reason for a request ("because the way we work has changed",
 /// "in order to reach more people") or what it is set against ("rather than
-/// being merged with ..."): neither is what is asked, and two restatements rarely give
-/// the same.
-const REASON_OPENERS: &[&str] = &["because", "since", "given that", "in order to", "as it", "as this", "as they", "as the current", "rather than", "instead of"];
+/// being merged with ...", "for all sessions, not only the main hall"): neither is what
+/// is asked, and two restatements rarely give the same.
+const REASON_OPENERS: &[&str] = &["because", "since", "given that", "in order to", "as it", "as this", "as they", "as the current", "rather than", "instead of", "not only", "not just"];
 
 /// The request without the reason given for it, when the reason follows it.
 fn without_reason(text: &str) -> &str {
@@ -706,7 +706,7 @@ fn similarity_with(a: &Item, b: &Item, min_concepts: usize) -> f32 {
     if c >= SAME_WORDING && kinds.is_empty() && !things {
         return c;
     }
-    let needed = min_concepts + other_actions(a, b) as usize + things as usize + !kinds.is_empty() as usize;
+    let needed = min_concepts + other_actions(a, b) as usize + (things || other_wants(a, b)) as usize + !kinds.is_empty() as usize;
     let shared = shared_concepts(a, b, &kinds);
     // two requests to have one thing are one request, whatever else they say of it
     // so are two when one says nothing the other does not ("an independent evaluation of
@@ -756,6 +756,14 @@ fn other_actions(a: &Item, b: &Item) -> bool {
         (None, Some(y)) => having(a, b, y),
         _ => false,
     }
+}
+
+/// Whether two proposals each ask to have a thing, and neither names the other's ("an
+/// implementation tracker be set up" / "the IGF set up a buddy programme"): they ask
+/// for different things, as [`other_things`] says of passives, whatever verb they share.
+fn other_wants(a: &Item, b: &Item) -> bool {
+    let names_none = |x: &Item, y: &Item| x.wanted.iter().all(|(head, _)| !y.has(*head));
+    !a.wanted.is_empty() && !b.wanted.is_empty() && names_none(a, b) && names_none(b, a)
 }
 
 /// Whether each of two passive proposals' things has a word, modifiers included, that
@@ -942,16 +950,16 @@ fn alike_pairs(items: &[Item], df: &HashMap<u32, u32>, floor: f32) -> Vec<(f32, 
 /// so a one-off that shares a word with two chains does not join them. The sums between
 /// groups are kept sparse and added up on each merge, so the cost follows the pairs,
 /// not the square of the proposals.
-fn average_link(n: usize, mut pairs: Vec<(f32, u32, u32)>, link: f32) -> Vec<Vec<usize>> {
+fn average_link(n: usize, pairs: &mut [(f32, u32, u32)], link: f32) -> Vec<Vec<usize>> {
     pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
     let mut parent: Vec<usize> = (0..n).collect();
     let mut size = vec![1usize; n];
     let mut sums: Vec<HashMap<usize, f32>> = vec![HashMap::new(); n];
-    for &(s, a, b) in &pairs {
+    for &(s, a, b) in pairs.iter() {
         *sums[a as usize].entry(b as usize).or_default() += s;
         *sums[b as usize].entry(a as usize).or_default() += s;
     }
-    for &(_, a, b) in &pairs {
+    for &(_, a, b) in pairs.iter() {
         let (ra, rb) = (find(&mut parent, a as usize), find(&mut parent, b as usize));
         if ra == rb {
             continue;
@@ -1035,6 +1043,70 @@ fn join_on_own_idea(groups: Vec<Vec<usize>>, items: &[Item], df: &HashMap<u32, u
     joined.into_values().collect()
 }
 
+/// Joins groups when at least half of the pairs of their wordings are linked, each
+/// wording counted once however often it was said. A chain restated in three ways often
+/// links two of them to the third and not to each other; averaged over every raising,
+/// the verbatim repeats of the unlinked two outvote the link, though half of what was
+/// said is alike. Repeats say how often a wording came back, not how alike it is.
+/// Joins are made in rounds, most linked first, each group joining once a round, until
+/// none is left; a round costs the links between wordings, not the square of the groups.
+fn join_half_linked(groups: Vec<Vec<usize>>, items: &[Item], pairs: &[(f32, u32, u32)]) -> Vec<Vec<usize>> {
+    // each distinct wording, a request's frame aside, as a number
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let wording: Vec<u32> = items
+        .iter()
+        .map(|it| {
+            let key = without_frame(&it.occ.text).split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+            let next = ids.len() as u32;
+            *ids.entry(key).or_insert(next)
+        })
+        .collect();
+    let mut links: Vec<(u32, u32)> = pairs.iter().map(|&(_, a, b)| (wording[a as usize], wording[b as usize])).filter(|(x, y)| x != y).map(|(x, y)| (x.min(y), x.max(y))).collect();
+    links.sort_unstable();
+    links.dedup();
+    let mut said: Vec<HashSet<u32>> = groups.iter().map(|g| g.iter().map(|&i| wording[i]).collect()).collect();
+    let mut parent: Vec<usize> = (0..groups.len()).collect();
+    loop {
+        // the groups that say each wording, by their current root
+        let mut sayers: HashMap<u32, Vec<usize>> = HashMap::new();
+        for (g, ws) in said.iter().enumerate().filter(|(g, _)| parent[*g] == *g) {
+            for &w in ws {
+                sayers.entry(w).or_default().push(g);
+            }
+        }
+        let mut linked: HashMap<(usize, usize), usize> = HashMap::new();
+        for (x, y) in &links {
+            let (Some(gx), Some(gy)) = (sayers.get(x), sayers.get(y)) else { continue };
+            for &a in gx {
+                for &b in gy.iter().filter(|&&b| b != a) {
+                    *linked.entry((a.min(b), a.max(b))).or_default() += 1;
+                }
+            }
+        }
+        let mut joins: Vec<(f32, usize, usize)> =
+            linked.into_iter().map(|((a, b), k)| (k as f32 / (said[a].len() * said[b].len()) as f32, a, b)).filter(|j| 2.0 * j.0 >= 1.0).collect();
+        if joins.is_empty() {
+            break;
+        }
+        joins.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+        let mut joined = HashSet::new();
+        for (_, a, b) in joins {
+            if joined.contains(&a) || joined.contains(&b) {
+                continue;
+            }
+            joined.extend([a, b]);
+            parent[b] = a;
+            let moved = std::mem::take(&mut said[b]);
+            said[a].extend(moved);
+        }
+    }
+    let mut out: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (gi, g) in groups.into_iter().enumerate() {
+        out.entry(find(&mut parent, gi)).or_default().extend(g);
+    }
+    out.into_values().collect()
+}
+
 fn find(parent: &mut [usize], mut x: usize) -> usize {
     while parent[x] != x {
         parent[x] = parent[parent[x]];
@@ -1088,8 +1160,9 @@ pub fn gaps(index_dir: &Path, min_meetings: usize, filters: &Filters) -> Result<
     let n = raw.len();
     let (items, df, modifiers) = space(raw);
     let link = std::env::var("QUORUM_GAP_LINK").ok().and_then(|v| v.parse().ok()).unwrap_or(LINK);
-    let pairs = alike_pairs(&items, &df, link);
-    let groups = join_on_own_idea(average_link(n, pairs, link), &items, &df);
+    let mut pairs = alike_pairs(&items, &df, link);
+    let groups = join_on_own_idea(average_link(n, &mut pairs, link), &items, &df);
+    let groups = join_half_linked(groups, &items, &pairs);
     let completions = completions(&searcher, &f, &acronyms, &mut vocab, &df, n, &modifiers)?;
     // completion statements by stem, so that each chain reads only those that share one
     let mut done_postings: HashMap<u32, Vec<usize>> = HashMap::new();
@@ -1352,7 +1425,7 @@ mod tests {
         assert!(fast.contains(&(0, 1)) && fast.contains(&(4, 5)), "{fast:?}");
         assert!(!fast.contains(&(5, 6)), "one shared topic word is not a link: {fast:?}");
         // the two restatements join and the one-off stays apart
-        let groups = average_link(items.len(), alike_pairs(&items, &df, 0.2), 0.2);
+        let groups = average_link(items.len(), &mut alike_pairs(&items, &df, 0.2), 0.2);
         assert!(groups.iter().any(|g| g.contains(&4) && g.contains(&5) && !g.contains(&6)), "{groups:?}");
     }
 
@@ -1573,12 +1646,50 @@ mod tests {
     }
 
     #[test]
+    fn test_requests_to_have_two_things_are_two_requests() {
+        let texts = [
+            "an implementation tracker for the board's proposals be set up",
+            "the board set up a buddy programme for first-time volunteers",
+            "the board set up a buddy programme for new volunteers",
+        ];
+        let (items, _, _) = items_of(&texts, &HashMap::new());
+        assert!(other_wants(&items[0], &items[1]));
+        assert_eq!(similarity(&items[0], &items[1]), 0.0, "a tracker and a buddy programme, both set up by the board");
+        assert!(!other_wants(&items[1], &items[2]));
+    }
+
+    #[test]
+    fn test_what_a_request_is_set_against_is_not_what_it_asks() {
+        let stems = |t: &str| content_stems(t, &HashMap::new()).into_iter().map(|s| s.text).collect::<Vec<_>>();
+        assert_eq!(stems("captions be provided for all sessions, not only the main hall"), stems("captions be provided for all sessions"));
+        assert_eq!(stems("a map of every room, not just the ground floor"), stems("a map of every room"));
+    }
+
+    #[test]
+    fn test_groups_with_half_their_wordings_linked_join() {
+        // "a" is said three times and "c" twice, in one group; "b" twice, linked to "a"
+        // only; "d" once, linked to "a" of a group of three wordings
+        let texts = ["a", "a", "a", "c", "c", "b", "b", "e", "d"];
+        let (items, _, _) = items_of(&texts, &HashMap::new());
+        let pairs = [(0.3, 0, 5), (0.3, 1, 6), (0.3, 2, 5)];
+        let groups = join_half_linked(vec![vec![0, 1, 2, 3, 4], vec![5, 6]], &items, &pairs);
+        assert_eq!(groups.len(), 1, "one of two wordings linked: {groups:?}");
+        let pairs = [(0.3, 0, 8)];
+        let groups = join_half_linked(vec![vec![0, 3, 7], vec![8]], &items, &pairs);
+        assert_eq!(groups.len(), 2, "one of three wordings linked is too few: {groups:?}");
+        // the frame of a request is no wording of its own
+        let texts = ["x be done", "action so that x be done", "y be done"];
+        let (items, _, _) = items_of(&texts, &HashMap::new());
+        assert_eq!(join_half_linked(vec![vec![0, 1], vec![2]], &items, &[(0.3, 0, 2)]).len(), 1);
+    }
+
+    #[test]
     fn test_groups_whose_every_cross_pair_links_at_the_threshold_merge() {
         for k in 2..8u32 {
             // k restatements worded alike, and one more linked to each at the threshold
             let mut pairs: Vec<(f32, u32, u32)> = (0..k).flat_map(|a| (a + 1..k).map(move |b| (1.0, a, b))).collect();
             pairs.extend((0..k).map(|a| (LINK, a, k)));
-            assert_eq!(average_link(k as usize + 1, pairs, LINK).len(), 1, "{k} restatements");
+            assert_eq!(average_link(k as usize + 1, &mut pairs, LINK).len(), 1, "{k} restatements");
         }
     }
 
