@@ -1756,6 +1756,8 @@ mod tests {
         assert_eq!(stems("reports within one day"), stems("reports the same day"));
         assert_eq!(stems("webinars between annual meetings"), stems("webinars, intersessional"));
         assert_eq!(stems("no region is disadvantaged"), stems("no region is fair"));
+        // the times of meetings are what time zones are about
+        assert_eq!(stems("calls alternate between time zones"), stems("calls alternate times"));
         // function words and words of quantity are no idea of a request
         assert_eq!(stems("a short set of messages on how the board works"), stems("short messages on the board"));
         assert_eq!(stems("a series of webinars"), stems("webinars"));
