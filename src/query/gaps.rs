@@ -389,6 +389,8 @@ pub struct Stem {
     /// It is in a phrase of whom or what for ("participants from developing countries",
     /// "visas for the annual meeting"), not in what is asked.
     pub whom: bool,
+    /// It is the verb of a request in the subjunctive (see [`subject_verb`]).
+    pub verb: bool,
 }
 
 /// Words that link the parts of one name ("Terms of Reference", "ToR of the MAG", "the
@@ -456,6 +458,7 @@ pub fn content_stems(text: &str, acronyms: &HashMap<String, Vec<String>>) -> Vec
             Stem {
                 said: said[kept[k].1..end].join(" "),
                 whom: whom[kept[k].1],
+                verb: verb == Some(kept[k].1),
                 // any word that is not a function word counts: "t" of "t-shirts" too
                 modifies: verb != Some(end) && toks.get(end).is_some_and(|t| !STOP_SET.contains(t.as_str())),
                 joins_next: next.is_some_and(|n| n == end || n == kept[k].1 || n > end && NAME_LINKS.contains(&toks[end].as_str()) && toks[end + 1..n].iter().all(|t| ARTICLES.contains(&t.as_str()))),
@@ -617,6 +620,8 @@ struct Features {
     wanted: Vec<(u32, Vec<u32>)>,
     /// Each stem with the words it stands for here (see [`Stem::said`]), sorted.
     said: Vec<(u32, u32)>,
+    /// The verb it asks with: the passive's or the subjunctive's.
+    verb: Option<u32>,
 }
 
 /// The request without a frame that only says it is one ("action so that the ToR be
@@ -664,7 +669,8 @@ fn features(text: &str, acronyms: &HashMap<String, Vec<String>>, vocab: &mut Voc
             Some((head, name))
         })
         .collect();
-    Features { ids, pairs, uses, action, thing, names_actions, wanted, said }
+    let verb = action.or_else(|| stems.iter().zip(&uses).find(|(s, _)| s.verb).map(|(_, u)| u.0));
+    Features { ids, pairs, uses, action, thing, names_actions, wanted, said, verb }
 }
 
 /// Stems that, across the proposals, nearly always stand before another content word:
@@ -854,6 +860,7 @@ struct Item {
     wanted: Vec<(u32, Vec<u32>)>,
     /// Each stem with the words it stands for here.
     said: Vec<(u32, u32)>,
+    verb: Option<u32>,
 }
 
 impl Item {
@@ -1005,7 +1012,9 @@ type StemGroups = (Vec<(usize, HashSet<u32>)>, u32);
 /// pair; that the idea is theirs alone, meeting after meeting, and named differently, is
 /// what says they are one request. Two groups that name it in the same words ("the
 /// workshop form be shortened" / "the deadline be shortened") were not linked by the
-/// pair rule for a reason.
+/// pair rule for a reason. Nor is the verb a member asks with such an idea ("the
+/// Policy Network run sessions" / "the schedule of calls change"): an action is shared
+/// by requests for many things.
 fn join_on_own_idea(groups: Vec<Vec<usize>>, items: &[Item], df: &HashMap<u32, u32>) -> Vec<Vec<usize>> {
     let recurring = |g: &Vec<usize>| g.iter().map(|&i| items[i].occ.source.as_str()).collect::<HashSet<_>>().len() >= 2;
     // each stem in every member of a recurring group: the groups, with the words each
@@ -1014,7 +1023,7 @@ fn join_on_own_idea(groups: Vec<Vec<usize>>, items: &[Item], df: &HashMap<u32, u
     for (gi, g) in groups.iter().enumerate().filter(|(_, g)| recurring(g)) {
         let first = &items[g[0]];
         for &(x, _) in &first.bag {
-            if first.modifiers.binary_search(&x).is_err() && g.iter().all(|&i| !items[i].said_as(x).is_empty()) {
+            if first.modifiers.binary_search(&x).is_err() && g.iter().all(|&i| !items[i].said_as(x).is_empty()) && g.iter().all(|&i| items[i].verb != Some(x)) {
                 let forms = g.iter().flat_map(|&i| items[i].said_as(x).iter().map(|s| s.1)).collect();
                 let e = by_stem.entry(x).or_default();
                 e.0.push((gi, forms));
@@ -1268,7 +1277,7 @@ fn item(occ: Occurrence, date: Option<time::Date>, fs: Features, df: &HashMap<u3
     // a modifier that this text also uses as a noun of its own ("young people get ...")
     // names a thing here
     let mods = fs.ids.iter().copied().filter(|x| modifiers.contains(x) && fs.uses.iter().all(|u| u.0 != *x || u.1)).collect();
-    Item { occ, date, bag, pairs: fs.pairs, modifiers: mods, action: fs.action, thing: fs.thing, names_actions: fs.names_actions, wanted: fs.wanted, said: fs.said }
+    Item { occ, date, bag, pairs: fs.pairs, modifiers: mods, action: fs.action, thing: fs.thing, names_actions: fs.names_actions, wanted: fs.wanted, said: fs.said, verb: fs.verb }
 }
 
 /// A passage or decision that says something was done.
@@ -1537,6 +1546,15 @@ mod tests {
         let (items, df, _) = items_of(&more, &HashMap::new());
         alone.push(vec![13]);
         assert!(join_on_own_idea(alone, &items, &df).iter().all(|g| g.len() <= 2));
+        // the verb a request asks with is no idea of its own: many requests share one
+        let texts = [
+            "the Policy Network run online clinics",
+            "the Policy Network run online clinics",
+            "the schedule of calls change every month",
+            "the schedule of calls change every month",
+        ];
+        let (items, df, _) = items_of(&texts, &HashMap::new());
+        assert_eq!(join_on_own_idea(vec![vec![0, 1], vec![2, 3]], &items, &df).len(), 2);
     }
 
     #[test]
