@@ -1774,6 +1774,8 @@ mod tests {
         assert_eq!(stems("reports within one day"), stems("reports the same day"));
         assert_eq!(stems("webinars between annual meetings"), stems("webinars, intersessional"));
         assert_eq!(stems("no region is disadvantaged"), stems("no region is fair"));
+        // to have access to a thing is to have it provided
+        assert_eq!(stems("access to interpretation"), stems("availability of interpretation"));
         // an acronym every record uses without defining it
         assert_eq!(stems("webinars on AI governance"), stems("webinars on artificial intelligence governance"));
         // the times of meetings are what time zones are about
