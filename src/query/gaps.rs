@@ -1153,19 +1153,25 @@ pub fn gaps(index_dir: &Path, min_meetings: usize, filters: &Filters) -> Result<
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, f.records(record::PROPOSAL))];
     clauses.extend(filters.clauses(&f)?);
     let docs = searcher.search(&BooleanQuery::new(clauses), &DocSetCollector)?;
-    let mut docs: Vec<_> = docs.into_iter().collect();
-    docs.sort();
-    let mut vocab = Vocab { ids: HashMap::new() };
-    let mut raw: Vec<(Occurrence, Option<time::Date>, Features)> = Vec::with_capacity(docs.len());
+    let mut found: Vec<(Occurrence, Option<time::Date>)> = Vec::with_capacity(docs.len());
     for a in docs {
         let d: TantivyDocument = searcher.doc(a)?;
         let s = |fl| d.get_first(fl).and_then(|v| v.as_str()).unwrap_or("").to_string();
         let date = d.get_first(f.date).and_then(|v| v.as_datetime()).and_then(from_tantivy_date);
-        let text = s(f.item_text);
-        let feats = features(&text, &acronyms, &mut vocab);
-        let occ = Occurrence { source: s(f.source), meeting_date: date.map(crate::extract::dates::iso), speaker: s(f.item_speaker), text, line: d.get_first(f.line_start).and_then(|v| v.as_u64()).unwrap_or(0) };
-        raw.push((occ, date, feats));
+        let occ = Occurrence { source: s(f.source), meeting_date: date.map(crate::extract::dates::iso), speaker: s(f.item_speaker), text: s(f.item_text), line: d.get_first(f.line_start).and_then(|v| v.as_u64()).unwrap_or(0) };
+        found.push((occ, date));
     }
+    // in the corpus's order, not the index's: two indexes of one corpus lay documents out
+    // in other orders (threads, merges), and ties between links are broken by position
+    found.sort_by(|a, b| (&a.0.source, a.0.line, &a.0.text).cmp(&(&b.0.source, b.0.line, &b.0.text)));
+    let mut vocab = Vocab { ids: HashMap::new() };
+    let raw: Vec<(Occurrence, Option<time::Date>, Features)> = found
+        .into_iter()
+        .map(|(occ, date)| {
+            let feats = features(&occ.text, &acronyms, &mut vocab);
+            (occ, date, feats)
+        })
+        .collect();
     let n = raw.len();
     let (items, df, modifiers) = space(raw);
     let link = std::env::var("QUORUM_GAP_LINK").ok().and_then(|v| v.parse().ok()).unwrap_or(LINK);
@@ -1327,7 +1333,7 @@ fn completions(
         }
     }
     let docs = searcher.search(&BooleanQuery::new(any), &DocSetCollector)?;
-    let mut out = Vec::new();
+    let mut found: Vec<(Evidence, Option<time::Date>)> = Vec::new();
     for a in docs {
         let d: TantivyDocument = searcher.doc(a)?;
         let text = d.get_first(f.text).or_else(|| d.get_first(f.item_text)).and_then(|v| v.as_str()).unwrap_or("").to_string();
@@ -1335,12 +1341,17 @@ fn completions(
             continue;
         }
         let date = d.get_first(f.date).and_then(|v| v.as_datetime()).and_then(from_tantivy_date);
-        let fs = features(done_clause(&text), acronyms, vocab);
-        let thing = features(&done_thing(&text), acronyms, vocab);
         let source = d.get_first(f.source).and_then(|v| v.as_str()).unwrap_or("").to_string();
         let line = d.get_first(f.line_start).and_then(|v| v.as_u64()).unwrap_or(0);
-        let ev = Evidence { source, meeting_date: date.map(crate::extract::dates::iso), line, text };
-        let occ = Occurrence { source: ev.source.clone(), meeting_date: ev.meeting_date.clone(), speaker: String::new(), text: String::new(), line };
+        found.push((Evidence { source, meeting_date: date.map(crate::extract::dates::iso), line, text }, date));
+    }
+    // the corpus's order, as for proposals: the collector's set has none
+    found.sort_by(|a, b| (&a.0.source, a.0.line, &a.0.text).cmp(&(&b.0.source, b.0.line, &b.0.text)));
+    let mut out = Vec::with_capacity(found.len());
+    for (ev, date) in found {
+        let fs = features(done_clause(&ev.text), acronyms, vocab);
+        let thing = features(&done_thing(&ev.text), acronyms, vocab);
+        let occ = Occurrence { source: ev.source.clone(), meeting_date: ev.meeting_date.clone(), speaker: String::new(), text: String::new(), line: ev.line };
         out.push(Completion { evidence: ev, item: item(occ.clone(), date, fs, df, n, modifiers), thing: item(occ, date, thing, df, n, modifiers) });
     }
     Ok(out)
