@@ -15,7 +15,7 @@ mkdir -p "$work"
 for s in $seeds; do
   d=$work/s$s
   if [ ! -d "$d/index" ]; then
-    "$bin/quorum-gen" "$d/corpus" --meetings 500 --seed "$s" >/dev/null
+    "$bin/quorum-gen" "$d/corpus" --meetings 500 --seed "$s" >/dev/null 2>&1
     "$bin/quorum" index "$d/corpus" --index "$d/index" >/dev/null 2>&1
   fi
   "$bin/quorum" gaps --index "$d/index" --json > "$d/gaps.json"
