@@ -389,7 +389,8 @@ pub struct Stem {
     /// It is in a phrase of whom or what for ("participants from developing countries",
     /// "visas for the annual meeting"), not in what is asked.
     pub whom: bool,
-    /// It is the verb of a request in the subjunctive (see [`subject_verb`]).
+    /// It is the verb of a request in the subjunctive, after its subject ("the
+    /// Secretariat survey members").
     pub verb: bool,
 }
 
