@@ -1472,6 +1472,7 @@ mod tests {
             let _ = similarity(&items[0], &items[1]);
             let _ = similarity(&items[0], &items[2]);
             let _ = join_on_own_idea(vec![vec![0, 2], vec![1]], &items, &df);
+            let _ = join_half_linked(vec![vec![0, 2], vec![1]], &items, &[(0.3, 0, 1), (0.3, 1, 2)]);
             let _ = done_thing(&text);
         }
     }
