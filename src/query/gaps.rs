@@ -861,6 +861,7 @@ struct Item {
     wanted: Vec<(u32, Vec<u32>)>,
     /// Each stem with the words it stands for here.
     said: Vec<(u32, u32)>,
+    /// The verb it asks with (see [`Features::verb`]).
     verb: Option<u32>,
 }
 
@@ -1024,7 +1025,7 @@ fn join_on_own_idea(groups: Vec<Vec<usize>>, items: &[Item], df: &HashMap<u32, u
     for (gi, g) in groups.iter().enumerate().filter(|(_, g)| recurring(g)) {
         let first = &items[g[0]];
         for &(x, _) in &first.bag {
-            if first.modifiers.binary_search(&x).is_err() && g.iter().all(|&i| !items[i].said_as(x).is_empty()) && g.iter().all(|&i| items[i].verb != Some(x)) {
+            if first.modifiers.binary_search(&x).is_err() && g.iter().all(|&i| !items[i].said_as(x).is_empty() && items[i].verb != Some(x)) {
                 let forms = g.iter().flat_map(|&i| items[i].said_as(x).iter().map(|s| s.1)).collect();
                 let e = by_stem.entry(x).or_default();
                 e.0.push((gi, forms));
