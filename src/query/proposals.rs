@@ -57,6 +57,6 @@ pub fn proposals(index_dir: &Path, topic: Option<&str>, filters: &Filters) -> Re
             line: d.get_first(f.line_start).and_then(|v| v.as_u64()).unwrap_or(0),
         });
     }
-    rows.sort_by(|a, b| a.meeting_date.cmp(&b.meeting_date).then_with(|| a.source.cmp(&b.source)).then(a.line.cmp(&b.line)));
+    rows.sort_by(|a, b| a.meeting_date.cmp(&b.meeting_date).then_with(|| a.source.cmp(&b.source)).then(a.line.cmp(&b.line)).then_with(|| a.text.cmp(&b.text)).then_with(|| a.speaker.cmp(&b.speaker)));
     Ok(rows)
 }
