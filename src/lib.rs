@@ -12,6 +12,7 @@ pub mod error;
 pub mod extract;
 pub mod ingest;
 pub mod index;
+pub mod lexicon;
 pub mod model;
 pub mod query;
 pub mod report;

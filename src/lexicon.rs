@@ -1,0 +1,82 @@
+//! The word lists that rules use, in one data file (`data/lexicon.toml`), loaded once.
+//!
+//! Every list lives in the file exactly once, under the section of the stage that reads it;
+//! a rule takes it from [`lexicon()`] instead of holding a `&[&str]` of its own. The file is
+//! compiled in, so the binary needs nothing beside it; a list that is missing or misspelt
+//! fails the `lexicon_parses` test, not a user's run.
+
+use serde::Deserialize;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// The compiled-in lexicon, as written in `data/lexicon.toml`.
+pub const DEFAULT_LEXICON: &str = include_str!("../data/lexicon.toml");
+
+/// A list of words, kept in its written order, with a set for membership tests.
+#[derive(Debug, Default)]
+pub struct Words {
+    list: Vec<&'static str>,
+    set: HashSet<&'static str>,
+}
+
+impl Words {
+    /// The words in the order the file gives them.
+    pub fn as_slice(&self) -> &[&'static str] {
+        &self.list
+    }
+    /// Whether `w` is one of the words, as written (callers fold case first where they mean to).
+    pub fn contains(&self, w: &str) -> bool {
+        self.set.contains(w)
+    }
+    /// The words, in the file's order.
+    pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.list.iter().copied()
+    }
+}
+
+impl<'de> Deserialize<'de> for Words {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let owned: Vec<String> = Vec::deserialize(d)?;
+        // Leaked once per process: the lexicon lives as long as the program.
+        let list: Vec<&'static str> = owned.into_iter().map(|s| &*Box::leak(s.into_boxed_str())).collect();
+        let set = list.iter().copied().collect();
+        Ok(Words { list, set })
+    }
+}
+
+/// Every word list, by the stage that reads it. Add a list as a field of its section and
+/// an array of the same name in `data/lexicon.toml`; unknown names in the file are refused.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lexicon {
+    /// Words about people: titles before a name.
+    pub people: People,
+}
+
+/// Words that name or qualify people.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct People {
+    /// Titles written before a name ("Mr", "Dr", "H.E."), without their full stop.
+    pub honorifics: Words,
+}
+
+static LEXICON: LazyLock<Lexicon> =
+    LazyLock::new(|| toml::from_str(DEFAULT_LEXICON).expect("data/lexicon.toml is checked by the lexicon_parses test"));
+
+/// The lexicon, parsed on first use.
+pub fn lexicon() -> &'static Lexicon {
+    &LEXICON
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicon_parses() {
+        let l: Lexicon = toml::from_str(DEFAULT_LEXICON).expect("data/lexicon.toml parses");
+        assert!(l.people.honorifics.contains("dr"));
+        assert!(!l.people.honorifics.contains("Doctorate"));
+    }
+}
