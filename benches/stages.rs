@@ -19,10 +19,22 @@ fn corpus() -> &'static [(String, String)] {
     static C: OnceLock<Vec<(String, String)>> = OnceLock::new();
     C.get_or_init(|| {
         let dir = tempfile::tempdir().expect("temp dir");
-        let opts = quorum::synth::SynthOptions { meetings: 200, seed: 9, ..Default::default() };
+        let opts = quorum::synth::SynthOptions {
+            meetings: 200,
+            seed: 9,
+            ..Default::default()
+        };
         quorum::synth::generate(&dir.path().join("corpus"), &opts).expect("generate");
         let (files, _) = quorum::ingest::walk::corpus_files(&dir.path().join("corpus"));
-        files.iter().map(|f| (f.source.clone(), std::fs::read_to_string(&f.path).expect("read"))).collect()
+        files
+            .iter()
+            .map(|f| {
+                (
+                    f.source.clone(),
+                    std::fs::read_to_string(&f.path).expect("read"),
+                )
+            })
+            .collect()
     })
 }
 
@@ -32,7 +44,12 @@ fn bytes() -> BytesCount {
 
 #[divan::bench]
 fn decode(b: Bencher) {
-    b.counter(bytes()).bench(|| corpus().iter().map(|(_, t)| quorum::ingest::read::decode(t.as_bytes()).map_or(0, |s| s.len())).sum::<usize>());
+    b.counter(bytes()).bench(|| {
+        corpus()
+            .iter()
+            .map(|(_, t)| quorum::ingest::read::decode(t.as_bytes()).map_or(0, |s| s.len()))
+            .sum::<usize>()
+    });
 }
 
 #[divan::bench]
@@ -51,18 +68,37 @@ fn layout(b: Bencher) {
 
 #[divan::bench]
 fn segment(b: Bencher) {
-    b.counter(bytes()).bench(|| corpus().iter().flat_map(|(_, t)| t.split("\n\n")).map(|p| quorum::text::sentences(p).len()).sum::<usize>());
+    b.counter(bytes()).bench(|| {
+        corpus()
+            .iter()
+            .flat_map(|(_, t)| t.split("\n\n"))
+            .map(|p| quorum::text::sentences(p).len())
+            .sum::<usize>()
+    });
 }
 
 #[divan::bench]
 fn parse_and_extract(b: Bencher) {
-    b.counter(bytes()).bench(|| corpus().iter().map(|(s, t)| quorum::ingest::parse(s, t).proposals.len()).sum::<usize>());
+    b.counter(bytes()).bench(|| {
+        corpus()
+            .iter()
+            .map(|(s, t)| quorum::ingest::parse(s, t).proposals.len())
+            .sum::<usize>()
+    });
 }
 
 #[divan::bench]
 fn index_documents(b: Bencher) {
     let (_, fields) = quorum::index::schema::build();
     let themes = ThemeSet::default_set();
-    let meetings: Vec<_> = corpus().iter().map(|(s, t)| quorum::ingest::parse(s, t)).collect();
-    b.counter(bytes()).bench(|| meetings.iter().map(|m| quorum::index::passages::documents(m, &fields, &themes, "h", 1, 1).len()).sum::<usize>());
+    let meetings: Vec<_> = corpus()
+        .iter()
+        .map(|(s, t)| quorum::ingest::parse(s, t))
+        .collect();
+    b.counter(bytes()).bench(|| {
+        meetings
+            .iter()
+            .map(|m| quorum::index::passages::documents(m, &fields, &themes, "h", 1, 1).len())
+            .sum::<usize>()
+    });
 }

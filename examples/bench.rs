@@ -37,14 +37,23 @@ fn baseline(corpus: &Path, dir: &Path, threads: usize) -> anyhow::Result<()> {
     let index = Index::create_in_dir(dir, schema)?;
     let writer: IndexWriter = index.writer_with_num_threads(threads, 200_000_000)?;
     let (files, _) = quorum::ingest::walk::corpus_files(corpus);
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build()?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()?;
     let mut passages = 0usize;
     for chunk in files.chunks(2000) {
         let texts: Vec<Vec<String>> = pool.install(|| {
-            chunk.par_iter().map(|f| {
-                let text = std::fs::read_to_string(&f.path).unwrap_or_default();
-                text.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).map(str::to_string).collect()
-            }).collect()
+            chunk
+                .par_iter()
+                .map(|f| {
+                    let text = std::fs::read_to_string(&f.path).unwrap_or_default();
+                    text.split("\n\n")
+                        .map(str::trim)
+                        .filter(|p| !p.is_empty())
+                        .map(str::to_string)
+                        .collect()
+                })
+                .collect()
         });
         for t in texts.into_iter().flatten() {
             writer.add_document(doc!(body => t))?;
@@ -54,7 +63,10 @@ fn baseline(corpus: &Path, dir: &Path, threads: usize) -> anyhow::Result<()> {
     let mut writer = writer;
     writer.commit()?;
     writer.wait_merging_threads()?;
-    println!("{{\"seconds\": {:.3}, \"passages\": {passages}}}", t0.elapsed().as_secs_f64());
+    println!(
+        "{{\"seconds\": {:.3}, \"passages\": {passages}}}",
+        t0.elapsed().as_secs_f64()
+    );
     Ok(())
 }
 
@@ -68,7 +80,10 @@ fn queries(corpus: &Path, n: usize) -> anyhow::Result<()> {
     while made < n {
         let f = &files[rng.usize(..files.len())];
         let text = std::fs::read_to_string(&f.path)?;
-        let words: Vec<&str> = text.split_whitespace().filter(|w| w.len() > 4 && w.chars().all(char::is_alphabetic)).collect();
+        let words: Vec<&str> = text
+            .split_whitespace()
+            .filter(|w| w.len() > 4 && w.chars().all(char::is_alphabetic))
+            .collect();
         if words.len() < 10 {
             continue;
         }
@@ -76,7 +91,10 @@ fn queries(corpus: &Path, n: usize) -> anyhow::Result<()> {
         let (a, b) = (words[i].to_lowercase(), words[i + 1].to_lowercase());
         let (query, terms): (String, Vec<String>) = match made % 4 {
             0 => (a.clone(), vec![a]),
-            1 => (format!("{a} {}", words[rng.usize(..words.len())].to_lowercase()), vec![a]),
+            1 => (
+                format!("{a} {}", words[rng.usize(..words.len())].to_lowercase()),
+                vec![a],
+            ),
             2 => (format!("\"{a} {b}\""), vec![format!("{a} {b}")]),
             // the operator stays upper-case: "and" would be one more word to find
             _ => (format!("{a} AND {b}"), vec![a, b]),
@@ -86,7 +104,11 @@ fn queries(corpus: &Path, n: usize) -> anyhow::Result<()> {
             1 => serde_json::json!({"kind": "transcript"}),
             _ => serde_json::json!({}),
         };
-        writeln!(out, "{}", serde_json::json!({"query": query, "terms": terms, "filters": filter}))?;
+        writeln!(
+            out,
+            "{}",
+            serde_json::json!({"query": query, "terms": terms, "filters": filter})
+        )?;
         made += 1;
     }
     Ok(())
@@ -105,8 +127,12 @@ fn latency(dir: &Path, queries: &Path) -> anyhow::Result<()> {
         let fl = &v["filters"];
         let filters = Filters {
             kind: fl["kind"].as_str().map(str::to_string),
-            from: fl["from"].as_str().and_then(quorum::extract::dates::parse_iso),
-            to: fl["to"].as_str().and_then(quorum::extract::dates::parse_iso),
+            from: fl["from"]
+                .as_str()
+                .and_then(quorum::extract::dates::parse_iso),
+            to: fl["to"]
+                .as_str()
+                .and_then(quorum::extract::dates::parse_iso),
             ..Default::default()
         };
         let t = Instant::now();
@@ -120,7 +146,12 @@ fn latency(dir: &Path, queries: &Path) -> anyhow::Result<()> {
     }
     times.sort_by(f64::total_cmp);
     let pct = |p: f64| times[((times.len() as f64 - 1.0) * p).round() as usize];
-    println!("{{\"queries\": {}, \"p50_ms\": {:.3}, \"p99_ms\": {:.3}, \"hits\": {hits}}}", times.len(), pct(0.5), pct(0.99));
+    println!(
+        "{{\"queries\": {}, \"p50_ms\": {:.3}, \"p99_ms\": {:.3}, \"hits\": {hits}}}",
+        times.len(),
+        pct(0.5),
+        pct(0.99)
+    );
     Ok(())
 }
 
@@ -131,25 +162,40 @@ fn latency(dir: &Path, queries: &Path) -> anyhow::Result<()> {
 /// of a few thousand meetings.
 fn stages(corpus: &Path, dir: &Path, threads: usize) -> anyhow::Result<()> {
     use quorum::index::{passages::documents, schema, writer::open_or_create};
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build()?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()?;
     let (files, _) = quorum::ingest::walk::corpus_files(corpus);
     let t = Instant::now();
     let meetings: Vec<_> = pool.install(|| {
-        files.par_iter().filter_map(|f| {
-            let bytes = quorum::ingest::read::read_file(&f.path).ok()?;
-            let text = quorum::ingest::read::decode(&bytes).ok()?;
-            Some(quorum::ingest::parse(&f.source, &text))
-        }).collect()
+        files
+            .par_iter()
+            .filter_map(|f| {
+                let bytes = quorum::ingest::read::read_file(&f.path).ok()?;
+                let text = quorum::ingest::read::decode(&bytes).ok()?;
+                Some(quorum::ingest::parse(&f.source, &text))
+            })
+            .collect()
     });
     let extract_s = t.elapsed().as_secs_f64();
     let themes = quorum::extract::themes::ThemeSet::default_set();
     let (_, fields) = schema::build();
     let t = Instant::now();
-    let docs: Vec<Vec<tantivy::TantivyDocument>> = pool.install(|| meetings.par_iter().map(|m| documents(m, &fields, &themes, "0", 0, 0)).collect());
+    let docs: Vec<Vec<tantivy::TantivyDocument>> = pool.install(|| {
+        meetings
+            .par_iter()
+            .map(|m| documents(m, &fields, &themes, "0", 0, 0))
+            .collect()
+    });
     let documents_s = t.elapsed().as_secs_f64();
     std::fs::create_dir_all(dir)?;
     let (index, _) = open_or_create(dir, true)?;
-    let drop = std::env::var("DROP").unwrap_or_default().split(',').filter(|x| !x.is_empty()).map(|name| index.schema().get_field(name)).collect::<Result<Vec<_>, _>>()?;
+    let drop = std::env::var("DROP")
+        .unwrap_or_default()
+        .split(',')
+        .filter(|x| !x.is_empty())
+        .map(|name| index.schema().get_field(name))
+        .collect::<Result<Vec<_>, _>>()?;
     let t = Instant::now();
     let mut writer: IndexWriter = index.writer_with_num_threads(threads, 200_000_000)?;
     let mut n = 0usize;

@@ -2,8 +2,8 @@
 //! and maps its outcome to an exit code.
 
 use crate::config::{date_arg, default_corpus, default_index};
-use crate::extract::themes::ThemeSet;
 use crate::error::{is_broken_pipe, status_of, ExitStatus, QuorumError};
+use crate::extract::themes::ThemeSet;
 use crate::index::{reader, writer};
 use crate::query::filters::Filters;
 use crate::report::{human, json};
@@ -277,12 +277,17 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
         Ok(c) => c,
         Err(e) => {
             let _ = e.print();
-            return ExitCode::from(if e.use_stderr() { ExitStatus::Usage as u8 } else { 0 });
+            return ExitCode::from(if e.use_stderr() {
+                ExitStatus::Usage as u8
+            } else {
+                0
+            });
         }
     };
     let stdout = std::io::stdout();
     let mut out = BufWriter::new(stdout.lock());
-    let result = dispatch(cli.command, &mut out).and_then(|s| out.flush().map(|_| s).map_err(Into::into));
+    let result =
+        dispatch(cli.command, &mut out).and_then(|s| out.flush().map(|_| s).map_err(Into::into));
     match result {
         Ok(s) => ExitCode::from(s as u8),
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
@@ -307,7 +312,13 @@ fn dispatch(cmd: Command, out: &mut impl Write) -> Result<ExitStatus> {
 
 fn cmd_index(a: IndexArgs, out: &mut impl Write) -> Result<ExitStatus> {
     let corpus = a.corpus.unwrap_or_else(default_corpus);
-    let opts = writer::BuildOptions { threads: a.threads.map(usize::from), rebuild: a.rebuild, progress: true, batch: a.batch as usize, ..Default::default() };
+    let opts = writer::BuildOptions {
+        threads: a.threads.map(usize::from),
+        rebuild: a.rebuild,
+        progress: true,
+        batch: a.batch as usize,
+        ..Default::default()
+    };
     let report = writer::build(&corpus, &a.index, &opts)?;
     eprintln!("quorum: {}", human::build_summary(&report));
     if a.json {
@@ -318,10 +329,13 @@ fn cmd_index(a: IndexArgs, out: &mut impl Write) -> Result<ExitStatus> {
 
 fn cmd_extract(a: ExtractArgs, out: &mut impl Write) -> Result<ExitStatus> {
     let bytes = crate::ingest::read::read_file(&a.file).map_err(|e| match e {
-        crate::ingest::read::ReadError::Io(m) => anyhow::anyhow!("cannot read {}: {m}", a.file.display()),
+        crate::ingest::read::ReadError::Io(m) => {
+            anyhow::anyhow!("cannot read {}: {m}", a.file.display())
+        }
         other => QuorumError::Usage(format!("{}: {other}", a.file.display())).into(),
     })?;
-    let text = crate::ingest::read::decode(&bytes).map_err(|e| QuorumError::Usage(format!("{}: {e}", a.file.display())))?;
+    let text = crate::ingest::read::decode(&bytes)
+        .map_err(|e| QuorumError::Usage(format!("{}: {e}", a.file.display())))?;
     let source = crate::ingest::walk::source_name(&a.file);
     let meeting = crate::ingest::parse(&source, &text);
     if a.json {
@@ -339,8 +353,19 @@ fn ensure_index(index: &Path) -> Result<()> {
         return Ok(());
     }
     let corpus = default_corpus();
-    eprintln!("quorum: no index at {}; building it from {} first", index.display(), corpus.display());
-    let report = writer::build(&corpus, index, &writer::BuildOptions { progress: true, ..Default::default() })?;
+    eprintln!(
+        "quorum: no index at {}; building it from {} first",
+        index.display(),
+        corpus.display()
+    );
+    let report = writer::build(
+        &corpus,
+        index,
+        &writer::BuildOptions {
+            progress: true,
+            ..Default::default()
+        },
+    )?;
     eprintln!("quorum: {}", human::build_summary(&report));
     Ok(())
 }
@@ -349,11 +374,19 @@ fn cmd_search(a: SearchArgs, out: &mut impl Write) -> Result<ExitStatus> {
     let mut filters = a.filters.resolve(a.kind)?;
     if let Some(t) = &a.theme {
         let set = ThemeSet::default_set();
-        let i = set.find(t).ok_or_else(|| QuorumError::Usage(format!("no theme {t:?}; see `quorum themes` for their names")))?;
+        let i = set.find(t).ok_or_else(|| {
+            QuorumError::Usage(format!(
+                "no theme {t:?}; see `quorum themes` for their names"
+            ))
+        })?;
         filters.theme = Some(set.themes[i].name.clone());
     }
     crate::query::search::prepare_query(&a.query)?;
-    let index = if a.index.as_os_str().is_empty() { default_index() } else { a.index.clone() };
+    let index = if a.index.as_os_str().is_empty() {
+        default_index()
+    } else {
+        a.index.clone()
+    };
     ensure_index(&index)?;
     let r = crate::query::search::search(&index, &a.query, a.limit as usize, &filters)?;
     if a.json {
@@ -382,7 +415,8 @@ fn cmd_proposals(a: ProposalsArgs, out: &mut impl Write) -> Result<ExitStatus> {
 
 fn cmd_themes(a: ThemesArgs, out: &mut impl Write) -> Result<ExitStatus> {
     let filters = a.filters.resolve(None)?;
-    let set = ThemeSet::load(a.themes_file.as_deref()).map_err(|e| QuorumError::Usage(format!("{e:#}")))?;
+    let set = ThemeSet::load(a.themes_file.as_deref())
+        .map_err(|e| QuorumError::Usage(format!("{e:#}")))?;
     ensure_index(&a.index)?;
     let by = match a.by {
         PeriodArg::Year => crate::query::themes::Period::Year,
@@ -399,7 +433,8 @@ fn cmd_themes(a: ThemesArgs, out: &mut impl Write) -> Result<ExitStatus> {
 }
 
 fn cmd_report(a: ReportArgs) -> Result<ExitStatus> {
-    let set = ThemeSet::load(a.themes_file.as_deref()).map_err(|e| QuorumError::Usage(format!("{e:#}")))?;
+    let set = ThemeSet::load(a.themes_file.as_deref())
+        .map_err(|e| QuorumError::Usage(format!("{e:#}")))?;
     ensure_index(&a.index)?;
     let html = crate::report::html::render(&a.index, &set)?;
     std::fs::write(&a.html, html).with_context(|| format!("writing {}", a.html.display()))?;

@@ -28,6 +28,10 @@ pub fn default_index() -> PathBuf {
 pub fn date_arg(flag: &str, value: Option<&str>) -> Result<Option<Date>, QuorumError> {
     match value {
         None => Ok(None),
-        Some(v) => parse_iso(v).map(Some).ok_or_else(|| QuorumError::Usage(format!("{flag} {v:?} is not a date: use YYYY-MM-DD, e.g. {flag} 2026-01-31"))),
+        Some(v) => parse_iso(v).map(Some).ok_or_else(|| {
+            QuorumError::Usage(format!(
+                "{flag} {v:?} is not a date: use YYYY-MM-DD, e.g. {flag} 2026-01-31"
+            ))
+        }),
     }
 }

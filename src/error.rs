@@ -39,10 +39,15 @@ impl QuorumError {
 
 /// The exit status for any error chain: usage errors anywhere in the chain give 2.
 pub fn status_of(err: &anyhow::Error) -> ExitStatus {
-    err.chain().find_map(|e| e.downcast_ref::<QuorumError>()).map_or(ExitStatus::Failure, QuorumError::status)
+    err.chain()
+        .find_map(|e| e.downcast_ref::<QuorumError>())
+        .map_or(ExitStatus::Failure, QuorumError::status)
 }
 
 /// Whether the error is a closed pipe (`quorum search x | head`), which is not a failure.
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(|e| e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }

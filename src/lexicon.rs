@@ -38,7 +38,10 @@ impl<'de> Deserialize<'de> for Words {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let owned: Vec<String> = Vec::deserialize(d)?;
         // Leaked once per process: the lexicon lives as long as the program.
-        let list: Vec<&'static str> = owned.into_iter().map(|s| &*Box::leak(s.into_boxed_str())).collect();
+        let list: Vec<&'static str> = owned
+            .into_iter()
+            .map(|s| &*Box::leak(s.into_boxed_str()))
+            .collect();
         let set = list.iter().copied().collect();
         Ok(Words { list, set })
     }
@@ -61,8 +64,10 @@ pub struct People {
     pub honorifics: Words,
 }
 
-static LEXICON: LazyLock<Lexicon> =
-    LazyLock::new(|| toml::from_str(DEFAULT_LEXICON).expect("data/lexicon.toml is checked by the lexicon_parses test"));
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    toml::from_str(DEFAULT_LEXICON)
+        .expect("data/lexicon.toml is checked by the lexicon_parses test")
+});
 
 /// The lexicon, parsed on first use.
 pub fn lexicon() -> &'static Lexicon {

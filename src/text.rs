@@ -37,8 +37,8 @@ pub type FastSet<T> = HashSet<T, BuildHasherDefault<Fnv>>;
 
 /// Abbreviations after which a full stop does not end a sentence.
 const NO_BREAK_AFTER: &[&str] = &[
-    "Mr.", "Ms.", "Mrs.", "Dr.", "St.", "Prof.", "prof.", "H.E.", "No.", "no.", "Amb.",
-    "e.g.", "i.e.", "cf.", "vs.", "etc.", "Jr.", "Sr.", "U.S.", "U.K.", "U.N.", "a.m.", "p.m.",
+    "Mr.", "Ms.", "Mrs.", "Dr.", "St.", "Prof.", "prof.", "H.E.", "No.", "no.", "Amb.", "e.g.",
+    "i.e.", "cf.", "vs.", "etc.", "Jr.", "Sr.", "U.S.", "U.K.", "U.N.", "a.m.", "p.m.",
 ];
 
 /// Splits text into sentences, keeping each sentence's byte offset.
@@ -77,8 +77,32 @@ pub fn sentences(text: &str) -> Vec<(usize, &str)> {
 
 /// Words that start a sentence rather than continue a name after an initial.
 fn starts_sentence(next: &str) -> bool {
-    const STARTERS: &[&str] = &["The", "It", "He", "She", "They", "We", "This", "That", "These", "A", "An", "In", "On", "At", "Participants", "There", "I", "Our", "As", "After", "Several"];
-    next.split_whitespace().next().is_some_and(|w| STARTERS.contains(&w))
+    const STARTERS: &[&str] = &[
+        "The",
+        "It",
+        "He",
+        "She",
+        "They",
+        "We",
+        "This",
+        "That",
+        "These",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "Participants",
+        "There",
+        "I",
+        "Our",
+        "As",
+        "After",
+        "Several",
+    ];
+    next.split_whitespace()
+        .next()
+        .is_some_and(|w| STARTERS.contains(&w))
 }
 
 /// "J." as a middle initial: a single capital followed by a full stop.
@@ -167,7 +191,10 @@ mod tests {
 
     #[test]
     fn test_fold_removes_diacritics() {
-        assert_eq!(fold("Kleinwächter Flávio Lillestrøm"), "kleinwachter flavio lillestrom");
+        assert_eq!(
+            fold("Kleinwächter Flávio Lillestrøm"),
+            "kleinwachter flavio lillestrom"
+        );
         assert_ne!(fold("Kleinwächter"), "kleinwächter");
     }
 }

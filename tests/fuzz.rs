@@ -41,8 +41,12 @@ fn piece() -> impl Strategy<Value = String> {
 }
 
 fn document() -> impl Strategy<Value = Vec<u8>> {
-    (prop::collection::vec(piece(), 0..40), prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..8), any::<u8>()).prop_map(
-        |(pieces, flips, eol)| {
+    (
+        prop::collection::vec(piece(), 0..40),
+        prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..8),
+        any::<u8>(),
+    )
+        .prop_map(|(pieces, flips, eol)| {
             let mut text = pieces.concat();
             match eol % 4 {
                 0 => text = text.replace('\n', "\r\n"),
@@ -57,8 +61,7 @@ fn document() -> impl Strategy<Value = Vec<u8>> {
                 }
             }
             bytes
-        },
-    )
+        })
 }
 
 fn check(bytes: &[u8]) {
@@ -66,7 +69,12 @@ fn check(bytes: &[u8]) {
     let lines = text.split('\n').count();
     let m = parse("fuzz/doc.txt", &text);
     for b in &m.blocks {
-        assert!(b.line_start >= 1 && b.line_start <= b.line_end && b.line_end <= lines, "block lines {}..{} of {lines}", b.line_start, b.line_end);
+        assert!(
+            b.line_start >= 1 && b.line_start <= b.line_end && b.line_end <= lines,
+            "block lines {}..{} of {lines}",
+            b.line_start,
+            b.line_end
+        );
     }
     let mut seen = std::collections::HashSet::new();
     for s in &m.speakers {
@@ -76,26 +84,44 @@ fn check(bytes: &[u8]) {
         assert!(p.line >= 1 && p.line <= lines);
     }
     if let Some(d) = &m.meeting.date {
-        assert!(quorum::extract::dates::parse_iso(d).is_some(), "bad date {d}");
+        assert!(
+            quorum::extract::dates::parse_iso(d).is_some(),
+            "bad date {d}"
+        );
     }
     serde_json::to_string(&m).expect("serializes");
     let f = quorum::index::schema::build().1;
-    let docs = quorum::index::passages::documents(&m, &f, &quorum::extract::themes::ThemeSet::default_set(), "h", 0, 0);
+    let docs = quorum::index::passages::documents(
+        &m,
+        &f,
+        &quorum::extract::themes::ThemeSet::default_set(),
+        "h",
+        0,
+        0,
+    );
     assert!(docs.len() >= 2);
 }
 
 fn run(cases: u32) {
-    let mut runner = TestRunner::new(Config { cases, failure_persistence: None, ..Config::default() });
-    runner.run(&document(), |bytes| {
-        check(&bytes);
-        Ok(())
-    })
-    .unwrap();
+    let mut runner = TestRunner::new(Config {
+        cases,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    runner
+        .run(&document(), |bytes| {
+            check(&bytes);
+            Ok(())
+        })
+        .unwrap();
 }
 
 #[test]
 fn test_parser_never_panics_on_generated_documents() {
-    match std::env::var("QUORUM_FUZZ_SECS").ok().and_then(|s| s.parse::<u64>().ok()) {
+    match std::env::var("QUORUM_FUZZ_SECS")
+        .ok()
+        .and_then(|s| s.parse::<u64>().ok())
+    {
         Some(secs) => {
             let t0 = std::time::Instant::now();
             let mut rounds = 0u64;
@@ -103,7 +129,11 @@ fn test_parser_never_panics_on_generated_documents() {
                 run(2000);
                 rounds += 1;
             }
-            eprintln!("fuzz: {} cases in {:.0}s, no failure", rounds * 2000, t0.elapsed().as_secs_f64());
+            eprintln!(
+                "fuzz: {} cases in {:.0}s, no failure",
+                rounds * 2000,
+                t0.elapsed().as_secs_f64()
+            );
         }
         None => run(300),
     }

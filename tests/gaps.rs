@@ -13,42 +13,83 @@ fn test_shipped_corpus_gaps_find_the_terms_of_reference_review() {
     // the real recurring proposals here are two (the ToR review and the implementation
     // tracker); rules loosened for the generators' short wordings have made 6 and 12
     // gaps of unrelated long proposals here
-    assert!(gaps.len() <= 4, "{} gaps: {:?}", gaps.len(), gaps.iter().map(|g| &g["label"]).collect::<Vec<_>>());
-    let tor = gaps.iter().find(|g| g["label"].as_str().unwrap().contains("Terms of Reference")).expect("the ToR review recurs");
+    assert!(
+        gaps.len() <= 4,
+        "{} gaps: {:?}",
+        gaps.len(),
+        gaps.iter().map(|g| &g["label"]).collect::<Vec<_>>()
+    );
+    let tor = gaps
+        .iter()
+        .find(|g| g["label"].as_str().unwrap().contains("Terms of Reference"))
+        .expect("the ToR review recurs");
     assert!(tor["meetings"].as_u64().unwrap() >= 2);
     for g in gaps {
         assert!(["open", "addressed"].contains(&g["status"].as_str().unwrap()));
         let occ = g["occurrences"].as_array().unwrap();
-        let sources: std::collections::HashSet<&str> = occ.iter().map(|o| o["source"].as_str().unwrap()).collect();
+        let sources: std::collections::HashSet<&str> =
+            occ.iter().map(|o| o["source"].as_str().unwrap()).collect();
         assert_eq!(sources.len() as u64, g["meetings"].as_u64().unwrap());
-        let dates: Vec<&str> = occ.iter().map(|o| o["meeting_date"].as_str().unwrap()).collect();
+        let dates: Vec<&str> = occ
+            .iter()
+            .map(|o| o["meeting_date"].as_str().unwrap())
+            .collect();
         assert!(dates.windows(2).all(|w| w[0] <= w[1]));
         assert_eq!(g["first_seen"].as_str().unwrap(), dates[0]);
     }
-    let three = json(dir.path(), &["gaps", "--min-meetings", "3", "--json", "--index", "index"]);
-    assert!(three["gaps"].as_array().unwrap().iter().all(|g| g["meetings"].as_u64().unwrap() >= 3));
+    let three = json(
+        dir.path(),
+        &["gaps", "--min-meetings", "3", "--json", "--index", "index"],
+    );
+    assert!(three["gaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|g| g["meetings"].as_u64().unwrap() >= 3));
 }
 
 #[test]
 fn test_generated_corpus_gaps_report_planted_chains_and_evidence() {
     let dir = tempfile::tempdir().unwrap();
-    let opts = quorum::synth::SynthOptions { meetings: 200, seed: 9, words: (300, 800), ..Default::default() };
+    let opts = quorum::synth::SynthOptions {
+        meetings: 200,
+        seed: 9,
+        words: (300, 800),
+        ..Default::default()
+    };
     let truth = quorum::synth::generate(&dir.path().join("corpus"), &opts).unwrap();
-    let out = common::quorum(dir.path()).args(["index", "corpus"]).output().unwrap();
+    let out = common::quorum(dir.path())
+        .args(["index", "corpus"])
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let v = json(dir.path(), &["gaps", "--json"]);
     let gaps = v["gaps"].as_array().unwrap();
     // the rule: a chain is found when one gap covers 2/3 of its raisings with 2/3
     // purity; this guards the figures of benches/RESULTS.md against regressions
-    let same = |o: &serde_json::Value, t: &quorum::synth::TruthOccurrence| o["source"] == t.source.as_str() && o["text"].as_str().unwrap().to_lowercase().contains(&t.text.to_lowercase());
+    let same = |o: &serde_json::Value, t: &quorum::synth::TruthOccurrence| {
+        o["source"] == t.source.as_str()
+            && o["text"]
+                .as_str()
+                .unwrap()
+                .to_lowercase()
+                .contains(&t.text.to_lowercase())
+    };
     let mut found = 0;
     let mut status_right = 0;
     let mut good = std::collections::HashSet::new();
     for c in &truth.chains {
         let hit = gaps.iter().enumerate().find(|(_, g)| {
             let occ = g["occurrences"].as_array().unwrap();
-            let cover = c.occurrences.iter().filter(|t| occ.iter().any(|o| same(o, t))).count();
-            let pure = occ.iter().filter(|o| c.occurrences.iter().any(|t| same(o, t))).count();
+            let cover = c
+                .occurrences
+                .iter()
+                .filter(|t| occ.iter().any(|o| same(o, t)))
+                .count();
+            let pure = occ
+                .iter()
+                .filter(|o| c.occurrences.iter().any(|t| same(o, t)))
+                .count();
             3 * cover >= 2 * c.occurrences.len() && 3 * pure >= 2 * occ.len()
         });
         if let Some((i, g)) = hit {
@@ -62,7 +103,10 @@ fn test_generated_corpus_gaps_report_planted_chains_and_evidence() {
     eprintln!("generated corpus: {found} of {} chains found, status right on {status_right}, precision {precision:.2}", truth.chains.len());
     assert!(recall >= 0.9, "recall {recall:.2}");
     assert!(precision >= 0.8, "precision {precision:.2}");
-    assert!(status_right * 10 >= found * 8, "status right on {status_right} of {found}");
+    assert!(
+        status_right * 10 >= found * 8,
+        "status right on {status_right} of {found}"
+    );
     for g in gaps.iter().filter(|g| g["status"] == "addressed") {
         assert!(g["evidence"]["text"].as_str().is_some());
     }
@@ -77,21 +121,48 @@ fn test_generated_corpus_gaps_report_planted_chains_and_evidence() {
 fn test_hand_written_records_link_restatements_and_not_one_offs_on_their_topics() {
     let dir = tempfile::tempdir().unwrap();
     let fixtures = common::root().join("tests/fixtures/gaps");
-    let out = common::quorum(dir.path()).args(["index", fixtures.to_str().unwrap(), "--index", "index"]).output().unwrap();
+    let out = common::quorum(dir.path())
+        .args(["index", fixtures.to_str().unwrap(), "--index", "index"])
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let v = json(dir.path(), &["gaps", "--json", "--index", "index"]);
     let gaps = v["gaps"].as_array().unwrap();
-    let speakers = |g: &serde_json::Value| g["occurrences"].as_array().unwrap().iter().map(|o| o["speaker"].as_str().unwrap().to_string()).collect::<Vec<_>>();
-    let tor = gaps.iter().find(|g| speakers(g).contains(&"Nnenna Eze".to_string())).expect("the ToR review recurs");
-    assert!(speakers(tor).contains(&"John Smith".to_string()), "{:?}", speakers(tor));
+    let speakers = |g: &serde_json::Value| {
+        g["occurrences"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["speaker"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    let tor = gaps
+        .iter()
+        .find(|g| speakers(g).contains(&"Nnenna Eze".to_string()))
+        .expect("the ToR review recurs");
+    assert!(
+        speakers(tor).contains(&"John Smith".to_string()),
+        "{:?}",
+        speakers(tor)
+    );
     assert_eq!(tor["status"], "addressed");
-    assert!(tor["evidence"]["text"].as_str().unwrap().contains("have been adopted and published"));
-    let hubs = gaps.iter().find(|g| speakers(g).contains(&"Ana Silva".to_string())).expect("the fund for remote hubs recurs");
+    assert!(tor["evidence"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("have been adopted and published"));
+    let hubs = gaps
+        .iter()
+        .find(|g| speakers(g).contains(&"Ana Silva".to_string()))
+        .expect("the fund for remote hubs recurs");
     assert_eq!(speakers(hubs), ["Ana Silva", "Peter Chan"]);
     assert_eq!(hubs["status"], "open");
     for g in gaps {
         for one_off in ["Kofi Mensah", "Lea Weber", "Omar Ali", "Jane Doe"] {
-            assert!(!speakers(g).contains(&one_off.to_string()), "{one_off}'s one-off joined a chain: {:?}", speakers(g));
+            assert!(
+                !speakers(g).contains(&one_off.to_string()),
+                "{one_off}'s one-off joined a chain: {:?}",
+                speakers(g)
+            );
         }
     }
 }
@@ -106,14 +177,22 @@ fn test_other_completion_forms_close_a_chain() {
         let text = format!("MAG Working Group on Outreach\n\nVirtual Meeting\n\n{date}\n\nSummary Report\n\nThe meeting was held online on {date} and chaired by Rosa Lind. Participants: Rosa Lind, Ken Obi, Ida Berg.\n\n{body}\n");
         std::fs::write(corpus.join(format!("{}.txt", date.replace(' ', "-"))), text).unwrap();
     };
-    for (date, done) in [("3 March 2021", "was successfully rolled out"), ("4 March 2021", "went live"), ("5 March 2021", "is now up and running"), ("6 March 2021", "has been formally adopted")] {
+    for (date, done) in [
+        ("3 March 2021", "was successfully rolled out"),
+        ("4 March 2021", "went live"),
+        ("5 March 2021", "is now up and running"),
+        ("6 March 2021", "has been formally adopted"),
+    ] {
         let _ = std::fs::remove_dir_all(&corpus);
         std::fs::create_dir(&corpus).unwrap();
         record("10 May 2019", "Ken Obi suggested that a multilingual glossary of Internet governance terms be compiled for newcomers.");
         record("12 June 2020", "Ida Berg proposed that the glossary of Internet governance terms for newcomers be translated and compiled.");
         record(date, &format!("The Secretariat reported that the multilingual glossary of Internet governance terms {done}."));
         let index = format!("ix-{}", date.replace(' ', "-"));
-        let out = common::quorum(dir.path()).args(["index", "records", "--index", &index]).output().unwrap();
+        let out = common::quorum(dir.path())
+            .args(["index", "records", "--index", &index])
+            .output()
+            .unwrap();
         assert!(out.status.success());
         let v = json(dir.path(), &["gaps", "--json", "--index", &index]);
         let gaps = v["gaps"].as_array().unwrap();

@@ -52,7 +52,12 @@ fn main() -> ExitCode {
     let t0 = std::time::Instant::now();
     match quorum::synth::generate(&a.out, &opts) {
         Ok(t) => {
-            eprintln!("quorum-gen: {} meetings, {} recurring proposals planted, in {:.1}s", t.meetings, t.chains.len(), t0.elapsed().as_secs_f64());
+            eprintln!(
+                "quorum-gen: {} meetings, {} recurring proposals planted, in {:.1}s",
+                t.meetings,
+                t.chains.len(),
+                t0.elapsed().as_secs_f64()
+            );
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -15,19 +15,34 @@ pub fn definitions(text: &str) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
     for c in DEFINITION.captures_iter(text) {
         let acr = &c[2];
-        let letters: Vec<char> = acr.chars().filter(|ch| ch.is_alphabetic()).flat_map(char::to_lowercase).collect();
+        let letters: Vec<char> = acr
+            .chars()
+            .filter(|ch| ch.is_alphabetic())
+            .flat_map(char::to_lowercase)
+            .collect();
         let words: Vec<&str> = c[1].split_whitespace().collect();
         // take the shortest tail of the words whose initials spell the acronym
         for start in (0..words.len()).rev() {
             let tail = &words[start..];
-            let initials: Vec<char> = tail.iter().filter_map(|w| w.chars().next()).flat_map(char::to_lowercase).collect();
+            let initials: Vec<char> = tail
+                .iter()
+                .filter_map(|w| w.chars().next())
+                .flat_map(char::to_lowercase)
+                .collect();
             // capitalised words give their initial, upper-case words all their letters ("AI")
             let caps: Vec<char> = tail
                 .iter()
                 .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
                 .flat_map(|w| {
-                    let all_caps = w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-                    let v: Vec<char> = if all_caps { w.chars().filter(|c| c.is_alphabetic()).collect() } else { w.chars().take(1).collect() };
+                    let all_caps = w
+                        .chars()
+                        .filter(|c| c.is_alphabetic())
+                        .all(char::is_uppercase);
+                    let v: Vec<char> = if all_caps {
+                        w.chars().filter(|c| c.is_alphabetic()).collect()
+                    } else {
+                        w.chars().take(1).collect()
+                    };
                     v
                 })
                 .flat_map(char::to_lowercase)
@@ -52,7 +67,13 @@ mod tests {
     #[test]
     fn test_definitions_need_matching_initials() {
         let d = definitions("review the MAG Terms of Reference (ToR) and the Policy Network on AI (PNAI), see (Annex A).");
-        assert_eq!(d, vec![("tor".to_string(), "Terms of Reference".to_string()), ("pnai".to_string(), "Policy Network on AI".to_string())]);
+        assert_eq!(
+            d,
+            vec![
+                ("tor".to_string(), "Terms of Reference".to_string()),
+                ("pnai".to_string(), "Policy Network on AI".to_string())
+            ]
+        );
         assert!(definitions("the meeting (Zoom) was long").is_empty());
     }
 }

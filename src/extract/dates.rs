@@ -35,7 +35,8 @@ impl DateMention {
 }
 
 const MONTHS: &str = r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|se?ptiembre|octubre|noviembre|diciembre";
-const WEEKDAY: &str = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?";
+const WEEKDAY: &str =
+    r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?";
 
 static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -50,7 +51,8 @@ static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     .expect("month-first date pattern")
 });
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<y>(?:19|20)?\d\d)\b").expect("numeric date")
+    Regex::new(r"\b(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<y>(?:19|20)?\d\d)\b")
+        .expect("numeric date")
 });
 static NUMERIC_NO_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?P<a>[0-3]?\d)/(?P<b>[01]?\d)\b(?:[/.]\d)?").expect("d/m"));
@@ -63,10 +65,31 @@ pub fn month_number(name: &str) -> Option<u8> {
     let n = crate::text::fold(name.trim_end_matches('.'));
     // French and Spanish records name months too ("5 mars 2026", "5 de marzo de 2026")
     const OTHER: &[(&str, u8)] = &[
-        ("janvier", 1), ("fevrier", 2), ("mars", 3), ("avril", 4), ("mai", 5), ("juin", 6), ("juillet", 7),
-        ("aout", 8), ("septembre", 9), ("octobre", 10), ("novembre", 11), ("decembre", 12), ("enero", 1),
-        ("febrero", 2), ("marzo", 3), ("abril", 4), ("mayo", 5), ("junio", 6), ("julio", 7), ("agosto", 8),
-        ("septiembre", 9), ("setiembre", 9), ("octubre", 10), ("noviembre", 11), ("diciembre", 12),
+        ("janvier", 1),
+        ("fevrier", 2),
+        ("mars", 3),
+        ("avril", 4),
+        ("mai", 5),
+        ("juin", 6),
+        ("juillet", 7),
+        ("aout", 8),
+        ("septembre", 9),
+        ("octobre", 10),
+        ("novembre", 11),
+        ("decembre", 12),
+        ("enero", 1),
+        ("febrero", 2),
+        ("marzo", 3),
+        ("abril", 4),
+        ("mayo", 5),
+        ("junio", 6),
+        ("julio", 7),
+        ("agosto", 8),
+        ("septiembre", 9),
+        ("setiembre", 9),
+        ("octubre", 10),
+        ("noviembre", 11),
+        ("diciembre", 12),
     ];
     if let Some(&(_, m)) = OTHER.iter().find(|(w, _)| *w == n) {
         return Some(m);
@@ -103,26 +126,60 @@ pub fn find_dates(text: &str, short_numeric: bool) -> Vec<DateMention> {
     };
     for c in DAY_FIRST.captures_iter(text) {
         let whole = c.get(0).expect("match");
-        let (Some(m), Ok(d)) = (month_number(&c["m"]), c["d"].parse::<u8>()) else { continue };
-        found.push(DateMention { start: whole.start(), end: whole.end(), year: year_of(c.name("y")), month: m, day: d, numeric: false });
+        let (Some(m), Ok(d)) = (month_number(&c["m"]), c["d"].parse::<u8>()) else {
+            continue;
+        };
+        found.push(DateMention {
+            start: whole.start(),
+            end: whole.end(),
+            year: year_of(c.name("y")),
+            month: m,
+            day: d,
+            numeric: false,
+        });
     }
     for c in MONTH_FIRST.captures_iter(text) {
         let whole = c.get(0).expect("match");
-        let (Some(m), Ok(d)) = (month_number(&c["m"]), c["d"].parse::<u8>()) else { continue };
+        let (Some(m), Ok(d)) = (month_number(&c["m"]), c["d"].parse::<u8>()) else {
+            continue;
+        };
         if d == 0 || d > 31 {
             continue;
         }
-        found.push(DateMention { start: whole.start(), end: whole.end(), year: year_of(c.name("y")), month: m, day: d, numeric: false });
+        found.push(DateMention {
+            start: whole.start(),
+            end: whole.end(),
+            year: year_of(c.name("y")),
+            month: m,
+            day: d,
+            numeric: false,
+        });
     }
     for c in ISO.captures_iter(text) {
         let whole = c.get(0).expect("match");
-        let (Ok(m), Ok(d)) = (c["m"].parse::<u8>(), c["d"].parse::<u8>()) else { continue };
-        found.push(DateMention { start: whole.start(), end: whole.end(), year: year_of(c.name("y")), month: m, day: d, numeric: true });
+        let (Ok(m), Ok(d)) = (c["m"].parse::<u8>(), c["d"].parse::<u8>()) else {
+            continue;
+        };
+        found.push(DateMention {
+            start: whole.start(),
+            end: whole.end(),
+            year: year_of(c.name("y")),
+            month: m,
+            day: d,
+            numeric: true,
+        });
     }
     for c in NUMERIC.captures_iter(text) {
         let whole = c.get(0).expect("match");
         if let Some((d, m)) = day_month(&c["a"], &c["b"]) {
-            found.push(DateMention { start: whole.start(), end: whole.end(), year: year_of(c.name("y")), month: m, day: d, numeric: true });
+            found.push(DateMention {
+                start: whole.start(),
+                end: whole.end(),
+                year: year_of(c.name("y")),
+                month: m,
+                day: d,
+                numeric: true,
+            });
         }
     }
     if short_numeric {
@@ -132,7 +189,14 @@ pub fn find_dates(text: &str, short_numeric: bool) -> Vec<DateMention> {
                 continue;
             }
             if let Some((d, m)) = day_month(&c["a"], &c["b"]) {
-                found.push(DateMention { start: whole.start(), end: whole.end(), year: None, month: m, day: d, numeric: true });
+                found.push(DateMention {
+                    start: whole.start(),
+                    end: whole.end(),
+                    year: None,
+                    month: m,
+                    day: d,
+                    numeric: true,
+                });
             }
         }
     }
@@ -174,7 +238,12 @@ pub fn parse_iso(s: &str) -> Option<Date> {
     if c.get(0)?.as_str().len() != s.trim().len() {
         return None;
     }
-    Date::from_calendar_date(c["y"].parse().ok()?, Month::try_from(c["m"].parse::<u8>().ok()?).ok()?, c["d"].parse().ok()?).ok()
+    Date::from_calendar_date(
+        c["y"].parse().ok()?,
+        Month::try_from(c["m"].parse::<u8>().ok()?).ok()?,
+        c["d"].parse().ok()?,
+    )
+    .ok()
 }
 
 #[cfg(test)]
@@ -182,21 +251,45 @@ mod tests {
     use super::*;
 
     fn first(s: &str) -> Option<String> {
-        find_dates(s, false).first().and_then(|d| d.resolve(Some(2000))).map(iso)
+        find_dates(s, false)
+            .first()
+            .and_then(|d| d.resolve(Some(2000)))
+            .map(iso)
     }
 
     #[test]
     fn test_reads_common_forms() {
-        assert_eq!(first("5 March 2026 at 18:00 UTC").as_deref(), Some("2026-03-05"));
-        assert_eq!(first("Wednesday, September 19, 2018 13:00 UTC").as_deref(), Some("2018-09-19"));
+        assert_eq!(
+            first("5 March 2026 at 18:00 UTC").as_deref(),
+            Some("2026-03-05")
+        );
+        assert_eq!(
+            first("Wednesday, September 19, 2018 13:00 UTC").as_deref(),
+            Some("2018-09-19")
+        );
         assert_eq!(first("6-8 July 2022").as_deref(), Some("2022-07-06"));
-        assert_eq!(first("Date: Tuesday 07/09/2021, 13:00").as_deref(), Some("2021-09-07"));
-        assert_eq!(first("Thursday, 15th September, 2022 (13:00 UTC)").as_deref(), Some("2022-09-15"));
+        assert_eq!(
+            first("Date: Tuesday 07/09/2021, 13:00").as_deref(),
+            Some("2021-09-07")
+        );
+        assert_eq!(
+            first("Thursday, 15th September, 2022 (13:00 UTC)").as_deref(),
+            Some("2022-09-15")
+        );
         assert_eq!(first("01 MAR 2017").as_deref(), Some("2017-03-01"));
         assert_eq!(first("on 2026-03-05.").as_deref(), Some("2026-03-05"));
-        assert_eq!(first("from 18 to 21 December").as_deref(), Some("2000-12-18"));
-        assert_eq!(first("le 5 mars 2026 à 18h00").as_deref(), Some("2026-03-05"));
-        assert_eq!(first("el 5 de marzo de 2026").as_deref(), Some("2026-03-05"));
+        assert_eq!(
+            first("from 18 to 21 December").as_deref(),
+            Some("2000-12-18")
+        );
+        assert_eq!(
+            first("le 5 mars 2026 à 18h00").as_deref(),
+            Some("2026-03-05")
+        );
+        assert_eq!(
+            first("el 5 de marzo de 2026").as_deref(),
+            Some("2026-03-05")
+        );
         assert_eq!(first("12/03/26").as_deref(), Some("2026-03-12"));
     }
 

@@ -36,11 +36,17 @@ static WRAP_UP: LazyLock<Regex> = LazyLock::new(|| {
 static CONSENSUS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:consensus\s+(?:decision\s+)?was\s+(?:reached|taken|found)|there\s+was\s+(?:general\s+)?(?:consensus|agreement)\s+(?:that|to|on)|(?:general|broad|full)\s+agreement\s+(?:that|to|on))\b").expect("consensus")
 });
-static WILL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bwill\b|'ll\b|^[A-Z][\w\s()]{0,40}?\bto\s+[a-z]+").expect("will"));
+static WILL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bwill\b|'ll\b|^[A-Z][\w\s()]{0,40}?\bto\s+[a-z]+").expect("will")
+});
 
 /// Reads decisions from attributed clauses.
-pub fn decisions(clauses: &[Clause], blocks: &[Block], sections: &[String], moderator: Option<&str>) -> Vec<Decision> {
+pub fn decisions(
+    clauses: &[Clause],
+    blocks: &[Block],
+    sections: &[String],
+    moderator: Option<&str>,
+) -> Vec<Decision> {
     let mut out: Vec<Decision> = Vec::new();
     let mut wrap_up = false;
     let mut last_block = usize::MAX;
@@ -48,7 +54,9 @@ pub fn decisions(clauses: &[Clause], blocks: &[Block], sections: &[String], mode
         let block = &blocks[c.block];
         let text = c.text.trim();
         let section = block.section.map(|s| sections[s].as_str());
-        let is_chair_turn = block.kind == BlockKind::Turn && moderator.is_some() && block.speaker.as_deref() == moderator;
+        let is_chair_turn = block.kind == BlockKind::Turn
+            && moderator.is_some()
+            && block.speaker.as_deref() == moderator;
         if c.block != last_block && block.kind != BlockKind::Turn {
             wrap_up = false;
         }
@@ -60,8 +68,12 @@ pub fn decisions(clauses: &[Clause], blocks: &[Block], sections: &[String], mode
             false
         } else if is_group_decision(c) {
             true
-        } else if section.is_some_and(|s| DECISION_HEADING.is_match(s)) && block.kind == BlockKind::Paragraph {
-            !ANNOUNCEMENT.is_match(text) && text.split_whitespace().count() >= 4 && !text.to_lowercase().starts_with("no other")
+        } else if section.is_some_and(|s| DECISION_HEADING.is_match(s))
+            && block.kind == BlockKind::Paragraph
+        {
+            !ANNOUNCEMENT.is_match(text)
+                && text.split_whitespace().count() >= 4
+                && !text.to_lowercase().starts_with("no other")
         } else if wrap_up && is_chair_turn {
             let lower = text.to_lowercase();
             WILL.is_match(text)
@@ -81,7 +93,11 @@ pub fn decisions(clauses: &[Clause], blocks: &[Block], sections: &[String], mode
         if out.iter().any(|d| d.text == t) {
             continue; // a recap repeating a decision
         }
-        out.push(Decision { text: t, section: section.map(str::to_string), line: block.line_start });
+        out.push(Decision {
+            text: t,
+            section: section.map(str::to_string),
+            line: block.line_start,
+        });
     }
     out
 }
@@ -92,16 +108,31 @@ fn is_group_decision(c: &Clause) -> bool {
         return true;
     }
     match &c.subject {
-        Subject::Group | Subject::Impersonal => DECISION_VERB.is_match(text) || PASSIVE_DECISION.is_match(text),
+        Subject::Group | Subject::Impersonal => {
+            DECISION_VERB.is_match(text) || PASSIVE_DECISION.is_match(text)
+        }
         Subject::FirstPerson(_) => {
             let lower = text.to_lowercase();
-            let we = lower.contains("we agree") || lower.contains("we have agreed") || lower.contains("we decided") || lower.contains("we can agree");
-            (we || PASSIVE_DECISION.is_match(text) || lower.contains("agrees that") || lower.contains("agrees to") || lower.contains("it is agreed") || lower.contains("is also agreed"))
+            let we = lower.contains("we agree")
+                || lower.contains("we have agreed")
+                || lower.contains("we decided")
+                || lower.contains("we can agree");
+            (we || PASSIVE_DECISION.is_match(text)
+                || lower.contains("agrees that")
+                || lower.contains("agrees to")
+                || lower.contains("it is agreed")
+                || lower.contains("is also agreed"))
                 && !lower.starts_with("i agree")
         }
         // "Ms. St. Amour opened the call ..., which was adopted without changes"
-        Subject::Person(_) => PASSIVE_DECISION.is_match(text) && text.to_lowercase().contains("agenda"),
-        Subject::Other => PASSIVE_DECISION.is_match(text) || CONSENSUS.is_match(text) || (DECISION_VERB.is_match(text) && group_like_start(text)),
+        Subject::Person(_) => {
+            PASSIVE_DECISION.is_match(text) && text.to_lowercase().contains("agenda")
+        }
+        Subject::Other => {
+            PASSIVE_DECISION.is_match(text)
+                || CONSENSUS.is_match(text)
+                || (DECISION_VERB.is_match(text) && group_like_start(text))
+        }
     }
 }
 
@@ -119,18 +150,40 @@ mod tests {
     use super::*;
 
     fn clause(text: &str, subject: Subject) -> Clause {
-        Clause { block: 0, text: text.into(), subject, verb: None, introduces_list: false }
+        Clause {
+            block: 0,
+            text: text.into(),
+            subject,
+            verb: None,
+            introduces_list: false,
+        }
     }
 
     fn para() -> Block {
-        Block { kind: BlockKind::Paragraph, line_start: 1, line_end: 1, text: String::new(), label: None, speaker: None, section: None, time_start: None, is_item: false }
+        Block {
+            kind: BlockKind::Paragraph,
+            line_start: 1,
+            line_end: 1,
+            text: String::new(),
+            label: None,
+            speaker: None,
+            section: None,
+            time_start: None,
+            is_item: false,
+        }
     }
 
     #[test]
     fn test_group_agreement_is_a_decision() {
-        let c = [clause("The group agreed to prepare a shared document for members.", Subject::Group)];
+        let c = [clause(
+            "The group agreed to prepare a shared document for members.",
+            Subject::Group,
+        )];
         assert_eq!(decisions(&c, &[para()], &[], None).len(), 1);
-        let c = [clause("It was also agreed that the Secretariat would circulate a list.", Subject::Impersonal)];
+        let c = [clause(
+            "It was also agreed that the Secretariat would circulate a list.",
+            Subject::Impersonal,
+        )];
         assert_eq!(decisions(&c, &[para()], &[], None).len(), 1);
     }
 
@@ -149,7 +202,13 @@ mod tests {
         let mut b = para();
         b.section = Some(0);
         b.is_item = true;
-        let c = [clause("Secretariat to circulate the updated grid by Monday.", Subject::Other), clause("Next call: 31 July, same time.", Subject::Other)];
+        let c = [
+            clause(
+                "Secretariat to circulate the updated grid by Monday.",
+                Subject::Other,
+            ),
+            clause("Next call: 31 July, same time.", Subject::Other),
+        ];
         let d = decisions(&c, &[b], &["Action items".into()], None);
         assert_eq!(d.len(), 1);
     }

@@ -84,7 +84,10 @@ impl Compiled {
 fn alternation(items: &[String]) -> String {
     let mut v: Vec<&String> = items.iter().collect();
     v.sort_by_key(|s| std::cmp::Reverse(s.len()));
-    v.iter().map(|s| regex::escape(s)).collect::<Vec<_>>().join("|")
+    v.iter()
+        .map(|s| regex::escape(s))
+        .collect::<Vec<_>>()
+        .join("|")
 }
 
 fn compiled() -> &'static Compiled {
@@ -117,7 +120,11 @@ pub fn events(text: &str, title: &str, meeting_date: Option<Date>) -> Vec<Event>
     let title_words: Vec<String> = word_set(title);
     let mut found: Vec<(String, Option<String>)> = Vec::new();
     // sentences never cross a line (Unicode breaks after a line feed)
-    for s in text.split('\n').filter(|l| c.may_name_event(l)).flat_map(|l| sentences(l).into_iter().map(|x| x.1)) {
+    for s in text
+        .split('\n')
+        .filter(|l| c.may_name_event(l))
+        .flat_map(|l| sentences(l).into_iter().map(|x| x.1))
+    {
         let mut spans: Vec<(usize, usize)> = Vec::new();
         let push = |a: usize, b: usize, spans: &mut Vec<(usize, usize)>| {
             if !spans.iter().any(|&(x, y)| a < y && b > x) {
@@ -130,7 +137,10 @@ pub fn events(text: &str, title: &str, meeting_date: Option<Date>) -> Vec<Event>
         }
         for m in c.open_consultations.find_iter(s) {
             let generic = s[..m.start()].trim_end().to_lowercase();
-            if !(generic.ends_with("each") || generic.ends_with("every") || generic.ends_with("any")) {
+            if !(generic.ends_with("each")
+                || generic.ends_with("every")
+                || generic.ends_with("any"))
+            {
                 push(m.start(), m.end(), &mut spans);
             }
         }
@@ -151,15 +161,25 @@ pub fn events(text: &str, title: &str, meeting_date: Option<Date>) -> Vec<Event>
         }
         spans.sort();
         for (a, b) in spans {
-            let name = s[a..b].trim().trim_end_matches([',', '.', ';', ':']).to_string();
+            let name = s[a..b]
+                .trim()
+                .trim_end_matches([',', '.', ';', ':'])
+                .to_string();
             if !is_event_name(&name, s, b, &title_words, c) {
                 continue;
             }
             let date = find_dates(&s[b..], false)
                 .first()
                 .filter(|d| d.start < 40)
-                .and_then(|d| resolve_after(d, None).or_else(|| d.resolve(meeting_date.map(|m| m.year()))))
-                .or_else(|| find_dates(&s[b..], false).first().filter(|d| d.start < 40).and_then(|d| resolve_after(d, meeting_date)))
+                .and_then(|d| {
+                    resolve_after(d, None).or_else(|| d.resolve(meeting_date.map(|m| m.year())))
+                })
+                .or_else(|| {
+                    find_dates(&s[b..], false)
+                        .first()
+                        .filter(|d| d.start < 40)
+                        .and_then(|d| resolve_after(d, meeting_date))
+                })
                 .map(iso);
             found.push((name, date));
         }
@@ -170,13 +190,18 @@ pub fn events(text: &str, title: &str, meeting_date: Option<Date>) -> Vec<Event>
 /// Trims a capitalised phrase to a name that ends in a head word, when it has one.
 fn headed(s: &str, a: usize, b: usize, c: &Compiled) -> Option<(usize, usize)> {
     let phrase = &s[a..b];
-    let words: Vec<(usize, &str)> = phrase.split_whitespace().scan(0usize, |pos, w| {
-        let i = phrase[*pos..].find(w).map_or(*pos, |i| *pos + i);
-        *pos = i + w.len();
-        Some((i, w))
-    }).collect();
+    let words: Vec<(usize, &str)> = phrase
+        .split_whitespace()
+        .scan(0usize, |pos, w| {
+            let i = phrase[*pos..].find(w).map_or(*pos, |i| *pos + i);
+            *pos = i + w.len();
+            Some((i, w))
+        })
+        .collect();
     // the last head word in the phrase, followed only by "of/on/for ..." continuations
-    let head_idx = words.iter().rposition(|(_, w)| c.rules.heads.iter().any(|h| h == w))?;
+    let head_idx = words
+        .iter()
+        .rposition(|(_, w)| c.rules.heads.iter().any(|h| h == w))?;
     let mut end = head_idx;
     let mut j = head_idx + 1;
     while j + 1 < words.len() && matches!(words[j].1, "of" | "on" | "for" | "the") {
@@ -187,7 +212,13 @@ fn headed(s: &str, a: usize, b: usize, c: &Compiled) -> Option<(usize, usize)> {
         if k < words.len() {
             end = k;
             // take the capitalised run after the preposition
-            while end + 1 < words.len() && words[end + 1].1.chars().next().is_some_and(char::is_uppercase) {
+            while end + 1 < words.len()
+                && words[end + 1]
+                    .1
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+            {
                 end += 1;
             }
             j = end + 1;
@@ -195,13 +226,26 @@ fn headed(s: &str, a: usize, b: usize, c: &Compiled) -> Option<(usize, usize)> {
             break;
         }
     }
-    if end + 1 < words.len() && !matches!(words[end + 1].1, "of" | "on" | "for" | "the" | "and" | "in" | "de") {
+    if end + 1 < words.len()
+        && !matches!(
+            words[end + 1].1,
+            "of" | "on" | "for" | "the" | "and" | "in" | "de"
+        )
+    {
         return None; // "Kyoto International Conference Center": the head is not last
     }
     // "CSTD Working Group and of the IGF Expert Group Meeting": the name starts after
     // the last "and" before the head
-    let mut start = words[..head_idx].iter().rposition(|(_, w)| *w == "and").map_or(0, |i| i + 1);
-    while start < head_idx && matches!(words[start].1, "The" | "the" | "and" | "of" | "on" | "for" | "in" | "de") {
+    let mut start = words[..head_idx]
+        .iter()
+        .rposition(|(_, w)| *w == "and")
+        .map_or(0, |i| i + 1);
+    while start < head_idx
+        && matches!(
+            words[start].1,
+            "The" | "the" | "and" | "of" | "on" | "for" | "in" | "de"
+        )
+    {
         start += 1;
     }
     let (ws, _) = words[start];
@@ -209,43 +253,84 @@ fn headed(s: &str, a: usize, b: usize, c: &Compiled) -> Option<(usize, usize)> {
     Some((a + ws, a + we + wl.len()))
 }
 
-fn is_event_name(name: &str, sentence: &str, end: usize, title_words: &[String], c: &Compiled) -> bool {
+fn is_event_name(
+    name: &str,
+    sentence: &str,
+    end: usize,
+    title_words: &[String],
+    c: &Compiled,
+) -> bool {
     if name.is_empty() || c.rules.not_events.iter().any(|n| n == name) {
         return false;
     }
     let after = sentence[end..].trim_start().to_lowercase();
-    if ["website", "web site", "platform", "secretariat", "team", "page", "report", "messages", "village", "mailing"]
-        .iter()
-        .any(|w| after.starts_with(w))
+    if [
+        "website",
+        "web site",
+        "platform",
+        "secretariat",
+        "team",
+        "page",
+        "report",
+        "messages",
+        "village",
+        "mailing",
+    ]
+    .iter()
+    .any(|w| after.starts_with(w))
     {
         return false;
     }
     let words: Vec<&str> = name.split_whitespace().collect();
     let last = *words.last().unwrap_or(&"");
     let is_headed = c.rules.heads.iter().any(|h| words.contains(&h.as_str()));
-    let known = c.rules.known.iter().any(|k| k == name) || c.series.is_match(name) || c.ordinal.is_match(name);
+    let known = c.rules.known.iter().any(|k| k == name)
+        || c.series.is_match(name)
+        || c.ordinal.is_match(name);
     if !known && is_headed {
         // plural heads name kinds of session, not one gathering ("Best Practice Forums")
-        if last.ends_with('s') && last != "Consultations" && c.rules.heads.iter().any(|h| format!("{h}s") == last) {
+        if last.ends_with('s')
+            && last != "Consultations"
+            && c.rules.heads.iter().any(|h| format!("{h}s") == last)
+        {
             return false;
         }
-        let head_pos = words.iter().rposition(|w| c.rules.heads.iter().any(|h| h == w)).unwrap_or(0);
-        let modifiers: Vec<&str> = words[..head_pos].iter().copied().filter(|w| !matches!(*w, "of" | "on" | "for" | "the" | "and")).collect();
+        let head_pos = words
+            .iter()
+            .rposition(|w| c.rules.heads.iter().any(|h| h == w))
+            .unwrap_or(0);
+        let modifiers: Vec<&str> = words[..head_pos]
+            .iter()
+            .copied()
+            .filter(|w| !matches!(*w, "of" | "on" | "for" | "the" | "and"))
+            .collect();
         let trailing = words.len() - 1 > head_pos;
         if modifiers.is_empty() && !trailing {
             return false;
         }
-        if !trailing && modifiers.iter().all(|m| c.rules.generic_modifiers.iter().any(|g| g == m) || m.chars().all(|ch| ch.is_ascii_digit())) {
+        if !trailing
+            && modifiers.iter().all(|m| {
+                c.rules.generic_modifiers.iter().any(|g| g == m)
+                    || m.chars().all(|ch| ch.is_ascii_digit())
+            })
+        {
             return false;
         }
-        if c.rules.not_events.iter().any(|n| words.windows(n.split_whitespace().count()).any(|w| w.join(" ") == *n) && n.split_whitespace().count() > 1) {
+        if c.rules.not_events.iter().any(|n| {
+            words
+                .windows(n.split_whitespace().count())
+                .any(|w| w.join(" ") == *n)
+                && n.split_whitespace().count() > 1
+        }) {
             return false;
         }
     }
     // the meeting itself ("Second Open Consultations and MAG Meeting" in its own title)
     let ws = word_set(name);
-    let self_ref = matches!(last.to_lowercase().as_str(), "meeting" | "consultations" | "call" | "session")
-        && ws.iter().all(|w| title_words.contains(w));
+    let self_ref = matches!(
+        last.to_lowercase().as_str(),
+        "meeting" | "consultations" | "call" | "session"
+    ) && ws.iter().all(|w| title_words.contains(w));
     !self_ref
 }
 
@@ -264,14 +349,21 @@ fn merge(found: Vec<(String, Option<String>)>) -> Vec<Event> {
             }
             continue;
         }
-        out.push(Event { name: name.clone(), date: date.clone() });
+        out.push(Event {
+            name: name.clone(),
+            date: date.clone(),
+        });
     }
     let sets: Vec<Vec<String>> = out.iter().map(|e| word_set(&e.name)).collect();
     let keep: Vec<bool> = (0..out.len())
         .map(|i| {
             !(0..out.len()).any(|j| {
-                j != i && sets[j].len() > sets[i].len() && sets[i].iter().all(|w| sets[j].contains(w))
-                    && !sets[i].iter().any(|w| w.chars().all(|c| c.is_ascii_digit())) // "IGF 2026" stands alone
+                j != i
+                    && sets[j].len() > sets[i].len()
+                    && sets[i].iter().all(|w| sets[j].contains(w))
+                    && !sets[i]
+                        .iter()
+                        .any(|w| w.chars().all(|c| c.is_ascii_digit())) // "IGF 2026" stands alone
             })
         })
         .collect();
@@ -289,21 +381,42 @@ mod tests {
     use super::*;
 
     fn names(text: &str) -> Vec<String> {
-        events(text, "Some Meeting Title", None).into_iter().map(|e| e.name).collect()
+        events(text, "Some Meeting Title", None)
+            .into_iter()
+            .map(|e| e.name)
+            .collect()
     }
 
     #[test]
     fn test_named_gatherings_are_found() {
-        assert_eq!(names("He urged presence at Geneva Cyber Week and the Global Dialogue on AI Governance."), ["Geneva Cyber Week", "Global Dialogue on AI Governance"]);
-        assert_eq!(names("Preparations for IGF 2023 are going well, as at the 19th IGF."), ["IGF 2023", "19th IGF"]);
-        assert_eq!(names("A workshop at AI for Good, then the AI for Good Global Summit."), ["AI for Good Global Summit"]);
-        assert_eq!(names("Agreed at the second Open Consultations and MAG meeting in New York."), ["second Open Consultations and MAG meeting"]);
+        assert_eq!(
+            names(
+                "He urged presence at Geneva Cyber Week and the Global Dialogue on AI Governance."
+            ),
+            ["Geneva Cyber Week", "Global Dialogue on AI Governance"]
+        );
+        assert_eq!(
+            names("Preparations for IGF 2023 are going well, as at the 19th IGF."),
+            ["IGF 2023", "19th IGF"]
+        );
+        assert_eq!(
+            names("A workshop at AI for Good, then the AI for Good Global Summit."),
+            ["AI for Good Global Summit"]
+        );
+        assert_eq!(
+            names("Agreed at the second Open Consultations and MAG meeting in New York."),
+            ["second Open Consultations and MAG meeting"]
+        );
     }
 
     #[test]
     fn test_bodies_processes_and_venues_are_not_events() {
-        assert!(names("The Global Digital Compact and WSIS+20 review, CSTD and UNDESA.").is_empty());
-        assert!(names("Best Practice Forums and the Kyoto International Conference Center.").is_empty());
+        assert!(
+            names("The Global Digital Compact and WSIS+20 review, CSTD and UNDESA.").is_empty()
+        );
+        assert!(
+            names("Best Practice Forums and the Kyoto International Conference Center.").is_empty()
+        );
         assert!(names("The output is on the WSIS Forum website.").is_empty());
         assert!(names("The MAG Virtual Meeting was held online.").is_empty());
     }

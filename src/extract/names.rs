@@ -9,28 +9,51 @@ use crate::text::fold;
 
 /// Titles dropped in front of names.
 pub const HONORIFICS: &[&str] = &[
-    "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "dr", "dr.", "h.e.", "he", "prof", "prof.", "professor", "ambassador",
-    "amb.", "sir", "madam", "hon.", "excellency", "minister", "senator", "judge", "mx.", "mx",
+    "mr",
+    "mr.",
+    "ms",
+    "ms.",
+    "mrs",
+    "mrs.",
+    "dr",
+    "dr.",
+    "h.e.",
+    "he",
+    "prof",
+    "prof.",
+    "professor",
+    "ambassador",
+    "amb.",
+    "sir",
+    "madam",
+    "hon.",
+    "excellency",
+    "minister",
+    "senator",
+    "judge",
+    "mx.",
+    "mx",
 ];
 
 /// Lower-case particles that belong inside names ("Wout de Natris").
 pub const PARTICLES: &[&str] = &[
-    "de", "da", "das", "do", "dos", "van", "von", "der", "den", "del", "della", "la", "le", "di", "du", "bin", "al",
-    "y", "ter", "ten", "zu",
+    "de", "da", "das", "do", "dos", "van", "von", "der", "den", "del", "della", "la", "le", "di",
+    "du", "bin", "al", "y", "ter", "ten", "zu",
 ];
 
 /// Whether a word is an honorific (any case, with or without its full stop).
 pub fn is_honorific(word: &str) -> bool {
     let w = word.to_lowercase();
-    HONORIFICS.contains(&w.as_str()) && w != "he"
-        || w == "h.e."
+    HONORIFICS.contains(&w.as_str()) && w != "he" || w == "h.e."
 }
 
 /// Drops leading honorifics: "Ms. Lynn St. Amour" → "Lynn St. Amour".
 pub fn strip_honorifics(name: &str) -> &str {
     let mut rest = name.trim();
     loop {
-        let Some((first, tail)) = rest.split_once(char::is_whitespace) else { return rest };
+        let Some((first, tail)) = rest.split_once(char::is_whitespace) else {
+            return rest;
+        };
         if is_honorific(first) {
             rest = tail.trim_start();
         } else {
@@ -45,7 +68,11 @@ pub fn given_family(name: &str) -> String {
     let n = name.trim();
     if let Some((fam, giv)) = n.split_once(',') {
         let (fam, giv) = (fam.trim(), giv.trim());
-        if !fam.is_empty() && !giv.is_empty() && !giv.contains(',') && giv.split_whitespace().count() <= 3 {
+        if !fam.is_empty()
+            && !giv.is_empty()
+            && !giv.contains(',')
+            && giv.split_whitespace().count() <= 3
+        {
             return format!("{giv} {}", title_case_if_upper(fam));
         }
     }
@@ -86,7 +113,9 @@ fn key_tokens(name: &str) -> Vec<String> {
     let f = fold(strip_honorifics(&given_family(name)));
     f.split(|c: char| c.is_whitespace() || c == '.' || c == '-' || c == '\'')
         .filter(|t| !t.is_empty())
-        .filter(|t| !PARTICLES.contains(t) && *t != "st" && *t != "saint" && !HONORIFICS.contains(t))
+        .filter(|t| {
+            !PARTICLES.contains(t) && *t != "st" && *t != "saint" && !HONORIFICS.contains(t)
+        })
         .map(str::to_string)
         .collect()
 }
@@ -128,7 +157,10 @@ impl Registry {
         if let Some(p) = self.find_full(&tokens) {
             return Some(p.name.clone());
         }
-        self.people.push(Person { name: display.clone(), tokens });
+        self.people.push(Person {
+            name: display.clone(),
+            tokens,
+        });
         Some(display)
     }
 
@@ -144,14 +176,20 @@ impl Registry {
             return Some(p);
         }
         // "Bruna Martins" is "Bruna Martins dos Santos"
-        if let Some(p) = self.people.iter().find(|p| p.tokens[0] == tokens[0] && tokens.iter().all(|t| p.tokens.contains(t))) {
+        if let Some(p) = self
+            .people
+            .iter()
+            .find(|p| p.tokens[0] == tokens[0] && tokens.iter().all(|t| p.tokens.contains(t)))
+        {
             return Some(p);
         }
         let compact: String = tokens.concat();
         self.people.iter().find(|p| {
             let pc: String = p.tokens.concat();
             compact.len() >= 8 && (edit_distance(&pc, &compact) <= 2)
-                || (p.tokens[p.tokens.len() - 1] == tokens[tokens.len() - 1] && p.tokens[0].starts_with(&tokens[0]) && tokens[0].len() >= 3)
+                || (p.tokens[p.tokens.len() - 1] == tokens[tokens.len() - 1]
+                    && p.tokens[0].starts_with(&tokens[0])
+                    && tokens[0].len() >= 3)
         })
     }
 
@@ -166,8 +204,15 @@ impl Registry {
             return self.find_full(&tokens).map(|p| p.name.clone());
         }
         let t = &tokens[0];
-        let with_title = reference.split_whitespace().next().is_some_and(is_honorific);
-        let by_family: Vec<&Person> = self.people.iter().filter(|p| p.tokens.last() == Some(t)).collect();
+        let with_title = reference
+            .split_whitespace()
+            .next()
+            .is_some_and(is_honorific);
+        let by_family: Vec<&Person> = self
+            .people
+            .iter()
+            .filter(|p| p.tokens.last() == Some(t))
+            .collect();
         let by_given: Vec<&Person> = self.people.iter().filter(|p| &p.tokens[0] == t).collect();
         let pick = |v: &[&Person]| (v.len() == 1).then(|| v[0].name.clone());
         if with_title {
@@ -186,7 +231,9 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     for (i, ca) in a.iter().enumerate() {
         let mut cur = vec![i + 1; b.len() + 1];
         for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
         }
         prev = cur;
     }
@@ -209,8 +256,14 @@ mod tests {
 
     #[test]
     fn test_person_key_joins_variants() {
-        assert_eq!(person_key("Flávio Rech Wagner"), person_key("Flavio Wagner"));
-        assert_eq!(person_key("Mr. Chris Buckridge"), person_key("BUCKRIDGE, Chris"));
+        assert_eq!(
+            person_key("Flávio Rech Wagner"),
+            person_key("Flavio Wagner")
+        );
+        assert_eq!(
+            person_key("Mr. Chris Buckridge"),
+            person_key("BUCKRIDGE, Chris")
+        );
         assert_eq!(person_key("Lynn St.Amour"), person_key("Lynn St. Amour"));
         assert_ne!(person_key("Chris Buckridge"), person_key("Chris Jones"));
     }
@@ -222,10 +275,22 @@ mod tests {
         r.add("Lynn St. Amour");
         r.add("Chengetai Masango");
         assert_eq!(r.resolve("Titti").as_deref(), Some("Titti Cassa"));
-        assert_eq!(r.resolve("Ms. St. Amour").as_deref(), Some("Lynn St. Amour"));
-        assert_eq!(r.resolve("Mr. Masango").as_deref(), Some("Chengetai Masango"));
-        assert_eq!(r.add("Chengatai Masango").as_deref(), Some("Chengetai Masango"));
-        assert_eq!(r.resolve("Lynn Saint-Amour").as_deref(), Some("Lynn St. Amour"));
+        assert_eq!(
+            r.resolve("Ms. St. Amour").as_deref(),
+            Some("Lynn St. Amour")
+        );
+        assert_eq!(
+            r.resolve("Mr. Masango").as_deref(),
+            Some("Chengetai Masango")
+        );
+        assert_eq!(
+            r.add("Chengatai Masango").as_deref(),
+            Some("Chengetai Masango")
+        );
+        assert_eq!(
+            r.resolve("Lynn Saint-Amour").as_deref(),
+            Some("Lynn St. Amour")
+        );
         assert_eq!(r.resolve("Paul"), None);
     }
 }

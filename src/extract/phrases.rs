@@ -7,36 +7,316 @@ use crate::text::{FastMap, FastSet};
 
 /// Words that may not start or end a phrase.
 const STOP: &[&str] = &[
-    "a", "about", "above", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "because",
-    "been", "before", "being", "both", "but", "by", "can", "could", "did", "do", "does", "each", "few", "for", "from",
-    "had", "has", "have", "he", "her", "here", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "just",
-    "may", "me", "might", "more", "most", "much", "must", "my", "no", "nor", "not", "now", "of", "off", "on", "once",
-    "one", "only", "or", "other", "our", "out", "over", "own", "per", "same", "she", "should", "so", "some", "such",
-    "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "through", "to", "too",
-    "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom",
-    "why", "will", "with", "would", "you", "your", "yes", "okay", "thank", "thanks", "like", "well", "also", "said",
-    "noted", "suggested", "proposed", "agreed", "asked", "next", "first", "second", "last", "many", "several", "two",
-    "three", "four", "five", "new", "within", "without", "around", "whether", "however", "including", "towards",
-    "among", "others", "seeing", "every", "each", "any", "various", "certain", "following", "previous", "none", "generally", "particularly", "especially", "already", "still", "further",
-    "possible", "possibly", "used", "using", "make", "made", "take", "taken", "give", "given", "get", "got", "need",
-    "needs", "want", "wants", "think", "hear", "see", "seen", "let", "lets", "going", "come", "back", "good", "great",
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "all",
+    "also",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "each",
+    "few",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "here",
+    "him",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "just",
+    "may",
+    "me",
+    "might",
+    "more",
+    "most",
+    "much",
+    "must",
+    "my",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "off",
+    "on",
+    "once",
+    "one",
+    "only",
+    "or",
+    "other",
+    "our",
+    "out",
+    "over",
+    "own",
+    "per",
+    "same",
+    "she",
+    "should",
+    "so",
+    "some",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "very",
+    "was",
+    "we",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "would",
+    "you",
+    "your",
+    "yes",
+    "okay",
+    "thank",
+    "thanks",
+    "like",
+    "well",
+    "also",
+    "said",
+    "noted",
+    "suggested",
+    "proposed",
+    "agreed",
+    "asked",
+    "next",
+    "first",
+    "second",
+    "last",
+    "many",
+    "several",
+    "two",
+    "three",
+    "four",
+    "five",
+    "new",
+    "within",
+    "without",
+    "around",
+    "whether",
+    "however",
+    "including",
+    "towards",
+    "among",
+    "others",
+    "seeing",
+    "every",
+    "each",
+    "any",
+    "various",
+    "certain",
+    "following",
+    "previous",
+    "none",
+    "generally",
+    "particularly",
+    "especially",
+    "already",
+    "still",
+    "further",
+    "possible",
+    "possibly",
+    "used",
+    "using",
+    "make",
+    "made",
+    "take",
+    "taken",
+    "give",
+    "given",
+    "get",
+    "got",
+    "need",
+    "needs",
+    "want",
+    "wants",
+    "think",
+    "hear",
+    "see",
+    "seen",
+    "let",
+    "lets",
+    "going",
+    "come",
+    "back",
+    "good",
+    "great",
 ];
 /// Words of meeting logistics: a phrase made only of these is not a topic ("working
 /// group", "Host Country", "MAG Chair").
 const GENERIC: &[&str] = &[
-    "mag", "igf", "meeting", "meetings", "chair", "co-chair", "chairs", "secretariat", "group", "groups", "working",
-    "country", "host", "member", "members", "virtual", "online", "call", "calls", "session", "sessions", "organizers",
-    "organisers", "participants", "colleagues", "open", "consultations", "agenda", "item", "items", "minutes",
-    "summary", "report", "former", "independent", "expert", "experts", "co-chairs", "wg", "mailing", "list", "floor",
-    "queue", "today", "week", "year", "time", "point", "points", "thing", "things", "way", "people", "everyone",
-    "html", "attachment", "scrubbed", "executive", "annual", "draft", "final", "short", "message", "coming", "weeks", "months", "days", "end", "start", "beginning",
+    "mag",
+    "igf",
+    "meeting",
+    "meetings",
+    "chair",
+    "co-chair",
+    "chairs",
+    "secretariat",
+    "group",
+    "groups",
+    "working",
+    "country",
+    "host",
+    "member",
+    "members",
+    "virtual",
+    "online",
+    "call",
+    "calls",
+    "session",
+    "sessions",
+    "organizers",
+    "organisers",
+    "participants",
+    "colleagues",
+    "open",
+    "consultations",
+    "agenda",
+    "item",
+    "items",
+    "minutes",
+    "summary",
+    "report",
+    "former",
+    "independent",
+    "expert",
+    "experts",
+    "co-chairs",
+    "wg",
+    "mailing",
+    "list",
+    "floor",
+    "queue",
+    "today",
+    "week",
+    "year",
+    "time",
+    "point",
+    "points",
+    "thing",
+    "things",
+    "way",
+    "people",
+    "everyone",
+    "html",
+    "attachment",
+    "scrubbed",
+    "executive",
+    "annual",
+    "draft",
+    "final",
+    "short",
+    "message",
+    "coming",
+    "weeks",
+    "months",
+    "days",
+    "end",
+    "start",
+    "beginning",
 ];
 /// Verbs that cannot start a topic ("stress the importance", "ask the Secretariat").
 const VERB_START: &[&str] = &[
-    "stress", "ask", "thank", "share", "support", "welcome", "note", "recall", "suggest", "propose", "agree", "invite",
-    "encourage", "highlight", "underline", "emphasize", "emphasise", "raise", "keep", "bring", "send", "put", "move",
-    "hold", "look", "join", "follow", "prepare", "present", "circulate", "discuss", "review", "address", "consider",
-    "include", "provide", "ensure", "remind", "confirm", "present", "continue", "leave", "open", "close", "add",
+    "stress",
+    "ask",
+    "thank",
+    "share",
+    "support",
+    "welcome",
+    "note",
+    "recall",
+    "suggest",
+    "propose",
+    "agree",
+    "invite",
+    "encourage",
+    "highlight",
+    "underline",
+    "emphasize",
+    "emphasise",
+    "raise",
+    "keep",
+    "bring",
+    "send",
+    "put",
+    "move",
+    "hold",
+    "look",
+    "join",
+    "follow",
+    "prepare",
+    "present",
+    "circulate",
+    "discuss",
+    "review",
+    "address",
+    "consider",
+    "include",
+    "provide",
+    "ensure",
+    "remind",
+    "confirm",
+    "present",
+    "continue",
+    "leave",
+    "open",
+    "close",
+    "add",
 ];
 
 /// Words allowed inside a phrase ("terms of reference", "freedom of expression").
@@ -80,7 +360,11 @@ pub const PER_MEETING: usize = 40;
 /// frequent first. `names` holds lower-cased words of people's names (a phrase with one is
 /// not a topic); `title` the words of the meeting's title (a phrase made only of them
 /// names the meeting, not a topic).
-pub fn key_phrases(texts: &[&str], names: &[String], title: &[String]) -> Vec<(String, String, usize)> {
+pub fn key_phrases(
+    texts: &[&str],
+    names: &[String],
+    title: &[String],
+) -> Vec<(String, String, usize)> {
     // phrases are counted as arrays of word numbers, not strings: one allocation per
     // distinct word, not per phrase occurrence (the profile put key phrases at a third
     // of building a meeting's index documents)
@@ -90,7 +374,8 @@ pub fn key_phrases(texts: &[&str], names: &[String], title: &[String]) -> Vec<(S
     let mut keys: Vec<String> = Vec::new();
     let mut all: Vec<Vec<Word>> = Vec::with_capacity(texts.len());
     let mut analyzer = text_analyzer();
-    let (stop, generic, verb_start, inner) = (&*STOP_SET, &*GENERIC_SET, &*VERB_START_SET, &*INNER_SET);
+    let (stop, generic, verb_start, inner) =
+        (&*STOP_SET, &*GENERIC_SET, &*VERB_START_SET, &*INNER_SET);
     for (ti, text) in texts.iter().enumerate() {
         // each word's facts once, not once per phrase it is part of (the profile showed
         // the word-list scans and per-phrase allocations)
@@ -113,7 +398,9 @@ pub fn key_phrases(texts: &[&str], names: &[String], title: &[String]) -> Vec<(S
                 id,
                 from: t.offset_from,
                 to: t.offset_to,
-                edge: !stop.contains(l) && l.chars().count() >= 3 && !l.chars().any(|c| c.is_ascii_digit()),
+                edge: !stop.contains(l)
+                    && l.chars().count() >= 3
+                    && !l.chars().any(|c| c.is_ascii_digit()),
                 stop: stop.contains(l),
                 inner: inner.contains(l),
                 plain: title.iter().any(|w| w == l) || generic.contains(l) || inner.contains(l),
@@ -139,11 +426,17 @@ pub fn key_phrases(texts: &[&str], names: &[String], title: &[String]) -> Vec<(S
                 if !span[n - 2].spaced_after {
                     break;
                 }
-                if !span[0].edge || !span[n - 1].edge || span[1..n - 1].iter().any(|w| w.stop && !w.inner) {
+                if !span[0].edge
+                    || !span[n - 1].edge
+                    || span[1..n - 1].iter().any(|w| w.stop && !w.inner)
+                {
                     continue;
                 }
                 // a phrase starts and ends at word edges, not inside "high-level"
-                if span[0].glued_before || span[n - 1].glued_after || span[0].verb || span[n - 1].ly
+                if span[0].glued_before
+                    || span[n - 1].glued_after
+                    || span[0].verb
+                    || span[n - 1].ly
                     || span.iter().all(|w| w.plain)
                     || span.iter().any(|w| w.name)
                     || span.iter().filter(|w| w.inner).count() > 1
@@ -184,8 +477,18 @@ pub fn key_phrases(texts: &[&str], names: &[String], title: &[String]) -> Vec<(S
     let mut by_count: Vec<usize> = counts.values().copied().collect();
     by_count.sort_unstable_by(|a, b| b.cmp(a));
     let cut = by_count.get(PER_MEETING - 1).copied().unwrap_or(0);
-    let key_of = |g: &Gram| g.iter().take_while(|&&x| x != NONE).map(|&x| keys[x as usize].as_str()).collect::<Vec<_>>().join(" ");
-    let mut kept: Vec<(Gram, String, usize)> = counts.iter().filter(|(_, &n)| n >= cut).map(|(g, &n)| (*g, key_of(g), n)).collect();
+    let key_of = |g: &Gram| {
+        g.iter()
+            .take_while(|&&x| x != NONE)
+            .map(|&x| keys[x as usize].as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut kept: Vec<(Gram, String, usize)> = counts
+        .iter()
+        .filter(|(_, &n)| n >= cut)
+        .map(|(g, &n)| (*g, key_of(g), n))
+        .collect();
     kept.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
     kept.truncate(PER_MEETING);
     // each kept phrase's most frequent written form
@@ -194,14 +497,27 @@ pub fn key_phrases(texts: &[&str], names: &[String], title: &[String]) -> Vec<(S
     for (g, ti, i, n) in &seen {
         if let Some(&k) = slot.get(g) {
             let text = texts[*ti];
-            let surface = all[*ti][*i..*i + *n].iter().map(|t| &text[t.from..t.to]).collect::<Vec<_>>().join(" ");
+            let surface = all[*ti][*i..*i + *n]
+                .iter()
+                .map(|t| &text[t.from..t.to])
+                .collect::<Vec<_>>()
+                .join(" ");
             *surfaces[k].entry(surface).or_default() += 1;
         }
     }
     let out: Vec<(String, String, usize)> = kept
         .into_iter()
         .zip(surfaces)
-        .map(|((_, key, n), s)| (key, s.into_iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0))).map(|s| s.0).unwrap_or_default(), n))
+        .map(|((_, key, n), s)| {
+            (
+                key,
+                s.into_iter()
+                    .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
+                    .map(|s| s.0)
+                    .unwrap_or_default(),
+                n,
+            )
+        })
         .collect();
     out
 }
@@ -212,7 +528,14 @@ mod tests {
 
     #[test]
     fn test_phrases_merge_inflections_and_skip_stopword_edges() {
-        let p = key_phrases(&["The implementation tracker is new.", "Two implementation trackers, and the tracker of the group."], &[], &[]);
+        let p = key_phrases(
+            &[
+                "The implementation tracker is new.",
+                "Two implementation trackers, and the tracker of the group.",
+            ],
+            &[],
+            &[],
+        );
         let keys: Vec<&str> = p.iter().map(|x| x.0.as_str()).collect();
         assert!(keys.contains(&"implement tracker"), "{keys:?}");
         assert_eq!(p.iter().find(|x| x.0 == "implement tracker").unwrap().2, 2);
@@ -221,7 +544,11 @@ mod tests {
 
     #[test]
     fn test_names_are_not_topics() {
-        let p = key_phrases(&["Chris Buckridge spoke. Chris Buckridge again."], &["chris".into(), "buckridge".into()], &[]);
+        let p = key_phrases(
+            &["Chris Buckridge spoke. Chris Buckridge again."],
+            &["chris".into(), "buckridge".into()],
+            &[],
+        );
         assert!(p.is_empty());
     }
 }

@@ -22,7 +22,8 @@ static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| {
         .expect("first-person proposal")
 });
 /// A deontic modal: what ought to be done.
-static MODAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:should|must|ought\s+to|could)\b").expect("modal"));
+static MODAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:should|must|ought\s+to|could)\b").expect("modal"));
 /// A mandative clause without a modal: "that a questionnaire be circulated", "that the
 /// ToR need an overhaul". A bare "be" after the subject is the subjunctive of a request.
 static MANDATIVE: LazyLock<Regex> = LazyLock::new(|| {
@@ -31,29 +32,174 @@ static MANDATIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// Words before "be" that make it a statement, not a subjunctive.
 fn is_mandative(clause: &str) -> bool {
     MANDATIVE.captures_iter(clause).any(|c| {
-        c.get(1).is_none_or(|w| !matches!(w.as_str().to_lowercase().as_str(), "will" | "would" | "to" | "can" | "may" | "might" | "not" | "cannot" | "shall" | "won't" | "also" | "already"))
+        c.get(1).is_none_or(|w| {
+            !matches!(
+                w.as_str().to_lowercase().as_str(),
+                "will"
+                    | "would"
+                    | "to"
+                    | "can"
+                    | "may"
+                    | "might"
+                    | "not"
+                    | "cannot"
+                    | "shall"
+                    | "won't"
+                    | "also"
+                    | "already"
+            )
+        })
     })
 }
 /// Verbs of action in their base form: after "argued that" and a subject, one of these
 /// without its -s is a subjunctive ("argued that the Secretariat keep a table").
 const BASE_VERBS: &[&str] = &[
-    "add", "adjust", "adopt", "align", "allocate", "allow", "alternate", "appoint", "approve", "ask", "assess",
-    "assign", "broaden", "build", "change", "circulate", "clarify", "collect", "combine", "commission", "communicate",
-    "compare", "compile", "conduct", "consider", "consolidate", "consult", "convene", "coordinate", "create",
-    "define", "deliver", "designate", "develop", "devote", "draft", "enable", "encourage", "engage",
-    "ensure", "establish", "evaluate", "examine", "expand", "explain", "explore", "extend", "facilitate", "feed",
-    "finalise", "finalize", "finance", "focus", "fund", "get", "give", "hold", "host", "identify", "improve",
-    "include", "increase", "inform", "integrate", "introduce", "invite", "issue", "keep", "launch", "limit", "list",
-    "maintain", "make", "map", "measure", "merge", "mobilise", "mobilize", "monitor", "move", "nominate", "notify",
-    "offer", "open", "organise", "organize", "outline", "pair", "plan", "prepare", "present", "prioritise",
-    "prioritize", "produce", "promote", "provide", "publish", "put", "receive", "reduce", "reflect",
-    "reform", "reinforce", "release", "rename", "replace", "report", "request", "require", "reserve", "restore",
-    "restructure", "review", "revise", "revisit", "rotate", "run", "secure", "seek", "send", "set",
-    "share", "shorten", "simplify", "start", "streamline", "strengthen", "study", "submit", "support",
-    "survey", "take", "track", "train", "translate", "update", "use", "widen", "work", "write",
+    "add",
+    "adjust",
+    "adopt",
+    "align",
+    "allocate",
+    "allow",
+    "alternate",
+    "appoint",
+    "approve",
+    "ask",
+    "assess",
+    "assign",
+    "broaden",
+    "build",
+    "change",
+    "circulate",
+    "clarify",
+    "collect",
+    "combine",
+    "commission",
+    "communicate",
+    "compare",
+    "compile",
+    "conduct",
+    "consider",
+    "consolidate",
+    "consult",
+    "convene",
+    "coordinate",
+    "create",
+    "define",
+    "deliver",
+    "designate",
+    "develop",
+    "devote",
+    "draft",
+    "enable",
+    "encourage",
+    "engage",
+    "ensure",
+    "establish",
+    "evaluate",
+    "examine",
+    "expand",
+    "explain",
+    "explore",
+    "extend",
+    "facilitate",
+    "feed",
+    "finalise",
+    "finalize",
+    "finance",
+    "focus",
+    "fund",
+    "get",
+    "give",
+    "hold",
+    "host",
+    "identify",
+    "improve",
+    "include",
+    "increase",
+    "inform",
+    "integrate",
+    "introduce",
+    "invite",
+    "issue",
+    "keep",
+    "launch",
+    "limit",
+    "list",
+    "maintain",
+    "make",
+    "map",
+    "measure",
+    "merge",
+    "mobilise",
+    "mobilize",
+    "monitor",
+    "move",
+    "nominate",
+    "notify",
+    "offer",
+    "open",
+    "organise",
+    "organize",
+    "outline",
+    "pair",
+    "plan",
+    "prepare",
+    "present",
+    "prioritise",
+    "prioritize",
+    "produce",
+    "promote",
+    "provide",
+    "publish",
+    "put",
+    "receive",
+    "reduce",
+    "reflect",
+    "reform",
+    "reinforce",
+    "release",
+    "rename",
+    "replace",
+    "report",
+    "request",
+    "require",
+    "reserve",
+    "restore",
+    "restructure",
+    "review",
+    "revise",
+    "revisit",
+    "rotate",
+    "run",
+    "secure",
+    "seek",
+    "send",
+    "set",
+    "share",
+    "shorten",
+    "simplify",
+    "start",
+    "streamline",
+    "strengthen",
+    "study",
+    "submit",
+    "support",
+    "survey",
+    "take",
+    "track",
+    "train",
+    "translate",
+    "update",
+    "use",
+    "widen",
+    "work",
+    "write",
 ];
 /// Reporting verbs that take a subjunctive request.
-static INSISTS_THAT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:argued|argues|insisted|insists|demanded|demands)\s+that\s").expect("insists"));
+static INSISTS_THAT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:argued|argues|insisted|insists|demanded|demands)\s+that\s")
+        .expect("insists")
+});
 
 /// Whether a clause after "argued that" is a request in the subjunctive: a short subject,
 /// then a base-form verb of action ("the IGF map the GDC commitments", "each meeting
@@ -69,7 +215,29 @@ pub(crate) fn verb_after_subject<S: AsRef<str>>(words: &[S], i: usize) -> bool {
     let prev = words[i - 1].as_ref().to_lowercase();
     BASE_VERBS.contains(&words[i].as_ref())
         && !prev.ends_with(',')
-        && !matches!(prev.as_str(), "the" | "a" | "an" | "to" | "of" | "for" | "and" | "or" | "its" | "their" | "this" | "that" | "will" | "would" | "can" | "may" | "did" | "does" | "do" | "not")
+        && !matches!(
+            prev.as_str(),
+            "the"
+                | "a"
+                | "an"
+                | "to"
+                | "of"
+                | "for"
+                | "and"
+                | "or"
+                | "its"
+                | "their"
+                | "this"
+                | "that"
+                | "will"
+                | "would"
+                | "can"
+                | "may"
+                | "did"
+                | "does"
+                | "do"
+                | "not"
+        )
 }
 
 /// Modals that are not about action: "should be feasible", "you should have the document".
@@ -87,15 +255,21 @@ static PROCEDURAL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether the first words of a proposal are chairing, not substance.
 fn is_procedural(complement: &str) -> bool {
-    let head: String = complement.split_whitespace().take(9).collect::<Vec<_>>().join(" ");
+    let head: String = complement
+        .split_whitespace()
+        .take(9)
+        .collect::<Vec<_>>()
+        .join(" ");
     PROCEDURAL.is_match(&head)
 }
 /// A modal inside an embedded question: "what the IGF should look like".
-static EMBEDDED_QUESTION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:what|how|whether|which|who|where|when)\s+(?:[\w'-]+\s+){0,5}(?:should|could|must)\b").expect("embedded question"));
+static EMBEDDED_QUESTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:what|how|whether|which|who|where|when)\s+(?:[\w'-]+\s+){0,5}(?:should|could|must)\b").expect("embedded question")
+});
 /// Openers in a reported clause that are statements, not requests, even with a modal.
-static NOT_A_REQUEST: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:if|when|whether|as|since|because)\b").expect("conditional opener"));
+static NOT_A_REQUEST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:if|when|whether|as|since|because)\b").expect("conditional opener")
+});
 
 /// Reads proposals from attributed clauses.
 pub fn proposals(clauses: &[Clause], blocks: &[Block], sections: &[String]) -> Vec<Proposal> {
@@ -119,7 +293,15 @@ pub fn proposals(clauses: &[Clause], blocks: &[Block], sections: &[String]) -> V
             continue;
         }
         let section = block.section.map(|s| sections[s].clone());
-        out.push((c.block, Proposal { speaker: who, text, section, line: block.line_start }));
+        out.push((
+            c.block,
+            Proposal {
+                speaker: who,
+                text,
+                section,
+                line: block.line_start,
+            },
+        ));
         if c.introduces_list {
             list_intros.push(c.block);
         }
@@ -134,13 +316,22 @@ pub fn proposals(clauses: &[Clause], blocks: &[Block], sections: &[String]) -> V
         if items.is_empty() {
             continue;
         }
-        let owner = out.iter_mut().rev().find(|(b, _)| *b <= intro && blocks[*b].section == blocks[intro].section && intro - *b <= 3);
+        let owner = out.iter_mut().rev().find(|(b, _)| {
+            *b <= intro && blocks[*b].section == blocks[intro].section && intro - *b <= 3
+        });
         if let Some((_, p)) = owner {
             let list = items.join("; ");
-            p.text = if p.text == ":" { list } else { format!("{}: {list}", p.text.trim_end_matches(':')) };
+            p.text = if p.text == ":" {
+                list
+            } else {
+                format!("{}: {list}", p.text.trim_end_matches(':'))
+            };
         }
     }
-    out.into_iter().map(|(_, p)| p).filter(|p| p.text != ":").collect()
+    out.into_iter()
+        .map(|(_, p)| p)
+        .filter(|p| p.text != ":")
+        .collect()
 }
 
 /// Whether a reporting verb at `at` belongs to the clause's subject: not inside a
@@ -156,15 +347,35 @@ fn is_main_verb(clause: &str, at: usize) -> bool {
     }
     let words: Vec<&str> = before.split_whitespace().collect();
     let prev = words.last().copied().unwrap_or("");
-    if matches!(prev, "had" | "has" | "have" | "was" | "were" | "been" | "be" | "is" | "are" | "the" | "its" | "their") {
+    if matches!(
+        prev,
+        "had"
+            | "has"
+            | "have"
+            | "was"
+            | "were"
+            | "been"
+            | "be"
+            | "is"
+            | "are"
+            | "the"
+            | "its"
+            | "their"
+    ) {
         return false;
     }
     let after_that = words.iter().any(|w| *w == "that" || *w == "whether");
     if !after_that {
         return !before.trim_end().ends_with(" that");
     }
-    let prev2 = if words.len() >= 2 { words[words.len() - 2] } else { "" };
-    prev == "and" || prev == "but" || (matches!(prev, "also" | "then" | "further") && matches!(prev2, "and" | "but"))
+    let prev2 = if words.len() >= 2 {
+        words[words.len() - 2]
+    } else {
+        ""
+    };
+    prev == "and"
+        || prev == "but"
+        || (matches!(prev, "also" | "then" | "further") && matches!(prev2, "and" | "but"))
 }
 
 /// The proposal in a clause with a named subject, when it has one.
@@ -174,9 +385,15 @@ fn reported(clause: &str) -> Option<String> {
     }
     if let Some(m) = super::speakers::VIEW_OF.find(clause.trim_start()) {
         let rest = &clause.trim_start()[m.end()..];
-        return (MODAL.is_match(rest) && !EPISTEMIC.is_match(rest) && !EMBEDDED_QUESTION.is_match(rest)).then(|| rest.to_string());
+        return (MODAL.is_match(rest)
+            && !EPISTEMIC.is_match(rest)
+            && !EMBEDDED_QUESTION.is_match(rest))
+        .then(|| rest.to_string());
     }
-    if let Some(m) = REPORTED.find_iter(clause).find(|m| is_main_verb(clause, m.start())) {
+    if let Some(m) = REPORTED
+        .find_iter(clause)
+        .find(|m| is_main_verb(clause, m.start()))
+    {
         let rest = clause[m.end()..].trim();
         if rest.is_empty() || rest == ":" {
             return Some(":".into()); // "He suggested:" – the list that follows is the proposal
@@ -190,8 +407,18 @@ fn reported(clause: &str) -> Option<String> {
     static THAT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:that|:)\s").expect("that"));
     let t = THAT.find(clause)?;
     let rest = &clause[t.end()..];
-    let subjunctive = || INSISTS_THAT.find(clause).is_some_and(|m| m.end() == t.end()) && is_subjunctive(rest);
-    if (MODAL.is_match(rest) || is_mandative(rest) || subjunctive()) && !EPISTEMIC.is_match(rest) && !NOT_A_REQUEST.is_match(rest) && !EMBEDDED_QUESTION.is_match(rest) && !rest.trim_end().ends_with('?') {
+    let subjunctive = || {
+        INSISTS_THAT
+            .find(clause)
+            .is_some_and(|m| m.end() == t.end())
+            && is_subjunctive(rest)
+    };
+    if (MODAL.is_match(rest) || is_mandative(rest) || subjunctive())
+        && !EPISTEMIC.is_match(rest)
+        && !NOT_A_REQUEST.is_match(rest)
+        && !EMBEDDED_QUESTION.is_match(rest)
+        && !rest.trim_end().ends_with('?')
+    {
         return Some(rest.to_string());
     }
     None
@@ -211,10 +438,13 @@ fn first_person(sentence: &str) -> Option<String> {
     }
     // "Could the Secretariat please make sure ...?" is a request
     if sentence.trim_end().ends_with('?') {
-        let polite = (lower.contains("could ") || lower.contains("can ") || lower.contains("would ")) && lower.contains("please");
+        let polite =
+            (lower.contains("could ") || lower.contains("can ") || lower.contains("would "))
+                && lower.contains("please");
         return polite.then(|| sentence.trim().to_string());
     }
-    if lower.starts_with("i think") || lower.starts_with("i believe") || lower.contains(" i think ") {
+    if lower.starts_with("i think") || lower.starts_with("i believe") || lower.contains(" i think ")
+    {
         if let Some(m) = MODAL.find(sentence) {
             let before = &sentence[..m.start()];
             if !EPISTEMIC.is_match(sentence) && !before.to_lowercase().ends_with("you ") {
@@ -224,14 +454,20 @@ fn first_person(sentence: &str) -> Option<String> {
         }
         return None;
     }
-    if let Some(m) = MODAL.find(sentence).filter(|_| !EPISTEMIC.is_match(sentence) && !EMBEDDED_QUESTION.is_match(sentence) && !is_procedural(sentence)) {
+    if let Some(m) = MODAL.find(sentence).filter(|_| {
+        !EPISTEMIC.is_match(sentence)
+            && !EMBEDDED_QUESTION.is_match(sentence)
+            && !is_procedural(sentence)
+    }) {
         // offsets are the sentence's: lower-casing can change byte lengths ("İ")
         let before_text = sentence[..m.start()].to_lowercase();
         let before = before_text.split_whitespace().last().unwrap_or("");
         let modal = sentence[m.start()..m.end()].to_lowercase();
         let modal = modal.as_str();
         // "we could do that" and "I should say" are offers and asides, "we should" is not
-        if matches!(before, "i" | "it" | "this" | "that") || (before == "we" && !matches!(modal, "should" | "must")) {
+        if matches!(before, "i" | "it" | "this" | "that")
+            || (before == "we" && !matches!(modal, "should" | "must"))
+        {
             return None;
         }
         return Some(sentence.trim().to_string());
@@ -245,43 +481,109 @@ mod tests {
 
     #[test]
     fn test_reported_verbs_give_the_clause() {
-        assert_eq!(reported("Chris Buckridge suggested that the group could track proposals.").as_deref(), Some("the group could track proposals."));
-        assert_eq!(reported("She urged the Secretariat to provide options.").as_deref(), Some("the Secretariat to provide options."));
-        assert_eq!(reported("He argued that the paper should state it plainly.").as_deref(), Some("the paper should state it plainly."));
-        assert_eq!(reported("She argued that a questionnaire on the working methods be circulated.").as_deref(), Some("a questionnaire on the working methods be circulated."));
-        assert_eq!(reported("She also argued that the IGF map the GDC commitments to its activities.").as_deref(), Some("the IGF map the GDC commitments to its activities."));
-        assert_eq!(reported("He insisted that each annual meeting produce a short set of messages.").as_deref(), Some("each annual meeting produce a short set of messages."));
-        assert_eq!(reported("He argued that the Secretariat survey members on the working methods.").as_deref(), Some("the Secretariat survey members on the working methods."));
-        assert_eq!(reported("She argued that virtual meetings alternate between time zones.").as_deref(), Some("virtual meetings alternate between time zones."));
+        assert_eq!(
+            reported("Chris Buckridge suggested that the group could track proposals.").as_deref(),
+            Some("the group could track proposals.")
+        );
+        assert_eq!(
+            reported("She urged the Secretariat to provide options.").as_deref(),
+            Some("the Secretariat to provide options.")
+        );
+        assert_eq!(
+            reported("He argued that the paper should state it plainly.").as_deref(),
+            Some("the paper should state it plainly.")
+        );
+        assert_eq!(
+            reported("She argued that a questionnaire on the working methods be circulated.")
+                .as_deref(),
+            Some("a questionnaire on the working methods be circulated.")
+        );
+        assert_eq!(
+            reported("She also argued that the IGF map the GDC commitments to its activities.")
+                .as_deref(),
+            Some("the IGF map the GDC commitments to its activities.")
+        );
+        assert_eq!(
+            reported("He insisted that each annual meeting produce a short set of messages.")
+                .as_deref(),
+            Some("each annual meeting produce a short set of messages.")
+        );
+        assert_eq!(
+            reported("He argued that the Secretariat survey members on the working methods.")
+                .as_deref(),
+            Some("the Secretariat survey members on the working methods.")
+        );
+        assert_eq!(
+            reported("She argued that virtual meetings alternate between time zones.").as_deref(),
+            Some("virtual meetings alternate between time zones.")
+        );
         // indicative, or a noun after "the": statements
-        assert_eq!(reported("She argued that the IGF maps the commitments well."), None);
+        assert_eq!(
+            reported("She argued that the IGF maps the commitments well."),
+            None
+        );
         assert_eq!(reported("She argued that the report was too long."), None);
-        assert_eq!(reported("He noted that the working group monitor the list."), None);
-        assert_eq!(reported("He noted that the terms of reference need an overhaul.").as_deref(), Some("the terms of reference need an overhaul."));
-        assert_eq!(reported("She noted that the report will be published in May."), None);
-        assert_eq!(reported("He recalled that the report is to be finished soon."), None);
+        assert_eq!(
+            reported("He noted that the working group monitor the list."),
+            None
+        );
+        assert_eq!(
+            reported("He noted that the terms of reference need an overhaul.").as_deref(),
+            Some("the terms of reference need an overhaul.")
+        );
+        assert_eq!(
+            reported("She noted that the report will be published in May."),
+            None
+        );
+        assert_eq!(
+            reported("He recalled that the report is to be finished soon."),
+            None
+        );
     }
 
     #[test]
     fn test_reported_rejects_questions_procedure_and_opinions() {
-        assert_eq!(reported("Adam asked whether the survey results will be shared."), None);
-        assert_eq!(reported("The Host invited participants to introduce themselves."), None);
+        assert_eq!(
+            reported("Adam asked whether the survey results will be shared."),
+            None
+        );
+        assert_eq!(
+            reported("The Host invited participants to introduce themselves."),
+            None
+        );
         assert_eq!(reported("She stressed the importance of visibility."), None);
-        assert_eq!(reported("Chengetai confirmed that this should be feasible once sessions are locked."), None);
+        assert_eq!(
+            reported("Chengetai confirmed that this should be feasible once sessions are locked."),
+            None
+        );
     }
 
     #[test]
     fn test_first_person_proposals() {
-        assert_eq!(first_person("So I would propose that each session produces five messages.").as_deref(), Some("each session produces five messages."));
-        assert_eq!(first_person("I'd ask the Secretariat to put it in the newsletter.").as_deref(), Some("the Secretariat to put it in the newsletter."));
-        assert!(first_person("Could the Secretariat please make sure the sessions do not clash?").is_some());
-        assert!(first_person("The MAG should make sure that all proposers receive results.").is_some());
+        assert_eq!(
+            first_person("So I would propose that each session produces five messages.").as_deref(),
+            Some("each session produces five messages.")
+        );
+        assert_eq!(
+            first_person("I'd ask the Secretariat to put it in the newsletter.").as_deref(),
+            Some("the Secretariat to put it in the newsletter.")
+        );
+        assert!(
+            first_person("Could the Secretariat please make sure the sessions do not clash?")
+                .is_some()
+        );
+        assert!(
+            first_person("The MAG should make sure that all proposers receive results.").is_some()
+        );
     }
 
     #[test]
     fn test_first_person_rejects_offers_and_procedure() {
         assert_eq!(first_person("We can do two training slots."), None);
-        assert_eq!(first_person("So you should have the document that I re-sent."), None);
+        assert_eq!(
+            first_person("So you should have the document that I re-sent."),
+            None
+        );
         assert_eq!(first_person("Let me propose the way forward."), None);
         assert_eq!(first_person("Please use the speaking queue."), None);
         assert_eq!(first_person("Are there any requests for changes?"), None);

@@ -44,59 +44,456 @@ pub struct Clause {
 
 /// Verbs that report a contribution when a named person is their subject.
 const SPEECH_VERBS: &[&str] = &[
-    "said", "stated", "noted", "added", "asked", "suggested", "proposed", "recommended", "urged", "called", "stressed",
-    "emphasized", "emphasised", "highlighted", "underlined", "underscored", "recalled", "reminded", "reported",
-    "informed", "briefed", "updated", "presented", "explained", "argued", "observed", "welcomed", "thanked", "opened",
-    "closed", "supported", "agreed", "disagreed", "objected", "cautioned", "warned", "raised", "expressed", "shared",
-    "requested", "invited", "encouraged", "advised", "offered", "replied", "responded", "answered", "confirmed",
-    "clarified", "introduced", "described", "outlined", "summarised", "summarized", "concluded", "pointed",
-    "mentioned", "commented", "questioned", "queried", "wondered", "acknowledged", "echoed", "endorsed", "backed",
-    "pressed", "insisted", "reiterated", "indicated", "announced", "gave", "came", "returned", "drafted",
-    "volunteered", "felt", "believed", "thought", "recognised", "recognized", "congratulated", "regretted",
-    "doubted", "voiced", "flagged", "sought", "tabled", "moved", "seconded", "spoke", "intervened", "took", "went",
-    "favoured", "favored", "preferred", "opposed", "challenged", "contributed", "referred", "elaborated", "listed",
-    "identified", "commended", "applauded", "put", "suggests", "proposes", "recommends", "urges", "notes", "says",
-    "stresses", "asks", "reports", "explains", "argues", "agrees", "supports", "highlights", "emphasizes",
-    "emphasises", "recalls", "reminds", "informs", "presents", "welcomes", "requests", "invites", "encourages",
-    "calls", "adds", "raises", "expresses", "shares", "confirms", "thanks", "opens", "underlines", "observes",
-    "objected", "warns", "cautions", "offers", "replies", "responds", "briefs", "updates", "wants", "wanted",
-    "hoped", "hopes", "proposed", "recapped", "insists", "mentions", "questions", "advocated", "advocates",
-    "summarised", "summarized", "recommended", "proposed", "asked", "demanded", "appealed", "remarked", "countered",
-    "noticed", "considered", "maintained", "affirmed", "contended", "signalled", "signaled", "objected", "requested",
+    "said",
+    "stated",
+    "noted",
+    "added",
+    "asked",
+    "suggested",
+    "proposed",
+    "recommended",
+    "urged",
+    "called",
+    "stressed",
+    "emphasized",
+    "emphasised",
+    "highlighted",
+    "underlined",
+    "underscored",
+    "recalled",
+    "reminded",
+    "reported",
+    "informed",
+    "briefed",
+    "updated",
+    "presented",
+    "explained",
+    "argued",
+    "observed",
+    "welcomed",
+    "thanked",
+    "opened",
+    "closed",
+    "supported",
+    "agreed",
+    "disagreed",
+    "objected",
+    "cautioned",
+    "warned",
+    "raised",
+    "expressed",
+    "shared",
+    "requested",
+    "invited",
+    "encouraged",
+    "advised",
+    "offered",
+    "replied",
+    "responded",
+    "answered",
+    "confirmed",
+    "clarified",
+    "introduced",
+    "described",
+    "outlined",
+    "summarised",
+    "summarized",
+    "concluded",
+    "pointed",
+    "mentioned",
+    "commented",
+    "questioned",
+    "queried",
+    "wondered",
+    "acknowledged",
+    "echoed",
+    "endorsed",
+    "backed",
+    "pressed",
+    "insisted",
+    "reiterated",
+    "indicated",
+    "announced",
+    "gave",
+    "came",
+    "returned",
+    "drafted",
+    "volunteered",
+    "felt",
+    "believed",
+    "thought",
+    "recognised",
+    "recognized",
+    "congratulated",
+    "regretted",
+    "doubted",
+    "voiced",
+    "flagged",
+    "sought",
+    "tabled",
+    "moved",
+    "seconded",
+    "spoke",
+    "intervened",
+    "took",
+    "went",
+    "favoured",
+    "favored",
+    "preferred",
+    "opposed",
+    "challenged",
+    "contributed",
+    "referred",
+    "elaborated",
+    "listed",
+    "identified",
+    "commended",
+    "applauded",
+    "put",
+    "suggests",
+    "proposes",
+    "recommends",
+    "urges",
+    "notes",
+    "says",
+    "stresses",
+    "asks",
+    "reports",
+    "explains",
+    "argues",
+    "agrees",
+    "supports",
+    "highlights",
+    "emphasizes",
+    "emphasises",
+    "recalls",
+    "reminds",
+    "informs",
+    "presents",
+    "welcomes",
+    "requests",
+    "invites",
+    "encourages",
+    "calls",
+    "adds",
+    "raises",
+    "expresses",
+    "shares",
+    "confirms",
+    "thanks",
+    "opens",
+    "underlines",
+    "observes",
+    "objected",
+    "warns",
+    "cautions",
+    "offers",
+    "replies",
+    "responds",
+    "briefs",
+    "updates",
+    "wants",
+    "wanted",
+    "hoped",
+    "hopes",
+    "proposed",
+    "recapped",
+    "insists",
+    "mentions",
+    "questions",
+    "advocated",
+    "advocates",
+    "summarised",
+    "summarized",
+    "recommended",
+    "proposed",
+    "asked",
+    "demanded",
+    "appealed",
+    "remarked",
+    "countered",
+    "noticed",
+    "considered",
+    "maintained",
+    "affirmed",
+    "contended",
+    "signalled",
+    "signaled",
+    "objected",
+    "requested",
 ];
 
 /// Words that start a subject which is a group, not a person.
 const GROUP_WORDS: &[&str] = &[
-    "participants", "several", "some", "many", "most", "all", "others", "members", "we", "the mag", "the group",
-    "the working group", "the wg", "the meeting", "the nris", "the committee", "the secretariat", "delegates",
-    "speakers", "everyone", "attendees", "a number", "the co-chairs", "co-chairs", "the panel", "the board",
-    "the council", "the team", "the coordinators", "coordinators", "the members", "the participants", "there",
-    "panellists", "panelists", "the panellists", "the panelists", "delegations", "the delegations", "organisers",
-    "organizers", "the organisers", "the organizers", "stakeholders", "the forum", "the bpf", "the dc", "the coalition",
-    "the network", "the task force", "the steering committee", "the wg-", "the dccg", "the initiative", "the initiatives",
-    "the nri", "the plenary", "the audience", "the room", "the conference", "the session", "the workshop",
+    "participants",
+    "several",
+    "some",
+    "many",
+    "most",
+    "all",
+    "others",
+    "members",
+    "we",
+    "the mag",
+    "the group",
+    "the working group",
+    "the wg",
+    "the meeting",
+    "the nris",
+    "the committee",
+    "the secretariat",
+    "delegates",
+    "speakers",
+    "everyone",
+    "attendees",
+    "a number",
+    "the co-chairs",
+    "co-chairs",
+    "the panel",
+    "the board",
+    "the council",
+    "the team",
+    "the coordinators",
+    "coordinators",
+    "the members",
+    "the participants",
+    "there",
+    "panellists",
+    "panelists",
+    "the panellists",
+    "the panelists",
+    "delegations",
+    "the delegations",
+    "organisers",
+    "organizers",
+    "the organisers",
+    "the organizers",
+    "stakeholders",
+    "the forum",
+    "the bpf",
+    "the dc",
+    "the coalition",
+    "the network",
+    "the task force",
+    "the steering committee",
+    "the wg-",
+    "the dccg",
+    "the initiative",
+    "the initiatives",
+    "the nri",
+    "the plenary",
+    "the audience",
+    "the room",
+    "the conference",
+    "the session",
+    "the workshop",
 ];
 
 /// Words that cannot be part of a person's name when they lead it or stand in it.
 const NON_NAME: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "it", "its", "there", "several", "some", "many", "most", "all",
-    "each", "both", "other", "others", "participants", "members", "we", "i", "you", "our", "their", "his", "her",
-    "one", "two", "three", "no", "any", "every", "following", "after", "before", "during", "under", "in", "on", "at",
-    "from", "with", "for", "as", "if", "when", "while", "although", "since", "because", "then", "also", "however",
-    "yesterday", "today", "secretariat", "host", "group", "working", "forum", "week", "network", "coalition",
-    "country", "government", "ministry", "office", "committee", "council", "panel", "summit", "dialogue", "policy",
-    "internet", "governance", "global", "digital", "compact", "society", "union", "commission", "department",
-    "agency", "foundation", "institute", "university", "centre", "center", "association", "federation",
-    "initiative", "initiatives", "team", "delegation", "secretary", "general", "assembly", "nations", "united",
-    "youth", "national", "regional", "session", "meeting", "consultations", "programme", "program", "process",
-    "report", "document", "paper", "agenda", "parliament", "federal", "representative", "coordinator", "mag", "igf",
-    "wg", "un", "nris", "nri", "dc", "dcs", "bpf", "bpfs", "pnai", "action", "items", "next", "steps", "item",
-    "decision", "decisions", "agreed", "thanks", "thank", "please", "dear", "best", "regards",
-    "cheers", "hello", "hi", "okay", "ok", "yes", "so", "and", "but", "or", "what", "who", "how", "why", "where",
-    "which", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-    "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "day",
-    "ai", "wsis", "gdc", "cstd", "desa", "undesa", "icann", "isoc", "unesco", "itu", "oecd", "eu", "ecosystem",
-    "vision", "terms", "reference", "tor", "annex", "minutes", "notes", "summary", "agreed", "note", "ps",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "its",
+    "there",
+    "several",
+    "some",
+    "many",
+    "most",
+    "all",
+    "each",
+    "both",
+    "other",
+    "others",
+    "participants",
+    "members",
+    "we",
+    "i",
+    "you",
+    "our",
+    "their",
+    "his",
+    "her",
+    "one",
+    "two",
+    "three",
+    "no",
+    "any",
+    "every",
+    "following",
+    "after",
+    "before",
+    "during",
+    "under",
+    "in",
+    "on",
+    "at",
+    "from",
+    "with",
+    "for",
+    "as",
+    "if",
+    "when",
+    "while",
+    "although",
+    "since",
+    "because",
+    "then",
+    "also",
+    "however",
+    "yesterday",
+    "today",
+    "secretariat",
+    "host",
+    "group",
+    "working",
+    "forum",
+    "week",
+    "network",
+    "coalition",
+    "country",
+    "government",
+    "ministry",
+    "office",
+    "committee",
+    "council",
+    "panel",
+    "summit",
+    "dialogue",
+    "policy",
+    "internet",
+    "governance",
+    "global",
+    "digital",
+    "compact",
+    "society",
+    "union",
+    "commission",
+    "department",
+    "agency",
+    "foundation",
+    "institute",
+    "university",
+    "centre",
+    "center",
+    "association",
+    "federation",
+    "initiative",
+    "initiatives",
+    "team",
+    "delegation",
+    "secretary",
+    "general",
+    "assembly",
+    "nations",
+    "united",
+    "youth",
+    "national",
+    "regional",
+    "session",
+    "meeting",
+    "consultations",
+    "programme",
+    "program",
+    "process",
+    "report",
+    "document",
+    "paper",
+    "agenda",
+    "parliament",
+    "federal",
+    "representative",
+    "coordinator",
+    "mag",
+    "igf",
+    "wg",
+    "un",
+    "nris",
+    "nri",
+    "dc",
+    "dcs",
+    "bpf",
+    "bpfs",
+    "pnai",
+    "action",
+    "items",
+    "next",
+    "steps",
+    "item",
+    "decision",
+    "decisions",
+    "agreed",
+    "thanks",
+    "thank",
+    "please",
+    "dear",
+    "best",
+    "regards",
+    "cheers",
+    "hello",
+    "hi",
+    "okay",
+    "ok",
+    "yes",
+    "so",
+    "and",
+    "but",
+    "or",
+    "what",
+    "who",
+    "how",
+    "why",
+    "where",
+    "which",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "day",
+    "ai",
+    "wsis",
+    "gdc",
+    "cstd",
+    "desa",
+    "undesa",
+    "icann",
+    "isoc",
+    "unesco",
+    "itu",
+    "oecd",
+    "eu",
+    "ecosystem",
+    "vision",
+    "terms",
+    "reference",
+    "tor",
+    "annex",
+    "minutes",
+    "notes",
+    "summary",
+    "agreed",
+    "note",
+    "ps",
 ];
 
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
@@ -105,7 +502,8 @@ static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     let name = r"[\p{Lu}][\p{L}\p{M}'’\-]*\.?(?:\s+(?:de|da|dos|das|do|van|von|der|den|del|della|la|le|di|du|bin|al|St\.|[\p{Lu}][\p{L}\p{M}'’\-]*\.?)){0,4}";
-    let hon = r"(?:(?:Mr|Ms|Mrs|Dr|Prof|prof|H\.E|Amb|Mx)\.?\s+|Ambassador\s+|Minister\s+|Professor\s+)";
+    let hon =
+        r"(?:(?:Mr|Ms|Mrs|Dr|Prof|prof|H\.E|Amb|Mx)\.?\s+|Ambassador\s+|Minister\s+|Professor\s+)";
     Regex::new(&format!(
         r"^(?:(?P<pron>She|He|They)\b|(?:The|the|Our|our)\s+(?:(?:MAG|IGF|WG|NRIs|Group's|meeting|session)\s+)?(?P<role>Host|Chair|Chairman|Chairperson|Moderator|Co-Chair|Co-chair|Facilitator|Rapporteur)\b|The\s[^,]{{3,80}},\s+(?P<appos>{hon}?{name}),|(?P<name>{hon}?{name}(?:\s+and\s+{hon}?{name})?))(?P<paren>\s*\([^)]{{1,80}}\))?(?:\s+(?:of|from)\s+(?:the\s+)?[\p{{Lu}}][\p{{L}}\-]*(?:\s+[\p{{Lu}}][\p{{L}}\-.]*){{0,4}})?(?:,\s+[^;]{{2,160}}?,)?\s+(?:(?:then|also|further|again|briefly|first|finally|later|subsequently|immediately|strongly|generally|fully|had|has|have|once more|in turn|too)\s+)*(?P<verb>[a-z]+)"
     ))
@@ -136,14 +534,37 @@ static HONORIFIC_NAME: LazyLock<Regex> = LazyLock::new(|| {
 static SENDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:From:\s*)?(?P<n>[\p{Lu}][\p{L}'’\-]+(?:\s+[\p{Lu}][\p{L}'’\-]+){1,3})\s+(?:<?[\w.+-]+\s+at\s+[\w.-]+>?|<?[\w.+-]+@[\w.-]+>?)").expect("sender")
 });
-static FLOOR_YOURS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?P<n>[\p{Lu}][\p{L}'’\-]+),\s+the floor is yours").expect("floor"));
+static FLOOR_YOURS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<n>[\p{Lu}][\p{L}'’\-]+),\s+the floor is yours").expect("floor")
+});
 
 /// Role words that make a turn label a role rather than a name.
 const LABEL_ROLES: &[&str] = &[
-    "CHAIR", "CO-CHAIR", "HOST", "MODERATOR", "SECRETARIAT", "COUNTRY", "FACILITATOR", "INTERPRETER", "CAPTIONER",
-    "SPEAKER", "PARTICIPANT", "AUDIENCE", "UNKNOWN", "FLOOR", "UNIDENTIFIED", "OPERATOR", "PRESIDENT", "PANELIST",
-    "PANELLIST", "REPORTER", "RAPPORTEUR", "MALE", "FEMALE", "VOICE", "ATTENDEE",
+    "CHAIR",
+    "CO-CHAIR",
+    "HOST",
+    "MODERATOR",
+    "SECRETARIAT",
+    "COUNTRY",
+    "FACILITATOR",
+    "INTERPRETER",
+    "CAPTIONER",
+    "SPEAKER",
+    "PARTICIPANT",
+    "AUDIENCE",
+    "UNKNOWN",
+    "FLOOR",
+    "UNIDENTIFIED",
+    "OPERATOR",
+    "PRESIDENT",
+    "PANELIST",
+    "PANELLIST",
+    "REPORTER",
+    "RAPPORTEUR",
+    "MALE",
+    "FEMALE",
+    "VOICE",
+    "ATTENDEE",
 ];
 
 /// What the turn labels and prose say about who chairs and who speaks.
@@ -195,7 +616,9 @@ pub fn attribute(blocks: &mut [Block], participants: &[Participant]) -> Attribut
             list_speaker = None;
             continue;
         }
-        let turn_speaker = (b.kind == BlockKind::Turn).then(|| b.speaker.clone()).flatten();
+        let turn_speaker = (b.kind == BlockKind::Turn)
+            .then(|| b.speaker.clone())
+            .flatten();
         if let Some(s) = &turn_speaker {
             at.contributed(s);
         }
@@ -222,8 +645,15 @@ pub fn attribute(blocks: &mut [Block], participants: &[Participant]) -> Attribut
                         }
                     }
                 }
-                let introduces_list = si + 1 == n_sents && pi + 1 == n_parts && clause.trim_end().ends_with(':');
-                at.clauses.push(Clause { block: i, text: clause.to_string(), subject, verb, introduces_list });
+                let introduces_list =
+                    si + 1 == n_sents && pi + 1 == n_parts && clause.trim_end().ends_with(':');
+                at.clauses.push(Clause {
+                    block: i,
+                    text: clause.to_string(),
+                    subject,
+                    verb,
+                    introduces_list,
+                });
             }
         }
         if b.kind == BlockKind::Paragraph {
@@ -231,7 +661,11 @@ pub fn attribute(blocks: &mut [Block], participants: &[Participant]) -> Attribut
                 b.speaker = list_speaker.clone();
             } else {
                 b.speaker = block_speaker.clone();
-                list_speaker = if b.text.trim_end().ends_with(':') { block_speaker.or_else(|| last_person.clone()) } else { None };
+                list_speaker = if b.text.trim_end().ends_with(':') {
+                    block_speaker.or_else(|| last_person.clone())
+                } else {
+                    None
+                };
             }
         }
     }
@@ -242,7 +676,10 @@ pub fn attribute(blocks: &mut [Block], participants: &[Participant]) -> Attribut
 fn first_person_or(clause: &str, speaker: &str) -> Subject {
     let c = clause.trim_start();
     let lower = c.to_lowercase();
-    if lower.starts_with("we agree") || lower.starts_with("so we agree") || lower.starts_with("and we agree") {
+    if lower.starts_with("we agree")
+        || lower.starts_with("so we agree")
+        || lower.starts_with("and we agree")
+    {
         return Subject::Group;
     }
     Subject::FirstPerson(speaker.to_string())
@@ -259,7 +696,10 @@ fn verb_of(clause: &str) -> Option<String> {
 }
 
 fn strip_lead_in(clause: &str) -> &str {
-    let c = clause.trim_start().trim_start_matches(['-', '*', '•']).trim_start();
+    let c = clause
+        .trim_start()
+        .trim_start_matches(['-', '*', '•'])
+        .trim_start();
     match LEAD_IN.find(c) {
         Some(m) => &c[m.end()..],
         None => c,
@@ -267,20 +707,36 @@ fn strip_lead_in(clause: &str) -> &str {
 }
 
 /// The subject of a prose clause, resolved to a person where possible.
-fn subject_of(clause: &str, at: &mut Attribution, last: &Option<String>) -> (Subject, Option<String>) {
+fn subject_of(
+    clause: &str,
+    at: &mut Attribution,
+    last: &Option<String>,
+) -> (Subject, Option<String>) {
     if VIEW_OF.is_match(clause.trim_start()) {
-        return (last.clone().map_or(Subject::Other, Subject::Person), Some("said".into()));
+        return (
+            last.clone().map_or(Subject::Other, Subject::Person),
+            Some("said".into()),
+        );
     }
     let c = strip_lead_in(clause);
     let lower = c.to_lowercase();
-    if lower.starts_with("it was") || lower.starts_with("it is") || lower.starts_with("it has been") {
+    if lower.starts_with("it was") || lower.starts_with("it is") || lower.starts_with("it has been")
+    {
         return (Subject::Impersonal, None);
     }
-    if GROUP_WORDS.iter().any(|g| lower.starts_with(g) && lower[g.len()..].starts_with([' ', ','])) {
-        let verb = lower.split_whitespace().find(|w| SPEECH_VERBS.contains(w) || w.starts_with("agree") || w.starts_with("decide")).map(str::to_string);
+    if GROUP_WORDS
+        .iter()
+        .any(|g| lower.starts_with(g) && lower[g.len()..].starts_with([' ', ',']))
+    {
+        let verb = lower
+            .split_whitespace()
+            .find(|w| SPEECH_VERBS.contains(w) || w.starts_with("agree") || w.starts_with("decide"))
+            .map(str::to_string);
         return (Subject::Group, verb);
     }
-    let Some(m) = SUBJECT.captures(c) else { return (Subject::Other, None) };
+    let Some(m) = SUBJECT.captures(c) else {
+        return (Subject::Other, None);
+    };
     let verb = m.name("verb").map(|v| v.as_str().to_lowercase());
     if m.name("pron").is_some() {
         if &m["pron"] == "They" {
@@ -295,9 +751,22 @@ fn subject_of(clause: &str, at: &mut Attribution, last: &Option<String>) -> (Sub
         };
         return (who.map_or(Subject::Other, Subject::Person), verb);
     }
-    let raw = m.name("appos").or(m.name("name")).map(|n| n.as_str()).unwrap_or("");
-    let paren = m.name("paren").map(|p| p.as_str().trim().trim_start_matches('(').trim_end_matches(')').to_string());
-    if let Some(p) = paren.as_deref().filter(|p| is_name_shape(p) && p.split_whitespace().count() >= 2) {
+    let raw = m
+        .name("appos")
+        .or(m.name("name"))
+        .map(|n| n.as_str())
+        .unwrap_or("");
+    let paren = m.name("paren").map(|p| {
+        p.as_str()
+            .trim()
+            .trim_start_matches('(')
+            .trim_end_matches(')')
+            .to_string()
+    });
+    if let Some(p) = paren
+        .as_deref()
+        .filter(|p| is_name_shape(p) && p.split_whitespace().count() >= 2)
+    {
         if let Some(full) = at.registry.resolve(p).or_else(|| at.registry.add(p)) {
             return (Subject::Person(full), verb);
         }
@@ -333,7 +802,9 @@ fn is_name_shape(s: &str) -> bool {
         && toks.iter().enumerate().all(|(i, t)| {
             let first = t.chars().next().unwrap_or(' ');
             let lower = t.to_lowercase();
-            (first.is_uppercase() && !NON_NAME.contains(&lower.trim_end_matches('.')) && !is_all_caps(t))
+            (first.is_uppercase()
+                && !NON_NAME.contains(&lower.trim_end_matches('.'))
+                && !is_all_caps(t))
                 || (i > 0 && (super::names::PARTICLES.contains(&lower.as_str()) || lower == "st."))
         })
 }
@@ -378,7 +849,11 @@ fn resolve_turn_labels(blocks: &mut [Block], at: &mut Attribution) {
     if at.moderator.is_none() {
         for b in blocks.iter() {
             if let Some(c) = CHAIR_NAMED.captures(&b.text) {
-                if let Some(p) = at.registry.resolve(&c["n"]).or_else(|| at.registry.add(&c["n"])) {
+                if let Some(p) = at
+                    .registry
+                    .resolve(&c["n"])
+                    .or_else(|| at.registry.add(&c["n"]))
+                {
                     at.moderator = Some(p);
                     break;
                 }
@@ -389,15 +864,27 @@ fn resolve_turn_labels(blocks: &mut [Block], at: &mut Attribution) {
     let mut role_people: Vec<(String, Option<String>)> = Vec::new();
     for rl in &role_labels {
         let words: Vec<&str> = rl.split_whitespace().collect();
-        let non_role: Vec<&str> = words.iter().copied().filter(|w| !LABEL_ROLES.contains(&w.trim_end_matches(':'))).collect();
+        let non_role: Vec<&str> = words
+            .iter()
+            .copied()
+            .filter(|w| !LABEL_ROLES.contains(&w.trim_end_matches(':')))
+            .collect();
         let mut who = None;
         if !non_role.is_empty() {
-            who = at.registry.resolve(&title_case_if_upper(&non_role.join(" ")));
-        } else if words.iter().any(|w| *w == "CHAIR" || *w == "MODERATOR" || *w == "CO-CHAIR") {
+            who = at
+                .registry
+                .resolve(&title_case_if_upper(&non_role.join(" ")));
+        } else if words
+            .iter()
+            .any(|w| *w == "CHAIR" || *w == "MODERATOR" || *w == "CO-CHAIR")
+        {
             who = at.moderator.clone();
         }
         if who.is_none() {
-            let first = blocks.iter().find(|b| b.kind == BlockKind::Turn && b.label.as_deref().map(|l| split_label(l).0) == Some(rl.clone()));
+            let first = blocks.iter().find(|b| {
+                b.kind == BlockKind::Turn
+                    && b.label.as_deref().map(|l| split_label(l).0) == Some(rl.clone())
+            });
             if let Some(f) = first {
                 if let Some(c) = SELF_INTRO.captures(&f.text) {
                     let n = &c["n"];
@@ -410,7 +897,9 @@ fn resolve_turn_labels(blocks: &mut [Block], at: &mut Attribution) {
         role_people.push((rl.clone(), who));
     }
     for b in blocks.iter_mut().filter(|b| b.kind == BlockKind::Turn) {
-        let Some(label) = b.label.clone() else { continue };
+        let Some(label) = b.label.clone() else {
+            continue;
+        };
         let (name, _) = split_label(&label);
         b.speaker = if let Some((_, who)) = role_people.iter().find(|(r, _)| *r == name) {
             who.clone()
@@ -433,21 +922,39 @@ fn resolve_turn_labels(blocks: &mut [Block], at: &mut Attribution) {
     }
     if at.moderator.is_none() {
         // the label that carries a chair role, else the one who speaks most
-        let labelled_chair = blocks.iter().filter(|b| b.kind == BlockKind::Turn).find(|b| {
-            b.label.as_deref().is_some_and(|l| split_label(l).1.is_some_and(|r| r.to_lowercase().contains("chair") && !r.to_lowercase().contains("co-chair")))
-        });
+        let labelled_chair = blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Turn)
+            .find(|b| {
+                b.label.as_deref().is_some_and(|l| {
+                    split_label(l).1.is_some_and(|r| {
+                        r.to_lowercase().contains("chair") && !r.to_lowercase().contains("co-chair")
+                    })
+                })
+            });
         at.moderator = labelled_chair.and_then(|b| b.speaker.clone());
     }
     if at.moderator.is_none() {
-        let first = blocks.iter().find(|b| b.kind == BlockKind::Turn && b.speaker.is_some());
-        if first.is_some_and(|b| { let l = b.text.to_lowercase(); l.contains("welcome") || l.contains("let's start") || l.contains("let us start") || l.contains("let us begin") }) {
+        let first = blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Turn && b.speaker.is_some());
+        if first.is_some_and(|b| {
+            let l = b.text.to_lowercase();
+            l.contains("welcome")
+                || l.contains("let's start")
+                || l.contains("let us start")
+                || l.contains("let us begin")
+        }) {
             at.moderator = first.and_then(|b| b.speaker.clone());
         }
     }
 }
 
 fn is_role_label(name: &str) -> bool {
-    let upper = name.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
+    let upper = name
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(|c| c.is_uppercase());
     upper && name.split_whitespace().any(|w| LABEL_ROLES.contains(&w))
 }
 
@@ -462,20 +969,40 @@ fn looks_personal(name: &str) -> bool {
 /// The chair or moderator, and the host, from the prose.
 fn find_moderator(blocks: &[Block], participants: &[Participant], at: &mut Attribution) {
     // a word every form of the rule needs, before splitting a block into sentences
-    static MAY_NAME_CHAIR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)moderat|chair|host|facilitat|\bled\b|convened|presided").expect("chair words"));
-    for b in blocks.iter().take(40).filter(|b| MAY_NAME_CHAIR.is_match(&b.text)) {
+    static MAY_NAME_CHAIR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)moderat|chair|host|facilitat|\bled\b|convened|presided")
+            .expect("chair words")
+    });
+    for b in blocks
+        .iter()
+        .take(40)
+        .filter(|b| MAY_NAME_CHAIR.is_match(&b.text))
+    {
         for (_, s) in sentences(&b.text) {
-            let Some(c) = MODERATED_BY.captures(s) else { continue };
-            let mut raw = c.name("a").or(c.name("b")).or(c.name("c")).or(c.name("d")).map_or("", |m| m.as_str());
+            let Some(c) = MODERATED_BY.captures(s) else {
+                continue;
+            };
+            let mut raw = c
+                .name("a")
+                .or(c.name("b"))
+                .or(c.name("c"))
+                .or(c.name("d"))
+                .map_or("", |m| m.as_str());
             // "The MAG Chair, Anriette Esterhuysen, moderated the call"
-            if let Some(ap) = c.name("ap").map(|m| m.as_str()).filter(|ap| is_name_shape(ap) && !is_name_shape(raw)) {
+            if let Some(ap) = c
+                .name("ap")
+                .map(|m| m.as_str())
+                .filter(|ap| is_name_shape(ap) && !is_name_shape(raw))
+            {
                 raw = ap;
             }
             if !is_name_shape(raw.trim_end_matches('.')) {
                 continue;
             }
             let raw = raw.trim_end_matches('.');
-            let Some(p) = at.registry.resolve(raw).or_else(|| at.registry.add(raw)) else { continue };
+            let Some(p) = at.registry.resolve(raw).or_else(|| at.registry.add(raw)) else {
+                continue;
+            };
             if s.contains("hosted") && !s.contains("moderated") {
                 at.host.get_or_insert(p.clone());
             }
@@ -490,7 +1017,12 @@ fn find_moderator(blocks: &[Block], participants: &[Participant], at: &mut Attri
     if at.moderator.is_none() {
         at.moderator = participants
             .iter()
-            .find(|p| p.role.as_deref().is_some_and(|r| { let r = r.to_lowercase(); r.contains("chair") && !r.contains("co-chair") && !r.contains("former") }))
+            .find(|p| {
+                p.role.as_deref().is_some_and(|r| {
+                    let r = r.to_lowercase();
+                    r.contains("chair") && !r.contains("co-chair") && !r.contains("former")
+                })
+            })
             .map(|p| p.name.clone());
     }
 }
@@ -500,7 +1032,17 @@ mod tests {
     use super::*;
 
     fn para(text: &str) -> Block {
-        Block { kind: BlockKind::Paragraph, line_start: 1, line_end: 1, text: text.into(), label: None, speaker: None, section: None, time_start: None, is_item: false }
+        Block {
+            kind: BlockKind::Paragraph,
+            line_start: 1,
+            line_end: 1,
+            text: text.into(),
+            label: None,
+            speaker: None,
+            section: None,
+            time_start: None,
+            is_item: false,
+        }
     }
 
     #[test]
@@ -519,10 +1061,15 @@ mod tests {
             "Amb. Benedicto Fonseca Filho and Dr. Lee had agreed",
         ];
         for c in clauses {
-            let by_groups = SUBJECT.captures(strip_lead_in(c)).and_then(|m| m.name("verb").map(|v| v.as_str().to_string()));
+            let by_groups = SUBJECT
+                .captures(strip_lead_in(c))
+                .and_then(|m| m.name("verb").map(|v| v.as_str().to_string()));
             assert_eq!(verb_of(c), by_groups, "{c}");
         }
-        assert_eq!(verb_of("Ms. Anriette Esterhuysen then also proposed a tracker").as_deref(), Some("proposed"));
+        assert_eq!(
+            verb_of("Ms. Anriette Esterhuysen then also proposed a tracker").as_deref(),
+            Some("proposed")
+        );
     }
 
     #[test]
@@ -533,9 +1080,16 @@ mod tests {
             para("Participants agreed to go on. Several participants stressed the importance of it."),
             para("Mr. Masango then updated the MAG."),
         ];
-        let parts = vec![Participant { name: "Chengetai Masango".into(), affiliation: None, role: None }];
+        let parts = vec![Participant {
+            name: "Chengetai Masango".into(),
+            affiliation: None,
+            role: None,
+        }];
         let at = attribute(&mut blocks, &parts);
-        assert_eq!(at.speakers, vec!["Titti Cassa", "Marilyn Cade", "Chengetai Masango"]);
+        assert_eq!(
+            at.speakers,
+            vec!["Titti Cassa", "Marilyn Cade", "Chengetai Masango"]
+        );
         assert_eq!(at.moderator.as_deref(), Some("Titti Cassa"));
         assert_eq!(blocks[1].speaker.as_deref(), Some("Marilyn Cade"));
         assert_eq!(blocks[2].speaker, None);
@@ -543,7 +1097,9 @@ mod tests {
 
     #[test]
     fn test_passive_mentions_are_not_contributions() {
-        let mut blocks = vec![para("The call was chaired by Ms. Lynn St. Amour with Mr. Chengetai Masango attending.")];
+        let mut blocks = vec![para(
+            "The call was chaired by Ms. Lynn St. Amour with Mr. Chengetai Masango attending.",
+        )];
         let at = attribute(&mut blocks, &[]);
         assert!(at.speakers.is_empty());
         assert_eq!(at.moderator.as_deref(), Some("Lynn St. Amour"));
@@ -551,15 +1107,28 @@ mod tests {
 
     #[test]
     fn test_turn_labels_role_and_misspelling() {
-        let turn = |label: &str, text: &str| Block { kind: BlockKind::Turn, label: Some(label.into()), ..para(text) };
+        let turn = |label: &str, text: &str| Block {
+            kind: BlockKind::Turn,
+            label: Some(label.into()),
+            ..para(text)
+        };
         let mut blocks = vec![
-            turn("CHENGETAI MASANGO", "With that I hand over to our Chair, Paul Mitchell."),
+            turn(
+                "CHENGETAI MASANGO",
+                "With that I hand over to our Chair, Paul Mitchell.",
+            ),
             turn("CHAIR MITCHELL", "Thank you."),
-            turn("HOST COUNTRY", "Yes, hello, this is Rudolf Gridl from the Ministry."),
+            turn(
+                "HOST COUNTRY",
+                "Yes, hello, this is Rudolf Gridl from the Ministry.",
+            ),
             turn("CHENGATAI MASANGO", "Fine."),
         ];
         let at = attribute(&mut blocks, &[]);
-        assert_eq!(at.speakers, vec!["Chengetai Masango", "Paul Mitchell", "Rudolf Gridl"]);
+        assert_eq!(
+            at.speakers,
+            vec!["Chengetai Masango", "Paul Mitchell", "Rudolf Gridl"]
+        );
         assert_eq!(blocks[3].speaker.as_deref(), Some("Chengetai Masango"));
     }
 }

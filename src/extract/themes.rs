@@ -6,9 +6,9 @@
 //! themes file other than the indexed one is asked about.
 
 use crate::index::schema::analyze;
+use crate::text::FastMap;
 use anyhow::{Context, Result};
 use serde::Deserialize;
-use crate::text::FastMap;
 use std::path::Path;
 
 /// The default themes, as shipped in the repository.
@@ -44,15 +44,29 @@ impl ThemeSet {
     /// Parses a themes file's text.
     pub fn parse(text: &str) -> Result<ThemeSet> {
         let file: ThemesFile = toml::from_str(text).context("reading the themes file")?;
-        let analysed: Vec<Vec<Vec<String>>> =
-            file.theme.iter().map(|t| t.terms.iter().map(|term| analyze(term)).filter(|s| !s.is_empty()).collect()).collect();
+        let analysed: Vec<Vec<Vec<String>>> = file
+            .theme
+            .iter()
+            .map(|t| {
+                t.terms
+                    .iter()
+                    .map(|term| analyze(term))
+                    .filter(|s| !s.is_empty())
+                    .collect()
+            })
+            .collect();
         let mut by_first: FastMap<String, Vec<(usize, usize)>> = FastMap::default();
         for (ti, terms) in analysed.iter().enumerate() {
             for (si, seq) in terms.iter().enumerate() {
                 by_first.entry(seq[0].clone()).or_default().push((ti, si));
             }
         }
-        Ok(ThemeSet { themes: file.theme, analysed, by_first, hash: blake3::hash(text.as_bytes()).to_hex()[..16].to_string() })
+        Ok(ThemeSet {
+            themes: file.theme,
+            analysed,
+            by_first,
+            hash: blake3::hash(text.as_bytes()).to_hex()[..16].to_string(),
+        })
     }
 
     /// The shipped themes.
@@ -65,7 +79,8 @@ impl ThemeSet {
         match path {
             None => Ok(ThemeSet::default_set()),
             Some(p) => {
-                let text = std::fs::read_to_string(p).with_context(|| format!("reading themes file {}", p.display()))?;
+                let text = std::fs::read_to_string(p)
+                    .with_context(|| format!("reading themes file {}", p.display()))?;
                 ThemeSet::parse(&text).with_context(|| format!("in {}", p.display()))
             }
         }
@@ -74,7 +89,9 @@ impl ThemeSet {
     /// The theme with this name (case and spacing ignored).
     pub fn find(&self, name: &str) -> Option<usize> {
         let key = crate::text::fold(&crate::text::squash(name));
-        self.themes.iter().position(|t| crate::text::fold(&t.name) == key)
+        self.themes
+            .iter()
+            .position(|t| crate::text::fold(&t.name) == key)
     }
 
     /// Themes whose terms occur in a text, each once, in file order.
@@ -86,15 +103,22 @@ impl ThemeSet {
     pub fn matches_tokens(&self, tokens: &[String]) -> Vec<usize> {
         let mut hit = vec![false; self.themes.len()];
         for (i, t) in tokens.iter().enumerate() {
-            let Some(cands) = self.by_first.get(t) else { continue };
+            let Some(cands) = self.by_first.get(t) else {
+                continue;
+            };
             for &(ti, si) in cands {
                 let seq = &self.analysed[ti][si];
-                if !hit[ti] && tokens.len() - i >= seq.len() && tokens[i..i + seq.len()] == seq[..] {
+                if !hit[ti] && tokens.len() - i >= seq.len() && tokens[i..i + seq.len()] == seq[..]
+                {
                     hit[ti] = true;
                 }
             }
         }
-        hit.iter().enumerate().filter(|(_, h)| **h).map(|(i, _)| i).collect()
+        hit.iter()
+            .enumerate()
+            .filter(|(_, h)| **h)
+            .map(|(i, _)| i)
+            .collect()
     }
 }
 
@@ -111,10 +135,14 @@ mod tests {
     fn test_matching_uses_the_index_analysis() {
         let t = ThemeSet::default_set();
         let ai = t.find("ai governance").unwrap();
-        assert!(t.matches("the Governance of AI was discussed").contains(&ai));
+        assert!(t
+            .matches("the Governance of AI was discussed")
+            .contains(&ai));
         assert!(t.matches("PNAI reported").contains(&ai));
         let tor = t.find("MAG Terms of Reference").unwrap();
-        assert!(t.matches("the terms of reference were reviewed").contains(&tor));
+        assert!(t
+            .matches("the terms of reference were reviewed")
+            .contains(&tor));
         assert!(t.matches("revise the ToR").contains(&tor));
     }
 
@@ -122,7 +150,9 @@ mod tests {
     fn test_partial_phrases_do_not_match() {
         let t = ThemeSet::default_set();
         let tor = t.find("MAG Terms of Reference").unwrap();
-        assert!(!t.matches("the terms of the agreement are a reference").contains(&tor));
+        assert!(!t
+            .matches("the terms of the agreement are a reference")
+            .contains(&tor));
         assert!(t.matches("").is_empty());
     }
 }

@@ -3,9 +3,9 @@
 
 use super::schema::{record, Fields};
 use crate::extract::names::person_key;
-use crate::model::{BlockKind, Meeting};
 use crate::extract::phrases::key_phrases;
 use crate::extract::themes::ThemeSet;
+use crate::model::{BlockKind, Meeting};
 use crate::text::sentences;
 use tantivy::{DateTime, TantivyDocument};
 use time::{Date, Month, PrimitiveDateTime, Time};
@@ -17,19 +17,69 @@ pub const WINDOW_WORDS: usize = 120;
 pub fn is_minor(text: &str) -> bool {
     let words: Vec<String> = crate::text::words(text).map(|w| w.to_lowercase()).collect();
     const BACKCHANNEL: &[&str] = &[
-        "yeah", "yes", "okay", "ok", "mm", "hmm", "mmhmm", "uh", "um", "huh", "right", "sure", "no", "so", "oh", "ah",
-        "alright", "thanks", "thank", "you", "hi", "hello", "bye", "cool", "great", "good", "fine", "hm", "mhm", "vocalsound",
-        "disfmarker", "gap", "pause", "laugh", "and", "well", "yep", "nope", "exactly", "true", "indeed", "i", "see",
+        "yeah",
+        "yes",
+        "okay",
+        "ok",
+        "mm",
+        "hmm",
+        "mmhmm",
+        "uh",
+        "um",
+        "huh",
+        "right",
+        "sure",
+        "no",
+        "so",
+        "oh",
+        "ah",
+        "alright",
+        "thanks",
+        "thank",
+        "you",
+        "hi",
+        "hello",
+        "bye",
+        "cool",
+        "great",
+        "good",
+        "fine",
+        "hm",
+        "mhm",
+        "vocalsound",
+        "disfmarker",
+        "gap",
+        "pause",
+        "laugh",
+        "and",
+        "well",
+        "yep",
+        "nope",
+        "exactly",
+        "true",
+        "indeed",
+        "i",
+        "see",
     ];
-    words.len() <= 4 && words.iter().all(|w| BACKCHANNEL.contains(&w.as_str()) || w.len() <= 2)
+    words.len() <= 4
+        && words
+            .iter()
+            .all(|w| BACKCHANNEL.contains(&w.as_str()) || w.len() <= 2)
 }
 
 /// The date field value of a meeting: its date, else a date in the file name.
 pub fn meeting_date(meeting: &Meeting) -> Option<Date> {
-    meeting.meeting.date.as_deref().and_then(crate::extract::dates::parse_iso).or_else(|| {
-        let name = meeting.source.rsplit('/').next().unwrap_or("");
-        crate::extract::dates::find_dates(name, false).first().and_then(|d| d.resolve(None))
-    })
+    meeting
+        .meeting
+        .date
+        .as_deref()
+        .and_then(crate::extract::dates::parse_iso)
+        .or_else(|| {
+            let name = meeting.source.rsplit('/').next().unwrap_or("");
+            crate::extract::dates::find_dates(name, false)
+                .first()
+                .and_then(|d| d.resolve(None))
+        })
 }
 
 fn tantivy_date(d: Date) -> DateTime {
@@ -39,11 +89,23 @@ fn tantivy_date(d: Date) -> DateTime {
 /// Converts an index date back.
 pub fn from_tantivy_date(d: DateTime) -> Option<Date> {
     let odt = d.into_utc();
-    Date::from_calendar_date(odt.year(), Month::try_from(u8::from(odt.month())).ok()?, odt.day()).ok()
+    Date::from_calendar_date(
+        odt.year(),
+        Month::try_from(u8::from(odt.month())).ok()?,
+        odt.day(),
+    )
+    .ok()
 }
 
 /// Index documents of one meeting, the file record last.
-pub fn documents(m: &Meeting, f: &Fields, themes: &ThemeSet, hash: &str, size: u64, mtime: u64) -> Vec<TantivyDocument> {
+pub fn documents(
+    m: &Meeting,
+    f: &Fields,
+    themes: &ThemeSet,
+    hash: &str,
+    size: u64,
+    mtime: u64,
+) -> Vec<TantivyDocument> {
     let date = meeting_date(m).map(tantivy_date);
     let sid = super::schema::source_id(&m.source);
     let base = |rec: &str| {
@@ -60,7 +122,11 @@ pub fn documents(m: &Meeting, f: &Fields, themes: &ThemeSet, hash: &str, size: u
         d
     };
     let mut out = Vec::new();
-    let content: Vec<&crate::model::Block> = m.blocks.iter().filter(|b| b.kind != BlockKind::Heading && !b.text.trim().is_empty()).collect();
+    let content: Vec<&crate::model::Block> = m
+        .blocks
+        .iter()
+        .filter(|b| b.kind != BlockKind::Heading && !b.text.trim().is_empty())
+        .collect();
     for b in &content {
         for window in windows(&b.text) {
             let mut d = base(record::PASSAGE);
@@ -80,18 +146,37 @@ pub fn documents(m: &Meeting, f: &Fields, themes: &ThemeSet, hash: &str, size: u
             if let Some(t) = b.time_start {
                 d.add_f64(f.time_start, t);
             }
-            d.add_u64(f.minor, u64::from(b.kind == BlockKind::Turn && is_minor(&window)));
+            d.add_u64(
+                f.minor,
+                u64::from(b.kind == BlockKind::Turn && is_minor(&window)),
+            );
             out.push(d);
         }
     }
     let mut whole = base(record::MEETING);
     let texts: Vec<&str> = content.iter().map(|b| b.text.as_str()).collect();
     whole.add_text(f.meeting_text, texts.join("\n"));
-    let people: Vec<String> = m.participants.iter().map(|p| p.name.as_str()).chain(m.speakers.iter().map(String::as_str)).flat_map(|n| n.split_whitespace()).map(str::to_lowercase).collect();
+    let people: Vec<String> = m
+        .participants
+        .iter()
+        .map(|p| p.name.as_str())
+        .chain(m.speakers.iter().map(String::as_str))
+        .flat_map(|n| n.split_whitespace())
+        .map(str::to_lowercase)
+        .collect();
     // the attendance list names people and roles, not topics
-    let listed: Vec<Vec<String>> = m.participants.iter().map(|p| p.name.split_whitespace().map(crate::text::fold).collect()).collect();
-    let texts: Vec<&str> = texts.into_iter().filter(|t| !is_list_entry(t, &listed)).collect();
-    let title: Vec<String> = crate::text::words(&m.meeting.title).map(str::to_lowercase).collect();
+    let listed: Vec<Vec<String>> = m
+        .participants
+        .iter()
+        .map(|p| p.name.split_whitespace().map(crate::text::fold).collect())
+        .collect();
+    let texts: Vec<&str> = texts
+        .into_iter()
+        .filter(|t| !is_list_entry(t, &listed))
+        .collect();
+    let title: Vec<String> = crate::text::words(&m.meeting.title)
+        .map(str::to_lowercase)
+        .collect();
     for (short, long) in crate::extract::acronyms::definitions(&texts.join("\n")) {
         whole.add_text(f.acronym, format!("{short}\u{1f}{long}"));
     }
@@ -103,7 +188,11 @@ pub fn documents(m: &Meeting, f: &Fields, themes: &ThemeSet, hash: &str, size: u
         let mut d = base(record::PROPOSAL);
         d.add_text(f.item_text, &p.text);
         d.add_text(f.item_speaker, &p.speaker);
-        for t in themes.matches(&format!("{} {}", p.text, p.section.as_deref().unwrap_or(""))) {
+        for t in themes.matches(&format!(
+            "{} {}",
+            p.text,
+            p.section.as_deref().unwrap_or("")
+        )) {
             d.add_text(f.theme, &themes.themes[t].name);
         }
         d.add_text(f.speaker_key, person_key(&p.speaker));
@@ -143,10 +232,19 @@ pub fn file_record(f: &Fields, source: &str, hash: &str, size: u64, mtime: u64) 
 /// Whether a paragraph is an entry of the attendance list.
 fn is_list_entry(text: &str, listed: &[Vec<String>]) -> bool {
     // only the first words can name a listed person: fold those, not the whole text
-    let head: String = text.split_whitespace().take(6).collect::<Vec<_>>().join(" ");
+    let head: String = text
+        .split_whitespace()
+        .take(6)
+        .collect::<Vec<_>>()
+        .join(" ");
     let folded = crate::text::fold(&head);
-    let words: Vec<&str> = folded.split(|c: char| !c.is_alphanumeric()).take(6).collect();
-    listed.iter().any(|parts| parts.iter().all(|p| words.contains(&p.as_str())))
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .take(6)
+        .collect();
+    listed
+        .iter()
+        .any(|parts| parts.iter().all(|p| words.contains(&p.as_str())))
 }
 
 /// A long text as overlapping windows of whole sentences; a short one as itself.
@@ -161,7 +259,9 @@ pub fn windows(text: &str) -> Vec<String> {
     while i < sents.len() {
         let mut j = i;
         let mut words = 0;
-        while j < sents.len() && (words == 0 || words + sents[j].split_whitespace().count() <= WINDOW_WORDS) {
+        while j < sents.len()
+            && (words == 0 || words + sents[j].split_whitespace().count() <= WINDOW_WORDS)
+        {
             words += sents[j].split_whitespace().count();
             j += 1;
         }
@@ -184,7 +284,9 @@ mod tests {
         let s = "One two three four five six seven eight nine ten. ".repeat(30);
         let w = windows(&s);
         assert!(w.len() > 2);
-        assert!(w.iter().all(|x| x.split_whitespace().count() <= WINDOW_WORDS));
+        assert!(w
+            .iter()
+            .all(|x| x.split_whitespace().count() <= WINDOW_WORDS));
         assert_eq!(windows("Short turn.").len(), 1);
     }
 

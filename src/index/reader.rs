@@ -20,7 +20,12 @@ pub struct Payload {
 
 /// The payload of the last commit.
 pub fn payload(index: &Index) -> Payload {
-    index.load_metas().ok().and_then(|m| m.payload).and_then(|p| serde_json::from_str(&p).ok()).unwrap_or_default()
+    index
+        .load_metas()
+        .ok()
+        .and_then(|m| m.payload)
+        .and_then(|p| serde_json::from_str(&p).ok())
+        .unwrap_or_default()
 }
 
 /// Files in an index folder that are ours and not tantivy's.
@@ -48,18 +53,37 @@ pub fn is_vacant(dir: &Path) -> bool {
 }
 
 fn rebuild_hint(dir: &Path) -> String {
-    format!("rebuild it with `quorum index --rebuild --index {}`", dir.display())
+    format!(
+        "rebuild it with `quorum index --rebuild --index {}`",
+        dir.display()
+    )
 }
 
 /// Opens an existing index and checks that quorum of this version wrote it.
 pub fn open(dir: &Path) -> Result<(Index, Fields)> {
     if !exists(dir) {
         if is_vacant(dir) {
-            return Err(QuorumError::BadIndex(format!("no index at {}: build one with `quorum index [CORPUS] --index {}`", dir.display(), dir.display())).into());
+            return Err(QuorumError::BadIndex(format!(
+                "no index at {}: build one with `quorum index [CORPUS] --index {}`",
+                dir.display(),
+                dir.display()
+            ))
+            .into());
         }
-        return Err(QuorumError::BadIndex(format!("{} is not a quorum index (no meta.json); {}", dir.display(), rebuild_hint(dir))).into());
+        return Err(QuorumError::BadIndex(format!(
+            "{} is not a quorum index (no meta.json); {}",
+            dir.display(),
+            rebuild_hint(dir)
+        ))
+        .into());
     }
-    let index = Index::open_in_dir(dir).map_err(|e| QuorumError::BadIndex(format!("cannot open the index at {}: {e}; {}", dir.display(), rebuild_hint(dir))))?;
+    let index = Index::open_in_dir(dir).map_err(|e| {
+        QuorumError::BadIndex(format!(
+            "cannot open the index at {}: {e}; {}",
+            dir.display(),
+            rebuild_hint(dir)
+        ))
+    })?;
     check(&index, dir)?;
     schema::register(&index);
     let (_, fields) = schema::build();
@@ -69,10 +93,27 @@ pub fn open(dir: &Path) -> Result<(Index, Fields)> {
 /// Refuses an index whose schema or payload is not this version's.
 pub fn check(index: &Index, dir: &Path) -> Result<()> {
     let (expected, _) = schema::build();
-    let metas = index.load_metas().map_err(|e| QuorumError::BadIndex(format!("the index at {} is damaged ({e}); {}", dir.display(), rebuild_hint(dir))))?;
-    let version = metas.payload.as_deref().and_then(|p| serde_json::from_str::<Payload>(p).ok()).map(|p| p.quorum_schema);
-    let same_fields = index.schema().fields().map(|(_, e)| e.name().to_string()).collect::<Vec<_>>()
-        == expected.fields().map(|(_, e)| e.name().to_string()).collect::<Vec<_>>();
+    let metas = index.load_metas().map_err(|e| {
+        QuorumError::BadIndex(format!(
+            "the index at {} is damaged ({e}); {}",
+            dir.display(),
+            rebuild_hint(dir)
+        ))
+    })?;
+    let version = metas
+        .payload
+        .as_deref()
+        .and_then(|p| serde_json::from_str::<Payload>(p).ok())
+        .map(|p| p.quorum_schema);
+    let same_fields = index
+        .schema()
+        .fields()
+        .map(|(_, e)| e.name().to_string())
+        .collect::<Vec<_>>()
+        == expected
+            .fields()
+            .map(|(_, e)| e.name().to_string())
+            .collect::<Vec<_>>();
     match version {
         Some(v) if v == SCHEMA_VERSION && same_fields => Ok(()),
         Some(v) => Err(QuorumError::BadIndex(format!("the index at {} was written by quorum schema version {v}, this quorum reads version {SCHEMA_VERSION}; {}", dir.display(), rebuild_hint(dir))).into()),
@@ -90,7 +131,11 @@ pub fn searcher(index: &Index) -> Result<(IndexReader, Searcher)> {
         // where threads cannot be started, searches run on the calling thread as before
         let _ = index.set_multithread_executor(cores);
     }
-    let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().context("opening an index reader")?;
+    let reader = index
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()
+        .context("opening an index reader")?;
     let searcher = reader.searcher();
     Ok((reader, searcher))
 }
@@ -102,14 +147,26 @@ mod tests {
     #[test]
     fn test_an_index_killed_before_its_first_meta_is_vacant() {
         let dir = tempfile::tempdir().unwrap();
-        for f in [".managed.json", ".tantivy-writer.lock", ".tantivy-meta.lock", ".tmpuSOO9M", "README.md"] {
+        for f in [
+            ".managed.json",
+            ".tantivy-writer.lock",
+            ".tantivy-meta.lock",
+            ".tmpuSOO9M",
+            "README.md",
+        ] {
             std::fs::write(dir.path().join(f), "").unwrap();
         }
-        assert!(is_vacant(dir.path()), "nothing was committed: the folder can be reused");
+        assert!(
+            is_vacant(dir.path()),
+            "nothing was committed: the folder can be reused"
+        );
         std::fs::write(dir.path().join("notes.txt"), "mine").unwrap();
         assert!(!is_vacant(dir.path()), "a file of someone else's is kept");
         std::fs::remove_file(dir.path().join("notes.txt")).unwrap();
         std::fs::write(dir.path().join("meta.json"), "{}").unwrap();
-        assert!(!is_vacant(dir.path()), "with a meta.json it is an index, to open or refuse");
+        assert!(
+            !is_vacant(dir.path()),
+            "with a meta.json it is an index, to open or refuse"
+        );
     }
 }

@@ -4,12 +4,14 @@
 //! commit's payload; an index written by another version is refused with a message that
 //! says how to rebuild it.
 
-use tantivy::schema::{
-    DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST,
-    STORED, STRING,
-};
 use super::stem::{stem, CachedStemmer};
-use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer};
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema,
+    TextFieldIndexing, TextOptions, FAST, STORED, STRING,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
+};
 use tantivy::Index;
 
 /// Bumped whenever fields or their analysis change.
@@ -96,7 +98,10 @@ pub struct Fields {
 impl Fields {
     /// A query for the records of one kind (`record::PASSAGE`, `record::PROPOSAL`, ...).
     pub fn records(&self, kind: &str) -> Box<dyn tantivy::query::Query> {
-        Box::new(tantivy::query::TermQuery::new(tantivy::Term::from_field_text(self.record, kind), IndexRecordOption::Basic))
+        Box::new(tantivy::query::TermQuery::new(
+            tantivy::Term::from_field_text(self.record, kind),
+            IndexRecordOption::Basic,
+        ))
     }
 }
 
@@ -110,14 +115,26 @@ pub fn source_id(source: &str) -> u64 {
 pub fn build() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let en = TextOptions::default()
-        .set_indexing_options(TextFieldIndexing::default().set_tokenizer(TEXT_ANALYZER).set_index_option(IndexRecordOption::WithFreqsAndPositions))
+        .set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(TEXT_ANALYZER)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
         .set_stored();
     let name = TextOptions::default()
-        .set_indexing_options(TextFieldIndexing::default().set_tokenizer(NAME_ANALYZER).set_index_option(IndexRecordOption::WithFreqsAndPositions))
+        .set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(NAME_ANALYZER)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
         .set_stored();
     let num = NumericOptions::default().set_stored().set_fast();
     let en_item = TextOptions::default()
-        .set_indexing_options(TextFieldIndexing::default().set_tokenizer(TEXT_ANALYZER).set_index_option(IndexRecordOption::WithFreqsAndPositions))
+        .set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(TEXT_ANALYZER)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
         .set_stored();
     let fields = Fields {
         record: b.add_text_field("record", STRING | STORED | FAST),
@@ -130,13 +147,23 @@ pub fn build() -> (Schema, Fields) {
         // whole text were an eighth of the index
         meeting_text: b.add_text_field(
             "meeting_text",
-            TextOptions::default().set_indexing_options(TextFieldIndexing::default().set_tokenizer(TEXT_ANALYZER).set_index_option(IndexRecordOption::WithFreqs)),
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(TEXT_ANALYZER)
+                    .set_index_option(IndexRecordOption::WithFreqs),
+            ),
         ),
         speaker: b.add_text_field("speaker", name.clone()),
         speaker_key: b.add_text_field("speaker_key", STRING | FAST),
         body: b.add_text_field("body", name),
         kind: b.add_text_field("kind", STRING | STORED),
-        date: b.add_date_field("date", DateOptions::from(tantivy::schema::INDEXED).set_stored().set_fast().set_precision(DateTimePrecision::Seconds)),
+        date: b.add_date_field(
+            "date",
+            DateOptions::from(tantivy::schema::INDEXED)
+                .set_stored()
+                .set_fast()
+                .set_precision(DateTimePrecision::Seconds),
+        ),
         line_start: b.add_u64_field("line_start", num.clone()),
         line_end: b.add_u64_field("line_end", num.clone()),
         time_start: b.add_f64_field("time_start", NumericOptions::default().set_stored()),
@@ -167,7 +194,11 @@ pub fn text_analyzer() -> TextAnalyzer {
 
 /// The name analyzer.
 pub fn name_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default()).filter(RemoveLongFilter::limit(40)).filter(LowerCaser).filter(AsciiFoldingFilter).build()
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
 }
 
 /// Registers quorum's analyzers; tantivy does not store them, so every open needs this.
@@ -209,7 +240,10 @@ mod tests {
 
     #[test]
     fn test_analyzer_stems_and_folds() {
-        assert_eq!(analyze("Proposals proposed Kleinwächter"), vec!["propos", "propos", "kleinwacht"]);
+        assert_eq!(
+            analyze("Proposals proposed Kleinwächter"),
+            vec!["propos", "propos", "kleinwacht"]
+        );
         assert_ne!(analyze("meeting"), analyze("meat"));
     }
 
@@ -217,7 +251,10 @@ mod tests {
     fn test_words_and_stems_give_the_analyzers_terms() {
         let text = "The Governments' proposals, reviewed by Kleinwächter: a TOR-update (2024)!";
         let pairs = words_and_stems(text);
-        assert_eq!(pairs.iter().map(|p| p.1.clone()).collect::<Vec<_>>(), analyze(text));
+        assert_eq!(
+            pairs.iter().map(|p| p.1.clone()).collect::<Vec<_>>(),
+            analyze(text)
+        );
         assert_eq!(pairs[1], ("governments".to_string(), "govern".to_string()));
     }
 }

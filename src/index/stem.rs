@@ -5,7 +5,9 @@
 //! own, so an index built with or without the memory is the same.
 
 use crate::text::FastMap;
-use tantivy::tokenizer::{Language, RawTokenizer, Stemmer, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer};
+use tantivy::tokenizer::{
+    Language, RawTokenizer, Stemmer, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
+};
 
 /// Words remembered per thread before the memory starts again: bounds it on corpora
 /// with an open vocabulary (names, numbers, typos).
@@ -31,7 +33,12 @@ struct Memory {
 
 impl Default for Memory {
     fn default() -> Self {
-        Memory { stems: FastMap::default(), stemmer: TextAnalyzer::builder(RawTokenizer::default()).filter(Stemmer::new(Language::English)).build() }
+        Memory {
+            stems: FastMap::default(),
+            stemmer: TextAnalyzer::builder(RawTokenizer::default())
+                .filter(Stemmer::new(Language::English))
+                .build(),
+        }
     }
 }
 
@@ -47,7 +54,11 @@ impl Memory {
             return;
         }
         let mut stream = self.stemmer.token_stream(word);
-        let stem = if stream.advance() { stream.token().text.clone() } else { word.to_string() };
+        let stem = if stream.advance() {
+            stream.token().text.clone()
+        } else {
+            word.to_string()
+        };
         if self.stems.len() >= CAPACITY {
             self.stems.clear();
         }
@@ -74,7 +85,10 @@ impl<T: Tokenizer> Tokenizer for CachedStemmerFilter<T> {
     type TokenStream<'a> = CachedStemmerStream<T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        CachedStemmerStream { tail: self.inner.token_stream(text), spare: String::new() }
+        CachedStemmerStream {
+            tail: self.inner.token_stream(text),
+            spare: String::new(),
+        }
     }
 }
 
@@ -123,8 +137,14 @@ mod tests {
     #[test]
     fn test_cached_stems_equal_tantivy_stems() {
         let text = "Proposals proposed proposing the reviewed reviews of generalizations, generously running runs ran";
-        let mut plain = TextAnalyzer::builder(SimpleTokenizer::default()).filter(LowerCaser).filter(Stemmer::new(Language::English)).build();
-        let mut cached = TextAnalyzer::builder(SimpleTokenizer::default()).filter(LowerCaser).filter(CachedStemmer).build();
+        let mut plain = TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(LowerCaser)
+            .filter(Stemmer::new(Language::English))
+            .build();
+        let mut cached = TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(LowerCaser)
+            .filter(CachedStemmer)
+            .build();
         let want = terms(&mut plain, text);
         // twice: the second pass reads the memory
         assert_eq!(terms(&mut cached, text), want);

@@ -41,7 +41,14 @@ pub struct BuildOptions {
 
 impl Default for BuildOptions {
     fn default() -> Self {
-        BuildOptions { threads: None, memory: 200_000_000, rebuild: false, progress: false, batch: 2000, themes: std::sync::Arc::new(crate::extract::themes::ThemeSet::default_set()) }
+        BuildOptions {
+            threads: None,
+            memory: 200_000_000,
+            rebuild: false,
+            progress: false,
+            batch: 2000,
+            themes: std::sync::Arc::new(crate::extract::themes::ThemeSet::default_set()),
+        }
     }
 }
 
@@ -105,18 +112,32 @@ pub fn open_or_create(dir: &Path, rebuild: bool) -> Result<(Index, Fields)> {
     // zstd for stored passages: on prose with a real vocabulary lz4 kept 53 % of the
     // text and the index outgrew the corpus; zstd keeps 37 %, and search reads only the
     // few blocks of the hits it shows (benches/RESULTS.md)
-    let settings = tantivy::IndexSettings { docstore_compression: tantivy::store::Compressor::Zstd(tantivy::store::ZstdCompressor { compression_level: None }), ..Default::default() };
-    let index = Index::builder().schema(schema).settings(settings).create_in_dir(dir).with_context(|| format!("creating an index in {}", dir.display()))?;
+    let settings = tantivy::IndexSettings {
+        docstore_compression: tantivy::store::Compressor::Zstd(tantivy::store::ZstdCompressor {
+            compression_level: None,
+        }),
+        ..Default::default()
+    };
+    let index = Index::builder()
+        .schema(schema)
+        .settings(settings)
+        .create_in_dir(dir)
+        .with_context(|| format!("creating an index in {}", dir.display()))?;
     schema::register(&index);
     Ok((index, fields))
 }
 
 /// Deletes everything in an index folder but our own files.
 fn remove_index_files(dir: &Path) -> Result<()> {
-    for e in std::fs::read_dir(dir).with_context(|| format!("reading {}", dir.display()))?.flatten() {
+    for e in std::fs::read_dir(dir)
+        .with_context(|| format!("reading {}", dir.display()))?
+        .flatten()
+    {
         let name = e.file_name();
         let n = name.to_string_lossy();
-        if reader::OWN_FILES.contains(&n.as_ref()) || n.starts_with(".tantivy-") && n.ends_with(".lock") {
+        if reader::OWN_FILES.contains(&n.as_ref())
+            || n.starts_with(".tantivy-") && n.ends_with(".lock")
+        {
             continue;
         }
         let p = e.path();
@@ -131,7 +152,10 @@ fn remove_index_files(dir: &Path) -> Result<()> {
 }
 
 fn writer_for(index: &Index, dir: &Path, opts: &BuildOptions) -> Result<IndexWriter> {
-    let threads = opts.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get())).clamp(1, 8);
+    let threads = opts
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()))
+        .clamp(1, 8);
     let memory = opts.memory.max(threads * 20_000_000);
     match index.writer_with_num_threads::<TantivyDocument>(threads, memory) {
         Ok(w) => Ok(w),
@@ -154,9 +178,14 @@ fn indexed_files(searcher: &tantivy::Searcher, f: &Fields) -> Result<HashMap<Str
     for (seg, ids) in by_segment {
         let ff = searcher.segment_reader(seg).fast_fields();
         let (size, mtime) = (ff.u64("size")?, ff.u64("mtime")?);
-        let Some(source) = ff.str("source")? else { continue };
+        let Some(source) = ff.str("source")? else {
+            continue;
+        };
         // one pass over the segment's dictionary instead of a lookup per record
-        let ords: Vec<(u64, u32)> = ids.iter().filter_map(|&d| source.term_ords(d).next().map(|o| (o, d))).collect();
+        let ords: Vec<(u64, u32)> = ids
+            .iter()
+            .filter_map(|&d| source.term_ords(d).next().map(|o| (o, d)))
+            .collect();
         let mut names: Vec<String> = Vec::with_capacity(source.num_terms());
         let mut stream = source.dictionary().stream()?;
         while stream.advance() {
@@ -164,7 +193,11 @@ fn indexed_files(searcher: &tantivy::Searcher, f: &Fields) -> Result<HashMap<Str
         }
         for (ord, d) in ords {
             if let Some(name) = names.get(ord as usize) {
-                let st = FileState { size: size.first(d).unwrap_or(0), mtime: mtime.first(d).unwrap_or(0), addr: tantivy::DocAddress::new(seg, d) };
+                let st = FileState {
+                    size: size.first(d).unwrap_or(0),
+                    mtime: mtime.first(d).unwrap_or(0),
+                    addr: tantivy::DocAddress::new(seg, d),
+                };
                 out.insert(name.clone(), st);
             }
         }
@@ -173,16 +206,26 @@ fn indexed_files(searcher: &tantivy::Searcher, f: &Fields) -> Result<HashMap<Str
 }
 
 /// The content hash stored in a file record.
-fn stored_hash(searcher: &tantivy::Searcher, f: &Fields, addr: tantivy::DocAddress) -> Option<String> {
+fn stored_hash(
+    searcher: &tantivy::Searcher,
+    f: &Fields,
+    addr: tantivy::DocAddress,
+) -> Option<String> {
     let d: TantivyDocument = searcher.doc(addr).ok()?;
-    d.get_first(f.hash).and_then(|v| v.as_str()).map(str::to_string)
+    d.get_first(f.hash)
+        .and_then(|v| v.as_str())
+        .map(str::to_string)
 }
 
 /// Builds or updates the index at `index_dir` from the corpus at `corpus`.
 pub fn build(corpus: &Path, index_dir: &Path, opts: &BuildOptions) -> Result<BuildReport> {
     let t0 = Instant::now();
     if !corpus.is_dir() {
-        return Err(QuorumError::Usage(format!("corpus folder {} does not exist", corpus.display())).into());
+        return Err(QuorumError::Usage(format!(
+            "corpus folder {} does not exist",
+            corpus.display()
+        ))
+        .into());
     }
     let (index, fields) = open_or_create(index_dir, opts.rebuild)?;
     // take the writer before any work: a second `quorum index` stops here
@@ -195,51 +238,78 @@ pub fn build(corpus: &Path, index_dir: &Path, opts: &BuildOptions) -> Result<Bui
     }
     let opts = &opts;
     if opts.rebuild {
-        writer.delete_all_documents().context("emptying the index")?;
+        writer
+            .delete_all_documents()
+            .context("emptying the index")?;
     }
     let (_reader, searcher) = reader::searcher(&index)?;
-    let known = if opts.rebuild { HashMap::new() } else { indexed_files(&searcher, &fields)? };
+    let known = if opts.rebuild {
+        HashMap::new()
+    } else {
+        indexed_files(&searcher, &fields)?
+    };
     let (files, walk_errors) = corpus_files(corpus);
     let mut report = BuildReport::default();
     for (p, e) in walk_errors {
         report.skipped.push((p.display().to_string(), e));
     }
-    let present: std::collections::HashSet<&str> = files.iter().map(|f| f.source.as_str()).collect();
-    let mut removed: Vec<String> = known.keys().filter(|k| !present.contains(String::as_str(k))).cloned().collect();
+    let present: std::collections::HashSet<&str> =
+        files.iter().map(|f| f.source.as_str()).collect();
+    let mut removed: Vec<String> = known
+        .keys()
+        .filter(|k| !present.contains(String::as_str(k)))
+        .cloned()
+        .collect();
     removed.sort();
     // files whose size and time are unchanged are taken as they are, without reading
-    let candidates: Vec<&FoundFile> =
-        files.iter().filter(|f| known.get(&f.source).is_none_or(|k| k.size != f.size || k.mtime != f.mtime)).collect();
+    let candidates: Vec<&FoundFile> = files
+        .iter()
+        .filter(|f| {
+            known
+                .get(&f.source)
+                .is_none_or(|k| k.size != f.size || k.mtime != f.mtime)
+        })
+        .collect();
     report.unchanged = files.len() - candidates.len();
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(opts.threads.unwrap_or(0)).build().context("starting worker threads")?;
-    let bar = progress_bar(opts.progress && !candidates.is_empty(), candidates.len() as u64);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.threads.unwrap_or(0))
+        .build()
+        .context("starting worker threads")?;
+    let bar = progress_bar(
+        opts.progress && !candidates.is_empty(),
+        candidates.len() as u64,
+    );
     for src in &removed {
         writer.delete_term(Term::from_field_text(fields.source, src));
     }
     report.removed = removed.len();
     let mut pending = !removed.is_empty() || opts.rebuild;
     for chunk in candidates.chunks(opts.batch.max(1)) {
-        let parsed: Vec<(usize, Result<Vec<TantivyDocument>, ReadError>, String)> = pool.install(|| {
-            chunk
-                .par_iter()
-                .enumerate()
-                .map(|(i, f)| {
-                    let bytes = match crate::ingest::read::read_file(&f.path) {
-                        Ok(b) => b,
-                        Err(e) => return (i, Err(e), String::new()),
-                    };
-                    let hash = blake3::hash(&bytes).to_hex().to_string();
-                    if known.get(&f.source).is_some_and(|k| stored_hash(&searcher, &fields, k.addr).as_deref() == Some(hash.as_str())) {
-                        return (i, Ok(Vec::new()), hash);
-                    }
-                    let docs = decode(&bytes).map(|text| {
-                        let meeting = crate::ingest::parse(&f.source, &text);
-                        documents(&meeting, &fields, &opts.themes, &hash, f.size, f.mtime)
-                    });
-                    (i, docs, hash)
-                })
-                .collect()
-        });
+        let parsed: Vec<(usize, Result<Vec<TantivyDocument>, ReadError>, String)> =
+            pool.install(|| {
+                chunk
+                    .par_iter()
+                    .enumerate()
+                    .map(|(i, f)| {
+                        let bytes = match crate::ingest::read::read_file(&f.path) {
+                            Ok(b) => b,
+                            Err(e) => return (i, Err(e), String::new()),
+                        };
+                        let hash = blake3::hash(&bytes).to_hex().to_string();
+                        if known.get(&f.source).is_some_and(|k| {
+                            stored_hash(&searcher, &fields, k.addr).as_deref()
+                                == Some(hash.as_str())
+                        }) {
+                            return (i, Ok(Vec::new()), hash);
+                        }
+                        let docs = decode(&bytes).map(|text| {
+                            let meeting = crate::ingest::parse(&f.source, &text);
+                            documents(&meeting, &fields, &opts.themes, &hash, f.size, f.mtime)
+                        });
+                        (i, docs, hash)
+                    })
+                    .collect()
+            });
         for (i, docs, _hash) in parsed {
             let f = chunk[i];
             match docs {
@@ -269,7 +339,9 @@ pub fn build(corpus: &Path, index_dir: &Path, opts: &BuildOptions) -> Result<Bui
                     } else {
                         eprintln!("quorum: skipped {}: {e}", f.path.display());
                     }
-                    report.skipped.push((f.path.display().to_string(), e.key().to_string()));
+                    report
+                        .skipped
+                        .push((f.path.display().to_string(), e.key().to_string()));
                 }
             }
             if let Some(b) = &bar {
@@ -287,13 +359,18 @@ pub fn build(corpus: &Path, index_dir: &Path, opts: &BuildOptions) -> Result<Bui
     if let Some(b) = bar {
         b.finish_and_clear();
     }
-    writer.wait_merging_threads().context("finishing index merges")?;
+    writer
+        .wait_merging_threads()
+        .context("finishing index merges")?;
     report.seconds = t0.elapsed().as_secs_f64();
     Ok(report)
 }
 
 fn commit(writer: &mut IndexWriter, themes: &str) -> Result<()> {
-    let payload = serde_json::to_string(&Payload { quorum_schema: SCHEMA_VERSION, themes: themes.to_string() })?;
+    let payload = serde_json::to_string(&Payload {
+        quorum_schema: SCHEMA_VERSION,
+        themes: themes.to_string(),
+    })?;
     let mut prepared = writer.prepare_commit().context("preparing a commit")?;
     prepared.set_payload(&payload);
     prepared.commit().context("committing the index")?;
@@ -307,9 +384,11 @@ fn progress_bar(show: bool, len: u64) -> Option<indicatif::ProgressBar> {
     }
     let bar = indicatif::ProgressBar::new(len);
     bar.set_style(
-        indicatif::ProgressStyle::with_template("{spinner} indexing {pos}/{len} files [{bar:30}] {per_sec} eta {eta}")
-            .map(|s| s.progress_chars("=> "))
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        indicatif::ProgressStyle::with_template(
+            "{spinner} indexing {pos}/{len} files [{bar:30}] {per_sec} eta {eta}",
+        )
+        .map(|s| s.progress_chars("=> "))
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
     );
     bar.enable_steady_tick(Duration::from_millis(120));
     Some(bar)

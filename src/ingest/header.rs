@@ -33,16 +33,19 @@ static WORD_ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?P<w>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)\s+(?:(?:igf|\d{4}|virtual|online|mag|open|nris?|regular)\s+){0,3}(?:meeting|call|consultations?)\b").expect("word ordinal")
 });
 static SPOKEN_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bmeeting\s+(?:no\.?|number)\s*(?P<n>[IVXLC]{1,7}|\d{1,4})\b").expect("spoken number")
+    Regex::new(r"(?i)\bmeeting\s+(?:no\.?|number)\s*(?P<n>[IVXLC]{1,7}|\d{1,4})\b")
+        .expect("spoken number")
 });
 static NEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bnext\s+(?:[\w-]+\s+){0,4}?(?:meeting|call|session|consultations?)\b|\b(?:meet|talk|reconvene|convene)\s+again\b").expect("next meeting")
 });
-static LIST_TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*(?:\[[^\]]{1,40}\]\s*)+").expect("list tag"));
+static LIST_TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:\[[^\]]{1,40}\]\s*)+").expect("list tag"));
 static TITLE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:re:\s*|fwd?:\s*)*(?:summary report|summary|notes|minutes|report|title|draft agenda)\s*(?:of\s+(?:the\s+)?)?[:\-–]?\s+").expect("title prefix")
 });
-static PAREN_ACRONYM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\s*\([^)]*\)").expect("parenthesised"));
+static PAREN_ACRONYM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*\([^)]*\)").expect("parenthesised"));
 static BODY_NOISE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:igf\s+\d{4}|\d{4}|virtual|online|meeting|call\s+\d+|call|minutes|summary report|summary|notes|no\.?\s*\d+|\d+(?:st|nd|rd|th)|day\s+\d)\b|\b[IVXLC]{1,7}\b\s*$")
         .expect("body noise")
@@ -55,7 +58,10 @@ pub fn is_mail_line(line: &str) -> bool {
 
 /// Lines that may carry the meeting's facts: the first `n` non-mail lines.
 fn header_lines<'a>(lines: &'a [Line<'a>], n: usize) -> impl Iterator<Item = &'a Line<'a>> {
-    lines.iter().filter(|l| !l.text.trim().is_empty() && !is_mail_line(l.text)).take(n)
+    lines
+        .iter()
+        .filter(|l| !l.text.trim().is_empty() && !is_mail_line(l.text))
+        .take(n)
 }
 
 /// The title: the first line naming a meeting, without list tags or "Summary Report:".
@@ -63,9 +69,13 @@ pub fn title(lines: &[Line<'_>]) -> String {
     let clean = |t: &str| {
         let t = LIST_TAG.replace(t, "");
         let t = TITLE_PREFIX.replace(&t, "");
-        squash(&strip_emphasis(&t)).trim_matches(|c: char| c == '-' || c.is_whitespace()).to_string()
+        squash(&strip_emphasis(&t))
+            .trim_matches(|c: char| c == '-' || c.is_whitespace())
+            .to_string()
     };
-    let mut candidates = header_lines(lines, 8).map(|l| clean(l.text)).filter(|t| !t.is_empty() && t.len() <= 160);
+    let mut candidates = header_lines(lines, 8)
+        .map(|l| clean(l.text))
+        .filter(|t| !t.is_empty() && t.len() <= 160);
     let first = candidates.next().unwrap_or_default();
     let dateless = |t: &str| find_dates(t, false).is_empty();
     if dateless(&first) {
@@ -73,13 +83,19 @@ pub fn title(lines: &[Line<'_>]) -> String {
     }
     // "Summary Report: IGF MAG Virtual Meeting 11 October 2016" is the web title; the
     // meeting's own name follows without the date.
-    for t in header_lines(lines, 8).map(|l| clean(l.text)).skip(1).take(3) {
+    for t in header_lines(lines, 8)
+        .map(|l| clean(l.text))
+        .skip(1)
+        .take(3)
+    {
         if dateless(&t) && ROMAN_OR_NUM.is_match(&t) {
             return t;
         }
     }
     match find_dates(&first, false).first() {
-        Some(d) if d.start > 0 => first[..d.start].trim_end_matches([' ', '-', '–', ',']).to_string(),
+        Some(d) if d.start > 0 => first[..d.start]
+            .trim_end_matches([' ', '-', '–', ','])
+            .to_string(),
         _ => first,
     }
 }
@@ -89,14 +105,30 @@ pub fn title(lines: &[Line<'_>]) -> String {
 pub fn body(title: &str) -> String {
     let no_paren = PAREN_ACRONYM.replace_all(title, "");
     if let Some(i) = no_paren.find("Working Group on") {
-        let rest: String = no_paren[i..].split(" - ").next().unwrap_or("").trim().to_string();
-        let mag = if no_paren[..i].contains("MAG") { "MAG " } else { "" };
-        let igf = if no_paren[..i].contains("IGF") { "IGF " } else { "" };
+        let rest: String = no_paren[i..]
+            .split(" - ")
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_string();
+        let mag = if no_paren[..i].contains("MAG") {
+            "MAG "
+        } else {
+            ""
+        };
+        let igf = if no_paren[..i].contains("IGF") {
+            "IGF "
+        } else {
+            ""
+        };
         return format!("{igf}{mag}{rest}");
     }
     if let Some(wg) = title.split_whitespace().find(|w| w.starts_with("WG-")) {
         let mag = if title.contains("MAG") { "MAG " } else { "" };
-        return format!("{mag}{}", wg.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'));
+        return format!(
+            "{mag}{}",
+            wg.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+        );
     }
     if title.contains("NRIs") || title.contains("National, Regional and Youth") {
         return "National, Regional and Youth IGF Initiatives".into();
@@ -106,7 +138,9 @@ pub fn body(title: &str) -> String {
     }
     let stripped = BODY_NOISE.replace_all(&no_paren, " ");
     let s = squash(&stripped.replace(" - ", " "));
-    let s = s.trim_matches(|c: char| c == '-' || c == ':' || c.is_whitespace()).to_string();
+    let s = s
+        .trim_matches(|c: char| c == '-' || c == ':' || c.is_whitespace())
+        .to_string();
     if s.is_empty() {
         title.to_string()
     } else {
@@ -120,7 +154,10 @@ pub fn date_time(lines: &[Line<'_>]) -> (Option<Date>, Option<String>) {
     let mut date = None;
     let mut date_line = None;
     for l in &head {
-        if let Some(d) = find_dates(l.text, false).iter().find_map(|d| d.year.and_then(|_| d.resolve(None))) {
+        if let Some(d) = find_dates(l.text, false)
+            .iter()
+            .find_map(|d| d.year.and_then(|_| d.resolve(None)))
+        {
             date = Some(d);
             date_line = Some(l.text);
             break;
@@ -129,7 +166,10 @@ pub fn date_time(lines: &[Line<'_>]) -> (Option<Date>, Option<String>) {
     if date.is_none() {
         let year = head.iter().find_map(|l| first_year(l.text));
         for l in &head {
-            if let Some(d) = find_dates(l.text, false).first().and_then(|d| d.resolve(year)) {
+            if let Some(d) = find_dates(l.text, false)
+                .first()
+                .and_then(|d| d.resolve(year))
+            {
                 date = Some(d);
                 date_line = Some(l.text);
                 break;
@@ -137,11 +177,16 @@ pub fn date_time(lines: &[Line<'_>]) -> (Option<Date>, Option<String>) {
         }
     }
     if date.is_none() {
-        static HELD: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"(?i)\b(?:held|took place|met|convened|was on)\s+(?:online\s+)?on\b").expect("held on"));
+        static HELD: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?i)\b(?:held|took place|met|convened|was on)\s+(?:online\s+)?on\b")
+                .expect("held on")
+        });
         for l in lines.iter().filter(|l| !is_mail_line(l.text)) {
             if let Some(m) = HELD.find(l.text) {
-                if let Some(d) = find_dates(&l.text[m.end()..], false).first().and_then(|d| d.resolve(None)) {
+                if let Some(d) = find_dates(&l.text[m.end()..], false)
+                    .first()
+                    .and_then(|d| d.resolve(None))
+                {
                     date = Some(d);
                     date_line = Some(l.text);
                     break;
@@ -149,9 +194,10 @@ pub fn date_time(lines: &[Line<'_>]) -> (Option<Date>, Option<String>) {
             }
         }
     }
-    let time = date_line
-        .and_then(time_utc)
-        .or_else(|| head.iter().find_map(|l| time_utc(l.text).filter(|_| has_zone(l.text))));
+    let time = date_line.and_then(time_utc).or_else(|| {
+        head.iter()
+            .find_map(|l| time_utc(l.text).filter(|_| has_zone(l.text)))
+    });
     (date, time)
 }
 
@@ -160,7 +206,8 @@ fn has_zone(line: &str) -> bool {
 }
 
 fn first_year(line: &str) -> Option<i32> {
-    static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(19[89]\d|20\d\d)\b").expect("year"));
+    static YEAR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b(19[89]\d|20\d\d)\b").expect("year"));
     YEAR.captures(line).and_then(|c| c[1].parse().ok())
 }
 
@@ -176,18 +223,26 @@ pub fn time_utc(line: &str) -> Option<String> {
             continue;
         }
         let mut h: i32 = c["h"].parse().ok()?;
-        let m: i32 = c.name("m").or(c.name("m2")).map_or(Some(0), |m| m.as_str().parse().ok())?;
+        let m: i32 = c
+            .name("m")
+            .or(c.name("m2"))
+            .map_or(Some(0), |m| m.as_str().parse().ok())?;
         if let Some(ap) = c.name("ampm") {
             if ap.as_str().to_ascii_lowercase().starts_with('p') && h < 12 {
                 h += 12;
             }
         }
-        let shift = match c.name("tz").map(|z| z.as_str().to_ascii_uppercase().replace(' ', "")) {
+        let shift = match c
+            .name("tz")
+            .map(|z| z.as_str().to_ascii_uppercase().replace(' ', ""))
+        {
             Some(z) if z == "CEST" => -2,
             Some(z) if z == "CET" || z == "BST" => -1,
             Some(z) if z == "EDT" => 4,
             Some(z) if z == "EST" => 5,
-            Some(z) if z.starts_with("UTC") && z.len() > 3 => -z[3..].replace('+', "").parse::<i32>().unwrap_or(0),
+            Some(z) if z.starts_with("UTC") && z.len() > 3 => {
+                -z[3..].replace('+', "").parse::<i32>().unwrap_or(0)
+            }
             _ => 0,
         };
         let h = (h + shift).rem_euclid(24);
@@ -206,7 +261,11 @@ pub fn roman(s: &str) -> Option<u32> {
         'C' => Some(100),
         _ => None,
     };
-    let digits: Vec<u32> = s.to_ascii_uppercase().chars().map(val).collect::<Option<_>>()?;
+    let digits: Vec<u32> = s
+        .to_ascii_uppercase()
+        .chars()
+        .map(val)
+        .collect::<Option<_>>()?;
     let mut total = 0;
     for (i, d) in digits.iter().enumerate() {
         if digits.get(i + 1).is_some_and(|n| n > d) {
@@ -220,7 +279,17 @@ pub fn roman(s: &str) -> Option<u32> {
 }
 
 fn to_roman(mut n: u32) -> String {
-    const T: &[(u32, &str)] = &[(100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
+    const T: &[(u32, &str)] = &[
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
     let mut s = String::new();
     for &(v, r) in T {
         while n >= v {
@@ -233,11 +302,30 @@ fn to_roman(mut n: u32) -> String {
 
 fn word_ordinal(w: &str) -> Option<u32> {
     const W: &[&str] = &[
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-        "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
         "twentieth",
     ];
-    W.iter().position(|x| x.eq_ignore_ascii_case(w)).map(|i| i as u32 + 1)
+    W.iter()
+        .position(|x| x.eq_ignore_ascii_case(w))
+        .map(|i| i as u32 + 1)
 }
 
 fn number_in(text: &str, title_like: bool) -> Option<u32> {
@@ -247,12 +335,19 @@ fn number_in(text: &str, title_like: bool) -> Option<u32> {
             let n = &c["n"];
             // "Meeting 11 October 2016" is a date, not an ordinal
             let after = &text[c.get(0).expect("match").end()..];
-            if after.split_whitespace().next().and_then(crate::extract::dates::month_number).is_some() {
+            if after
+                .split_whitespace()
+                .next()
+                .and_then(crate::extract::dates::month_number)
+                .is_some()
+            {
                 continue;
             }
             // "IGF 2023 ... Meeting" is a year, not an ordinal
             if let Some(v) = parse(n).filter(|v| *v < 1900) {
-                if n.chars().all(|c| c.is_ascii_digit()) || n.chars().all(|c| c.is_ascii_uppercase()) {
+                if n.chars().all(|c| c.is_ascii_digit())
+                    || n.chars().all(|c| c.is_ascii_uppercase())
+                {
                     return Some(v);
                 }
             }
@@ -281,10 +376,19 @@ pub fn number(lines: &[Line<'_>], blocks: &[Block]) -> Option<u32> {
             return Some(n);
         }
     }
-    blocks.iter().filter(|b| b.kind != crate::model::BlockKind::Heading).take(6).find_map(|b| {
-        let first_sentences: String = sentences(&b.text).into_iter().take(4).map(|s| s.1).collect::<Vec<_>>().join(" ");
-        number_in(&first_sentences, false)
-    })
+    blocks
+        .iter()
+        .filter(|b| b.kind != crate::model::BlockKind::Heading)
+        .take(6)
+        .find_map(|b| {
+            let first_sentences: String = sentences(&b.text)
+                .into_iter()
+                .take(4)
+                .map(|s| s.1)
+                .collect::<Vec<_>>()
+                .join(" ");
+            number_in(&first_sentences, false)
+        })
 }
 
 /// The next meeting's date: the last sentence that speaks of the next meeting and gives
@@ -292,12 +396,19 @@ pub fn number(lines: &[Line<'_>], blocks: &[Block]) -> Option<u32> {
 pub fn next_meeting(blocks: &[Block], date: Option<Date>) -> Option<String> {
     let mut found = None;
     // only blocks that speak of a next meeting are split into sentences
-    for (i, b) in blocks.iter().enumerate().filter(|(_, b)| NEXT.is_match(&b.text)) {
+    for (i, b) in blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| NEXT.is_match(&b.text))
+    {
         for (_, s) in sentences(&b.text) {
             if let Some(m) = NEXT.find(s) {
                 let mut dates: Vec<DateMention> = find_dates(&s[m.end()..], true);
                 if dates.is_empty() && b.kind == crate::model::BlockKind::Heading {
-                    dates = blocks.get(i + 1).map(|n| find_dates(&n.text, true)).unwrap_or_default();
+                    dates = blocks
+                        .get(i + 1)
+                        .map(|n| find_dates(&n.text, true))
+                        .unwrap_or_default();
                 }
                 if let Some(d) = dates.first().and_then(|d| resolve_after(d, date)) {
                     found = Some(d);
@@ -326,10 +437,22 @@ mod tests {
 
     #[test]
     fn test_time_utc_forms() {
-        assert_eq!(time_utc("5 March 2026 at 18:00 UTC").as_deref(), Some("18:00"));
-        assert_eq!(time_utc("18 September 2017, 13:00 p.m. UTC").as_deref(), Some("13:00"));
-        assert_eq!(time_utc("Day 1 | 6 July 2022 | 10:00-18:00 CEST").as_deref(), Some("08:00"));
-        assert_eq!(time_utc("October 30th, 2018 1500 -1600 UTC").as_deref(), Some("15:00"));
+        assert_eq!(
+            time_utc("5 March 2026 at 18:00 UTC").as_deref(),
+            Some("18:00")
+        );
+        assert_eq!(
+            time_utc("18 September 2017, 13:00 p.m. UTC").as_deref(),
+            Some("13:00")
+        );
+        assert_eq!(
+            time_utc("Day 1 | 6 July 2022 | 10:00-18:00 CEST").as_deref(),
+            Some("08:00")
+        );
+        assert_eq!(
+            time_utc("October 30th, 2018 1500 -1600 UTC").as_deref(),
+            Some("15:00")
+        );
         assert_eq!(time_utc("IGF 2026 in June"), None);
     }
 
@@ -343,10 +466,25 @@ mod tests {
 
     #[test]
     fn test_number_from_titles_and_openings() {
-        assert_eq!(number_in("IGF 2023 - MAG - Virtual Meeting - VI", true), Some(6));
-        assert_eq!(number_in("The 111 virtual meeting of the IGF MAG Working Group", false), Some(111));
-        assert_eq!(number_in("IGF 2022 Second Open Consultations and MAG Meeting", true), Some(2));
-        assert_eq!(number_in("This is MAG virtual meeting number 18.", false), Some(18));
+        assert_eq!(
+            number_in("IGF 2023 - MAG - Virtual Meeting - VI", true),
+            Some(6)
+        );
+        assert_eq!(
+            number_in(
+                "The 111 virtual meeting of the IGF MAG Working Group",
+                false
+            ),
+            Some(111)
+        );
+        assert_eq!(
+            number_in("IGF 2022 Second Open Consultations and MAG Meeting", true),
+            Some(2)
+        );
+        assert_eq!(
+            number_in("This is MAG virtual meeting number 18.", false),
+            Some(18)
+        );
         assert_eq!(number_in("before the 19th IGF in Riyadh", false), None);
         assert_eq!(number_in("IGF 2023 Meeting", true), None);
     }
@@ -357,14 +495,21 @@ mod tests {
         let (d, t) = date_time(&lines(doc));
         assert_eq!(d.map(iso).as_deref(), Some("2026-01-29"));
         assert_eq!(t.as_deref(), Some("14:00"));
-        let doc2 = "[L] Notes\nA B\nThu Sep 20 09:41:12 EDT 2018\n\nWe met yesterday and it was fine.\n";
+        let doc2 =
+            "[L] Notes\nA B\nThu Sep 20 09:41:12 EDT 2018\n\nWe met yesterday and it was fine.\n";
         assert_eq!(date_time(&lines(doc2)).0, None);
     }
 
     #[test]
     fn test_body_names() {
-        assert_eq!(body("MAG Working Group on Strategy (WG-Strategy)"), "MAG Working Group on Strategy");
-        assert_eq!(body("IGF 2020 MAG Virtual Meeting IX"), "IGF Multistakeholder Advisory Group");
+        assert_eq!(
+            body("MAG Working Group on Strategy (WG-Strategy)"),
+            "MAG Working Group on Strategy"
+        );
+        assert_eq!(
+            body("IGF 2020 MAG Virtual Meeting IX"),
+            "IGF Multistakeholder Advisory Group"
+        );
         assert_eq!(body("Product meeting ES2002a"), "Product ES2002a");
     }
 }

@@ -55,11 +55,17 @@ pub fn parse(source: &str, text: &str) -> Meeting {
         Format::NamedTurns => transcript::named_turns(&lines),
         Format::Subtitles => subtitle::cues(&lines),
     };
-    let kind = if format == Format::Prose { Kind::Summary } else { Kind::Transcript };
+    let kind = if format == Format::Prose {
+        Kind::Summary
+    } else {
+        Kind::Transcript
+    };
     let title = {
         let t = header::title(&lines);
         if t.is_empty() || format == Format::Subtitles {
-            std::path::Path::new(source).file_stem().map_or(t, |s| s.to_string_lossy().into_owned())
+            std::path::Path::new(source)
+                .file_stem()
+                .map_or(t, |s| s.to_string_lossy().into_owned())
         } else {
             t
         }
@@ -72,17 +78,37 @@ pub fn parse(source: &str, text: &str) -> Meeting {
     let next_meeting = header::next_meeting(&blocks, date);
     let proposals = proposals::proposals(&at.clauses, &blocks, &sections);
     let decisions = decisions::decisions(&at.clauses, &blocks, &sections, at.moderator.as_deref());
-    let body_text: String = blocks.iter().filter(|b| b.kind != BlockKind::Heading || !b.text.is_empty()).map(|b| b.text.as_str()).collect::<Vec<_>>().join("\n");
+    let body_text: String = blocks
+        .iter()
+        .filter(|b| b.kind != BlockKind::Heading || !b.text.is_empty())
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
     let events = events::events(&body_text, &title, date);
     let speakers = at.speakers.clone();
     let turns = blocks
         .iter()
         .filter(|b| b.kind == BlockKind::Turn)
-        .map(|b| TurnInfo { speaker: b.speaker.clone(), label: b.label.clone(), line_start: b.line_start, line_end: b.line_end, time_start: b.time_start })
+        .map(|b| TurnInfo {
+            speaker: b.speaker.clone(),
+            label: b.label.clone(),
+            line_start: b.line_start,
+            line_end: b.line_end,
+            time_start: b.time_start,
+        })
         .collect();
     Meeting {
         source: source.to_string(),
-        meeting: MeetingInfo { title, body, kind, date: date.map(iso), time_utc, number, moderator: at.moderator.clone(), next_meeting },
+        meeting: MeetingInfo {
+            title,
+            body,
+            kind,
+            date: date.map(iso),
+            time_utc,
+            number,
+            moderator: at.moderator.clone(),
+            next_meeting,
+        },
         participants,
         speakers,
         proposals,

@@ -14,22 +14,96 @@ static LIST_HEADING: LazyLock<Regex> = LazyLock::new(|| {
         .expect("participant list heading")
 });
 static STOP_KEY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:apologies|absent|regrets|notes?|moderator|chair|agenda|minutes|observers)\s*:").expect("next key")
+    Regex::new(
+        r"(?i)^\s*(?:apologies|absent|regrets|notes?|moderator|chair|agenda|minutes|observers)\s*:",
+    )
+    .expect("next key")
 });
 
 /// Words that mark a role rather than an organisation.
 const ROLE_WORDS: &[&str] = &[
-    "chair", "co-chair", "cochair", "co-chairs", "member", "members", "coordinator", "expert", "officer", "host",
-    "moderator", "rapporteur", "focal", "secretary", "director", "head", "minister", "ambassador", "advisor",
-    "adviser", "president", "ceo", "manager", "lead", "facilitator", "co-facilitator", "representative", "observer",
-    "speaker", "staff", "consultant", "fellow", "professor", "researcher", "penholder", "vice", "chairman",
-    "chairperson", "convenor", "convener", "note-taker", "notetaker", "envoy", "deputy", "founder", "editor",
+    "chair",
+    "co-chair",
+    "cochair",
+    "co-chairs",
+    "member",
+    "members",
+    "coordinator",
+    "expert",
+    "officer",
+    "host",
+    "moderator",
+    "rapporteur",
+    "focal",
+    "secretary",
+    "director",
+    "head",
+    "minister",
+    "ambassador",
+    "advisor",
+    "adviser",
+    "president",
+    "ceo",
+    "manager",
+    "lead",
+    "facilitator",
+    "co-facilitator",
+    "representative",
+    "observer",
+    "speaker",
+    "staff",
+    "consultant",
+    "fellow",
+    "professor",
+    "researcher",
+    "penholder",
+    "vice",
+    "chairman",
+    "chairperson",
+    "convenor",
+    "convener",
+    "note-taker",
+    "notetaker",
+    "envoy",
+    "deputy",
+    "founder",
+    "editor",
 ];
 /// Words that qualify a role ("IGF MAG member", "Group's Co-Chair", "former").
 const ROLE_QUALIFIERS: &[&str] = &[
-    "igf", "mag", "wg", "group's", "former", "host", "country", "independent", "senior", "deputy", "vice", "chief",
-    "executive", "special", "substantive", "nris", "youth", "past", "focal", "point", "co", "the", "and", "of",
-    "affairs", "foreign", "general", "technical", "programme", "program", "policy", "working", "group",
+    "igf",
+    "mag",
+    "wg",
+    "group's",
+    "former",
+    "host",
+    "country",
+    "independent",
+    "senior",
+    "deputy",
+    "vice",
+    "chief",
+    "executive",
+    "special",
+    "substantive",
+    "nris",
+    "youth",
+    "past",
+    "focal",
+    "point",
+    "co",
+    "the",
+    "and",
+    "of",
+    "affairs",
+    "foreign",
+    "general",
+    "technical",
+    "programme",
+    "program",
+    "policy",
+    "working",
+    "group",
 ];
 
 /// The attendance list, when the document has one.
@@ -52,7 +126,11 @@ pub fn participants(lines: &[Line<'_>]) -> Vec<Participant> {
         if !rest.is_empty() {
             let mut inline = rest;
             let mut j = i + 1;
-            while j < lines.len() && !lines[j].text.trim().is_empty() && !STOP_KEY.is_match(lines[j].text) && !LIST_HEADING.is_match(lines[j].text) {
+            while j < lines.len()
+                && !lines[j].text.trim().is_empty()
+                && !STOP_KEY.is_match(lines[j].text)
+                && !LIST_HEADING.is_match(lines[j].text)
+            {
                 inline.push(' ');
                 inline.push_str(lines[j].text.trim());
                 j += 1;
@@ -77,7 +155,11 @@ pub fn participants(lines: &[Line<'_>]) -> Vec<Participant> {
                 continue;
             }
             if !is_item_start(t) {
-                if seen && t.starts_with([' ', '\t']) && !t.trim().is_empty() && !lines[j - 1].text.trim().is_empty() {
+                if seen
+                    && t.starts_with([' ', '\t'])
+                    && !t.trim().is_empty()
+                    && !lines[j - 1].text.trim().is_empty()
+                {
                     j += 1; // wrapped entry
                     continue;
                 }
@@ -107,7 +189,11 @@ pub fn participants(lines: &[Line<'_>]) -> Vec<Participant> {
 /// Entries of an inline list: "A (co-chair); B; C, D, E (co-chairs); F (APC)".
 fn inline_entries(text: &str) -> Vec<Participant> {
     let text = text.trim().trim_end_matches('.');
-    let groups: Vec<&str> = if text.contains(';') { text.split(';').collect() } else { vec![text] };
+    let groups: Vec<&str> = if text.contains(';') {
+        text.split(';').collect()
+    } else {
+        vec![text]
+    };
     let mut out = Vec::new();
     for g in groups {
         let g = g.trim();
@@ -118,13 +204,21 @@ fn inline_entries(text: &str) -> Vec<Participant> {
             (Some(i), true) => (&g[..i], Some(&g[i + 1..g.len() - 1])),
             _ => (g, None),
         };
-        let parts: Vec<&str> = names_part.split(',').map(str::trim).filter(|s| !s.is_empty()).collect();
+        let parts: Vec<&str> = names_part
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect();
         let many = parts.len() > 1 && parts.iter().all(|p| looks_like_name(p));
         if many {
             let role = paren.map(singular_role);
             for p in parts {
                 let (aff, r) = classify(role.as_deref());
-                out.push(Participant { name: clean_name(p), affiliation: aff, role: r });
+                out.push(Participant {
+                    name: clean_name(p),
+                    affiliation: aff,
+                    role: r,
+                });
             }
         } else if let Some(p) = entry(g) {
             out.push(p);
@@ -151,7 +245,12 @@ fn classify(part: Option<&str>) -> (Option<String>, Option<String>) {
 }
 
 fn is_role(s: &str) -> bool {
-    s.split(|c: char| c.is_whitespace() || c == ',').any(|w| ROLE_WORDS.contains(&w.to_lowercase().trim_matches(|c: char| !c.is_alphanumeric() && c != '-')))
+    s.split(|c: char| c.is_whitespace() || c == ',').any(|w| {
+        ROLE_WORDS.contains(
+            &w.to_lowercase()
+                .trim_matches(|c: char| !c.is_alphanumeric() && c != '-'),
+        )
+    })
 }
 
 /// Whether a phrase is shaped like a person's name: 1-5 capitalised words (particles
@@ -164,13 +263,17 @@ pub fn looks_like_name(s: &str) -> bool {
     }
     words.iter().enumerate().all(|(i, w)| {
         let first = w.chars().next().unwrap_or(' ');
-        (first.is_uppercase() && !is_acronym(w) && !is_role(w)) || (i > 0 && PARTICLES.contains(&w.to_lowercase().as_str()))
+        (first.is_uppercase() && !is_acronym(w) && !is_role(w))
+            || (i > 0 && PARTICLES.contains(&w.to_lowercase().as_str()))
     })
 }
 
 fn is_acronym(w: &str) -> bool {
     let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) && w.len() <= 6 && !w.contains('.')
+    letters.len() >= 2
+        && letters.iter().all(|c| c.is_uppercase())
+        && w.len() <= 6
+        && !w.contains('.')
 }
 
 fn clean_name(s: &str) -> String {
@@ -179,7 +282,10 @@ fn clean_name(s: &str) -> String {
 
 /// One entry of a list: name, then affiliation and role as well as the entry allows.
 pub fn entry(raw: &str) -> Option<Participant> {
-    let raw = squash(&strip_emphasis(raw)).trim().trim_end_matches(['.', ';']).to_string();
+    let raw = squash(&strip_emphasis(raw))
+        .trim()
+        .trim_end_matches(['.', ';'])
+        .to_string();
     if raw.is_empty() {
         return None;
     }
@@ -215,7 +321,11 @@ pub fn entry(raw: &str) -> Option<Participant> {
             head_np.push(ch);
         }
     }
-    let segs: Vec<String> = head_np.split(',').map(squash).filter(|s| !s.is_empty()).collect();
+    let segs: Vec<String> = head_np
+        .split(',')
+        .map(squash)
+        .filter(|s| !s.is_empty())
+        .collect();
     if segs.is_empty() {
         return None;
     }
@@ -225,7 +335,10 @@ pub fn entry(raw: &str) -> Option<Participant> {
         && segs[1].split_whitespace().count() <= 2
         && !is_role(&segs[1])
     {
-        (given_family(&format!("{}, {}", segs[0], segs[1])), segs[2..].to_vec())
+        (
+            given_family(&format!("{}, {}", segs[0], segs[1])),
+            segs[2..].to_vec(),
+        )
     } else {
         // the name runs until the first word that cannot be part of a name
         let words: Vec<&str> = segs[0].split_whitespace().collect();
@@ -309,7 +422,10 @@ pub fn entry(raw: &str) -> Option<Participant> {
     }
     if let Some(d) = dash_rest {
         let (d_np, d_paren) = match (d.rfind('('), d.ends_with(')')) {
-            (Some(i), true) => (d[..i].trim().to_string(), Some(d[i + 1..d.len() - 1].to_string())),
+            (Some(i), true) => (
+                d[..i].trim().to_string(),
+                Some(d[i + 1..d.len() - 1].to_string()),
+            ),
             _ => (d.clone(), None),
         };
         place(&d_np, &mut roles, &mut affs);
@@ -318,7 +434,11 @@ pub fn entry(raw: &str) -> Option<Participant> {
         }
     }
     let join = |v: Vec<String>| (!v.is_empty()).then(|| v.join(", "));
-    Some(Participant { name, affiliation: join(affs), role: join(roles) })
+    Some(Participant {
+        name,
+        affiliation: join(affs),
+        role: join(roles),
+    })
 }
 
 #[cfg(test)]
@@ -333,13 +453,56 @@ mod tests {
 
     #[test]
     fn test_entry_shapes() {
-        assert_eq!(e("Amrita Choudhury Group's Co-Chair, IGF MAG member"), ("Amrita Choudhury".into(), None, Some("Group's Co-Chair, IGF MAG member".into())));
-        assert_eq!(e("Miloshevic, Desiree, IGF MAG member"), ("Desiree Miloshevic".into(), None, Some("IGF MAG member".into())));
-        assert_eq!(e("Gengo, Anja - IGF Secretariat (Host)"), ("Anja Gengo".into(), Some("IGF Secretariat".into()), Some("Host".into())));
-        assert_eq!(e("Isra Rosas (ISOC)"), ("Isra Rosas".into(), Some("ISOC".into()), None));
-        assert_eq!(e("Cassa, Titti (AgID, Italy), WG co-chair"), ("Titti Cassa".into(), Some("AgID, Italy".into()), Some("WG co-chair".into())));
-        assert_eq!(e("Wout de Natris, DC IS3C coordinator"), ("Wout de Natris".into(), Some("DC IS3C".into()), Some("coordinator".into())));
-        assert_eq!(e("Alison Balzer (Foreign Affairs Officer at U.S. Department of State)").2.as_deref(), Some("Foreign Affairs Officer"));
+        assert_eq!(
+            e("Amrita Choudhury Group's Co-Chair, IGF MAG member"),
+            (
+                "Amrita Choudhury".into(),
+                None,
+                Some("Group's Co-Chair, IGF MAG member".into())
+            )
+        );
+        assert_eq!(
+            e("Miloshevic, Desiree, IGF MAG member"),
+            (
+                "Desiree Miloshevic".into(),
+                None,
+                Some("IGF MAG member".into())
+            )
+        );
+        assert_eq!(
+            e("Gengo, Anja - IGF Secretariat (Host)"),
+            (
+                "Anja Gengo".into(),
+                Some("IGF Secretariat".into()),
+                Some("Host".into())
+            )
+        );
+        assert_eq!(
+            e("Isra Rosas (ISOC)"),
+            ("Isra Rosas".into(), Some("ISOC".into()), None)
+        );
+        assert_eq!(
+            e("Cassa, Titti (AgID, Italy), WG co-chair"),
+            (
+                "Titti Cassa".into(),
+                Some("AgID, Italy".into()),
+                Some("WG co-chair".into())
+            )
+        );
+        assert_eq!(
+            e("Wout de Natris, DC IS3C coordinator"),
+            (
+                "Wout de Natris".into(),
+                Some("DC IS3C".into()),
+                Some("coordinator".into())
+            )
+        );
+        assert_eq!(
+            e("Alison Balzer (Foreign Affairs Officer at U.S. Department of State)")
+                .2
+                .as_deref(),
+            Some("Foreign Affairs Officer")
+        );
     }
 
     #[test]
@@ -352,7 +515,10 @@ mod tests {
     fn test_numbered_and_inline_lists() {
         let doc = "List of participants:\n\n1. Amrita Choudhury, WG co-chair\n2. Chris Buckridge\n\nOther participants joined by phone.\n";
         let p = participants(&lines(doc));
-        assert_eq!(p.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["Amrita Choudhury", "Chris Buckridge"]);
+        assert_eq!(
+            p.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
+            ["Amrita Choudhury", "Chris Buckridge"]
+        );
         let doc = "Present: Titti Cassa, Chris Buckridge (co-chairs);\nJorge Cancio; Anja Gengo (IGF Secretariat)\nApologies: Amrita Choudhury\n";
         let p = participants(&lines(doc));
         assert_eq!(p.len(), 4);
@@ -362,7 +528,8 @@ mod tests {
 
     #[test]
     fn test_sentence_starting_with_participants_is_not_a_list() {
-        let doc = "Participants were invited to share ideas and proposals.\n\n- Chris Buckridge spoke\n";
+        let doc =
+            "Participants were invited to share ideas and proposals.\n\n- Chris Buckridge spoke\n";
         assert!(participants(&lines(doc)).is_empty());
     }
 }

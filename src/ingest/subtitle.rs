@@ -14,12 +14,17 @@ use std::sync::LazyLock;
 static TIMING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:(\d{1,3}):)?(\d{1,2}):(\d{2})[.,](\d{1,3})\s*-->\s*(?:\d{1,3}:)?\d{1,2}:\d{2}[.,]\d{1,3}").expect("cue timing")
 });
-static VOICE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"<v(?:\.[\w.]+)?\s+([^>]+)>").expect("voice tag"));
-static TAG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"</?[a-zA-Z][^>]*>|<\d[^>]*>").expect("tag"));
+static VOICE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"<v(?:\.[\w.]+)?\s+([^>]+)>").expect("voice tag"));
+static TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"</?[a-zA-Z][^>]*>|<\d[^>]*>").expect("tag"));
 
 /// Whether the text is a WebVTT or SRT file.
 pub fn is_subtitle(lines: &[Line<'_>]) -> bool {
-    let first = lines.iter().find(|l| !l.text.trim().is_empty()).map_or("", |l| l.text.trim());
+    let first = lines
+        .iter()
+        .find(|l| !l.text.trim().is_empty())
+        .map_or("", |l| l.text.trim());
     if first.starts_with("WEBVTT") {
         return true;
     }
@@ -34,8 +39,13 @@ pub fn cues(lines: &[Line<'_>]) -> Vec<Block> {
             continue; // WEBVTT header, NOTE, STYLE, REGION
         };
         let c = TIMING.captures(raw[t].text).expect("timing");
-        let num = |i: usize| c.get(i).map_or(0.0, |m| m.as_str().parse::<f64>().unwrap_or(0.0));
-        let frac = c.get(4).map_or(0.0, |m| m.as_str().parse::<f64>().unwrap_or(0.0) / 10f64.powi(m.as_str().len() as i32));
+        let num = |i: usize| {
+            c.get(i)
+                .map_or(0.0, |m| m.as_str().parse::<f64>().unwrap_or(0.0))
+        };
+        let frac = c.get(4).map_or(0.0, |m| {
+            m.as_str().parse::<f64>().unwrap_or(0.0) / 10f64.powi(m.as_str().len() as i32)
+        });
         let start = num(1) * 3600.0 + num(2) * 60.0 + num(3) + frac;
         let body = &raw[t + 1..];
         if body.is_empty() {
@@ -118,6 +128,8 @@ mod tests {
 
     #[test]
     fn test_plain_text_is_not_subtitle() {
-        assert!(!is_subtitle(&lines("Minutes\n\n1. Opening at 13:00 UTC.\n")));
+        assert!(!is_subtitle(&lines(
+            "Minutes\n\n1. Opening at 13:00 UTC.\n"
+        )));
     }
 }

@@ -12,22 +12,30 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static ITEM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?:[-*•–·]\s+|\d{1,3}[.)]\s+|[a-zA-Z][.)]\s+|\(\w{1,4}\)\s+)").expect("item marker")
+    Regex::new(r"^\s*(?:[-*•–·]\s+|\d{1,3}[.)]\s+|[a-zA-Z][.)]\s+|\(\w{1,4}\)\s+)")
+        .expect("item marker")
 });
-static LETTERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Z][.)]\s+\S").expect("lettered"));
-static NUMBERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,2}(?:\.\d{1,2})*[.)]?\s+\S").expect("numbered"));
-static MARKDOWN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^#{1,6}\s+(.+?)\s*#*$").expect("markdown heading"));
-static EMPHASIZED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:\*\*|__|\*)([^*_]{2,80}?)[.:]?(?:\*\*|__|\*)[.:]?$").expect("emphasized line"));
+static LETTERED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[A-Z][.)]\s+\S").expect("lettered"));
+static NUMBERED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,2}(?:\.\d{1,2})*[.)]?\s+\S").expect("numbered"));
+static MARKDOWN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^#{1,6}\s+(.+?)\s*#*$").expect("markdown heading"));
+static EMPHASIZED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\*\*|__|\*)([^*_]{2,80}?)[.:]?(?:\*\*|__|\*)[.:]?$").expect("emphasized line")
+});
 static LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\*\*|\*|__)([^*_]{2,60}?)[.:]?(?:\*\*|\*|__)[.:]?\s+(\S.*)$").expect("inline lead heading")
+    Regex::new(r"^(?:\*\*|\*|__)([^*_]{2,60}?)[.:]?(?:\*\*|\*|__)[.:]?\s+(\S.*)$")
+        .expect("inline lead heading")
 });
-static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*[-_=*~]{3,}").expect("separator"));
+static SEPARATOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*[-_=*~]{3,}").expect("separator"));
 /// Headings that structure a record even before its first paragraph of prose.
 static STRUCTURAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:decisions?|action\s+(?:items?|points?)|next\s+steps|executive\s+summary|agreed|key\s+points|outcomes?|conclusions)\b").expect("structural heading")
 });
-static KEY_VALUE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[^:]{1,30}:\s+\S").expect("key: value"));
+static KEY_VALUE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[^:]{1,30}:\s+\S").expect("key: value"));
 
 /// A line of the document, 1-based.
 #[derive(Debug, Clone, Copy)]
@@ -40,7 +48,10 @@ pub struct Line<'a> {
 
 /// Splits a document into lines numbered from 1.
 pub fn lines(text: &str) -> Vec<Line<'_>> {
-    text.split('\n').enumerate().map(|(i, t)| Line { no: i + 1, text: t }).collect()
+    text.split('\n')
+        .enumerate()
+        .map(|(i, t)| Line { no: i + 1, text: t })
+        .collect()
 }
 
 /// Runs of non-blank lines; a separator line (`-----`) stands alone.
@@ -97,21 +108,30 @@ pub fn heading_text(line: &str) -> Option<String> {
     let n_words = plain.split_whitespace().count();
     let ends_sentence = plain.ends_with(['.', ',', ';', '?', '!']);
     if LETTERED.is_match(plain) || NUMBERED.is_match(plain) {
-        return (n_words <= 14 && !ends_sentence && !plain.ends_with(':')).then(|| plain.trim_end_matches(';').to_string());
+        return (n_words <= 14 && !ends_sentence && !plain.ends_with(':'))
+            .then(|| plain.trim_end_matches(';').to_string());
     }
     let first = plain.chars().next()?;
-    if !first.is_uppercase() || n_words > 12 || ends_sentence || plain.chars().any(|c| c.is_ascii_digit()) && KEY_VALUE.is_match(plain) {
+    if !first.is_uppercase()
+        || n_words > 12
+        || ends_sentence
+        || plain.chars().any(|c| c.is_ascii_digit()) && KEY_VALUE.is_match(plain)
+    {
         return None;
     }
     if let Some((key, _)) = plain.split_once(':').filter(|_| KEY_VALUE.is_match(plain)) {
-        if super::transcript::is_header_key(key) || n_words <= 3 || key.split_whitespace().count() == 1 && n_words > 9 {
+        if super::transcript::is_header_key(key)
+            || n_words <= 3
+            || key.split_whitespace().count() == 1 && n_words > 9
+        {
             return None; // "Chair: Chris Buckridge", "Next meeting: 17 October"
         }
     }
     if n_words > 9 && !plain.contains(':') {
         return None;
     }
-    if plain.starts_with(['>', '-', '[', '(', '|']) || plain.contains(" at ") && plain.contains('@') {
+    if plain.starts_with(['>', '-', '[', '(', '|']) || plain.contains(" at ") && plain.contains('@')
+    {
         return None;
     }
     if plain.ends_with(':') && !is_list_heading(plain) {
@@ -123,10 +143,42 @@ pub fn heading_text(line: &str) -> Option<String> {
 /// Whether a line ending with a colon names a part ("Action items:") rather than
 /// opening a sentence ("He suggested:").
 fn is_list_heading(line: &str) -> bool {
-    const OPENERS: &[&str] = &["the", "a", "an", "he", "she", "it", "we", "they", "this", "these", "i", "possible", "our", "its", "their"];
-    const VERBS: &[&str] = &["could", "should", "would", "will", "can", "may", "must", "include", "includes", "including", "suggested", "proposed", "said", "noted", "are", "is", "were", "was", "be", "recommended", "asked"];
-    let words: Vec<String> = line.trim_end_matches(':').split_whitespace().map(|w| w.to_lowercase()).collect();
-    !words.is_empty() && words.len() <= 5 && !OPENERS.contains(&words[0].as_str()) && !words.iter().any(|w| VERBS.contains(&w.as_str()))
+    const OPENERS: &[&str] = &[
+        "the", "a", "an", "he", "she", "it", "we", "they", "this", "these", "i", "possible", "our",
+        "its", "their",
+    ];
+    const VERBS: &[&str] = &[
+        "could",
+        "should",
+        "would",
+        "will",
+        "can",
+        "may",
+        "must",
+        "include",
+        "includes",
+        "including",
+        "suggested",
+        "proposed",
+        "said",
+        "noted",
+        "are",
+        "is",
+        "were",
+        "was",
+        "be",
+        "recommended",
+        "asked",
+    ];
+    let words: Vec<String> = line
+        .trim_end_matches(':')
+        .split_whitespace()
+        .map(|w| w.to_lowercase())
+        .collect();
+    !words.is_empty()
+        && words.len() <= 5
+        && !OPENERS.contains(&words[0].as_str())
+        && !words.iter().any(|w| VERBS.contains(&w.as_str()))
 }
 
 /// Lays out prose: blocks split into items, headings recognised, sections assigned.
@@ -141,17 +193,22 @@ pub fn layout(lines: &[Line<'_>], sections: &mut Vec<String>) -> Vec<Block> {
         }
         // a separator or a mail header ends the section: what follows is a postscript,
         // a quoted reply or a list footer
-        let raw: Vec<Line<'_>> = if SEPARATOR.is_match(raw[0].text) || super::header::is_mail_line(raw[0].text) {
-            current = None;
-            raw.into_iter().filter(|l| !SEPARATOR.is_match(l.text) && !super::header::is_mail_line(l.text)).collect()
-        } else {
-            raw
-        };
+        let raw: Vec<Line<'_>> =
+            if SEPARATOR.is_match(raw[0].text) || super::header::is_mail_line(raw[0].text) {
+                current = None;
+                raw.into_iter()
+                    .filter(|l| !SEPARATOR.is_match(l.text) && !super::header::is_mail_line(l.text))
+                    .collect()
+            } else {
+                raw
+            };
         if raw.is_empty() {
             continue;
         }
         let mut start = 0;
-        let only_items_follow = raw[1..].iter().all(|l| is_item_start(l.text) || l.text.starts_with([' ', '\t']));
+        let only_items_follow = raw[1..]
+            .iter()
+            .all(|l| is_item_start(l.text) || l.text.starts_with([' ', '\t']));
         if raw.len() == 1 || (only_items_follow && !is_item_start(raw[0].text)) {
             if let Some(h) = heading_text(raw[0].text) {
                 if in_body || STRUCTURAL.is_match(&h) {
@@ -176,7 +233,12 @@ pub fn layout(lines: &[Line<'_>], sections: &mut Vec<String>) -> Vec<Block> {
             let first = item[0].text;
             let is_item = is_item_start(first);
             let joined = squash(
-                &item.iter().enumerate().map(|(i, l)| if i == 0 { strip_marker(l.text) } else { l.text }).collect::<Vec<_>>().join(" "),
+                &item
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| if i == 0 { strip_marker(l.text) } else { l.text })
+                    .collect::<Vec<_>>()
+                    .join(" "),
             );
             let mut text = joined;
             let mut section = current;
@@ -214,7 +276,12 @@ fn split_items<'a>(raw: &[Line<'a>]) -> Vec<Vec<Line<'a>>> {
     let mut out: Vec<Vec<Line<'a>>> = Vec::new();
     for l in raw {
         // "Chair: X" and "Attendees: ..." lines in a header block are each their own item
-        let key_line = KEY_VALUE.is_match(l.text.trim_start()) && l.text.trim_start().split(':').next().is_some_and(|k| k.split_whitespace().count() <= 3);
+        let key_line = KEY_VALUE.is_match(l.text.trim_start())
+            && l.text
+                .trim_start()
+                .split(':')
+                .next()
+                .is_some_and(|k| k.split_whitespace().count() <= 3);
         if is_item_start(l.text) || out.is_empty() || key_line {
             out.push(vec![*l]);
         } else {
@@ -235,12 +302,24 @@ mod tests {
 
     #[test]
     fn test_heading_shapes() {
-        assert_eq!(heading_text("A. Monitoring implementation of MAG improvement proposals").as_deref(), Some("A. Monitoring implementation of MAG improvement proposals"));
-        assert_eq!(heading_text("1. Activities of the WG Strategy for 2026").as_deref(), Some("1. Activities of the WG Strategy for 2026"));
+        assert_eq!(
+            heading_text("A. Monitoring implementation of MAG improvement proposals").as_deref(),
+            Some("A. Monitoring implementation of MAG improvement proposals")
+        );
+        assert_eq!(
+            heading_text("1. Activities of the WG Strategy for 2026").as_deref(),
+            Some("1. Activities of the WG Strategy for 2026")
+        );
         assert_eq!(heading_text("## Next steps").as_deref(), Some("Next steps"));
-        assert_eq!(heading_text("*Action items*").as_deref(), Some("Action items"));
+        assert_eq!(
+            heading_text("*Action items*").as_deref(),
+            Some("Action items")
+        );
         assert_eq!(heading_text("Agreed:").as_deref(), Some("Agreed"));
-        assert_eq!(heading_text("Summary of key points").as_deref(), Some("Summary of key points"));
+        assert_eq!(
+            heading_text("Summary of key points").as_deref(),
+            Some("Summary of key points")
+        );
     }
 
     #[test]
@@ -248,7 +327,10 @@ mod tests {
         assert_eq!(heading_text("1. The MAG held its eighth virtual meeting of the year on 11 October at 13:00 UTC."), None);
         assert_eq!(heading_text("Chair: Chris Buckridge (co-chair)"), None);
         assert_eq!(heading_text("Dear MAG colleagues,"), None);
-        assert_eq!(heading_text("Participants generally supported this approach."), None);
+        assert_eq!(
+            heading_text("Participants generally supported this approach."),
+            None
+        );
     }
 
     #[test]
@@ -273,7 +355,10 @@ mod tests {
         let blocks = layout(&ls, &mut sections);
         assert_eq!(sections, vec!["Secretariat update"]);
         let b = blocks.last().unwrap();
-        assert_eq!(b.text, "Chengetai Masango reported that registration was open.");
+        assert_eq!(
+            b.text,
+            "Chengetai Masango reported that registration was open."
+        );
         assert_eq!((b.line_start, b.line_end), (3, 4));
     }
 }

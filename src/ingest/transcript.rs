@@ -11,27 +11,105 @@ use crate::text::squash;
 use regex::Regex;
 use std::sync::LazyLock;
 
-static CAPTION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*>{2,3}\s*(.*)$").expect("caption turn"));
-static CAPTION_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([A-Z][A-Z0-9 .'’\-&]{1,60}?)\s*:\s*(.*)$").expect("caption label"));
+static CAPTION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*>{2,3}\s*(.*)$").expect("caption turn"));
+static CAPTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^([A-Z][A-Z0-9 .'’\-&]{1,60}?)\s*:\s*(.*)$").expect("caption label")
+});
 static NAME_TURN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^([\p{Lu}][\p{L}\p{M}.'’\-]*(?:\s+(?:[\p{Lu}\d][\p{L}\p{M}\d.'’\-]*|de|da|dos|das|do|van|von|der|den|del|della|la|le|di|du|bin|al|y|e))?(?:\s+(?:[\p{Lu}\d][\p{L}\p{M}\d.'’\-]*|de|da|dos|das|do|van|von|der|den|del|la|le|di|du|bin|al)){0,5})\s*(\([^()]{1,120}\))?\s*:(?:\s+(.*))?$")
         .expect("name turn")
 });
-static STAGE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*(?:\(.*\)|\[.*\]|\*{3,}|-{3,}|_{3,})\s*$").expect("stage direction"));
+static STAGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:\(.*\)|\[.*\]|\*{3,}|-{3,}|_{3,})\s*$").expect("stage direction")
+});
 
 /// Labels of `Key: value` header lines that look like turns but are not.
 const HEADER_KEYS: &[&str] = &[
-    "date", "time", "record", "chair", "co-chair", "co-chairs", "moderator", "moderators", "attendees", "present",
-    "apologies", "notes", "note", "subject", "from", "to", "sent", "cc", "title", "source", "location", "venue",
-    "agenda", "participants", "ps", "re", "fwd", "next meeting", "next call", "action", "action items", "agreed",
-    "decision", "decisions", "summary", "url", "link", "organiser", "organizer", "rapporteur", "host", "hosted by",
-    "in attendance", "absent", "minutes", "meeting", "call", "where", "when", "duration", "recording",
-    "transcript", "da", "inviato", "a", "oggetto", "previous message", "next message", "messages sorted by",
-    "speakers", "panelists", "session", "theme", "format", "language", "warning", "update", "q", "a.",
-    "kind", "type", "status", "also present", "observers", "regrets", "secretariat", "author", "authors",
-    "key takeaways", "outcome", "outcomes", "background", "objective", "purpose",
+    "date",
+    "time",
+    "record",
+    "chair",
+    "co-chair",
+    "co-chairs",
+    "moderator",
+    "moderators",
+    "attendees",
+    "present",
+    "apologies",
+    "notes",
+    "note",
+    "subject",
+    "from",
+    "to",
+    "sent",
+    "cc",
+    "title",
+    "source",
+    "location",
+    "venue",
+    "agenda",
+    "participants",
+    "ps",
+    "re",
+    "fwd",
+    "next meeting",
+    "next call",
+    "action",
+    "action items",
+    "agreed",
+    "decision",
+    "decisions",
+    "summary",
+    "url",
+    "link",
+    "organiser",
+    "organizer",
+    "rapporteur",
+    "host",
+    "hosted by",
+    "in attendance",
+    "absent",
+    "minutes",
+    "meeting",
+    "call",
+    "where",
+    "when",
+    "duration",
+    "recording",
+    "transcript",
+    "da",
+    "inviato",
+    "a",
+    "oggetto",
+    "previous message",
+    "next message",
+    "messages sorted by",
+    "speakers",
+    "panelists",
+    "session",
+    "theme",
+    "format",
+    "language",
+    "warning",
+    "update",
+    "q",
+    "a.",
+    "kind",
+    "type",
+    "status",
+    "also present",
+    "observers",
+    "regrets",
+    "secretariat",
+    "author",
+    "authors",
+    "key takeaways",
+    "outcome",
+    "outcomes",
+    "background",
+    "objective",
+    "purpose",
 ];
 
 /// Whether a label is a header key ("Date", "Chair", "Next meeting"), not a speaker.
@@ -43,8 +121,15 @@ pub fn is_header_key(label: &str) -> bool {
 pub fn split_label(label: &str) -> (String, Option<String>) {
     match label.find('(') {
         Some(i) => {
-            let inner = label[i + 1..].trim_end().trim_end_matches(')').trim().to_string();
-            (label[..i].trim().to_string(), (!inner.is_empty()).then_some(inner))
+            let inner = label[i + 1..]
+                .trim_end()
+                .trim_end_matches(')')
+                .trim()
+                .to_string();
+            (
+                label[..i].trim().to_string(),
+                (!inner.is_empty()).then_some(inner),
+            )
         }
         None => (label.trim().to_string(), None),
     }
@@ -70,8 +155,15 @@ pub fn name_turn(line: &str) -> Option<(String, String)> {
 
 /// Counts of captioning lines and `Name:` turn starts, for telling a transcript apart.
 pub fn turn_counts(lines: &[Line<'_>]) -> (usize, usize) {
-    let captions = lines.iter().filter(|l| CAPTION.is_match(l.text) && !l.text.trim_start().starts_with("> ")).count();
-    let named = raw_blocks(lines).iter().flatten().filter(|l| name_turn(l.text).is_some()).count();
+    let captions = lines
+        .iter()
+        .filter(|l| CAPTION.is_match(l.text) && !l.text.trim_start().starts_with("> "))
+        .count();
+    let named = raw_blocks(lines)
+        .iter()
+        .flatten()
+        .filter(|l| name_turn(l.text).is_some())
+        .count();
     (captions, named)
 }
 
@@ -227,10 +319,15 @@ mod tests {
     #[test]
     fn test_name_turns_with_affiliation() {
         assert_eq!(
-            name_turn("Anriette Esterhuysen (MAG Chair): Good afternoon").map(|x| x.0).as_deref(),
+            name_turn("Anriette Esterhuysen (MAG Chair): Good afternoon")
+                .map(|x| x.0)
+                .as_deref(),
             Some("Anriette Esterhuysen (MAG Chair)")
         );
-        assert_eq!(name_turn("Grad C: yeah").map(|x| x.0).as_deref(), Some("Grad C"));
+        assert_eq!(
+            name_turn("Grad C: yeah").map(|x| x.0).as_deref(),
+            Some("Grad C")
+        );
         assert_eq!(name_turn("Date: Tuesday 07/09/2021"), None);
         assert_eq!(name_turn("Chair: Chris Buckridge (co-chair)"), None);
         assert_eq!(name_turn("The working group could: track things"), None);
@@ -238,7 +335,10 @@ mod tests {
 
     #[test]
     fn test_split_label() {
-        assert_eq!(split_label("Luis Bobo (IGF Secretariat)"), ("Luis Bobo".into(), Some("IGF Secretariat".into())));
+        assert_eq!(
+            split_label("Luis Bobo (IGF Secretariat)"),
+            ("Luis Bobo".into(), Some("IGF Secretariat".into()))
+        );
         assert_eq!(split_label("Grad C"), ("Grad C".into(), None));
     }
 }

@@ -31,7 +31,10 @@ pub fn corpus_files(root: &Path) -> (Vec<FoundFile>, Vec<(PathBuf, String)>) {
         let entry = match entry {
             Ok(e) => e,
             Err(e) => {
-                let p = e.path().map(Path::to_path_buf).unwrap_or_else(|| root.to_path_buf());
+                let p = e
+                    .path()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| root.to_path_buf());
                 errors.push((p, e.to_string()));
                 continue;
             }
@@ -56,7 +59,9 @@ pub fn corpus_files(root: &Path) -> (Vec<FoundFile>, Vec<(PathBuf, String)>) {
             mtime,
         });
     }
-    files.sort_unstable_by(|a, b| folder_order(&a.source, &b.source).then_with(|| a.path.cmp(&b.path)));
+    files.sort_unstable_by(|a, b| {
+        folder_order(&a.source, &b.source).then_with(|| a.path.cmp(&b.path))
+    });
     (files, errors)
 }
 
@@ -109,13 +114,34 @@ mod tests {
     fn test_files_come_folder_by_folder_in_name_order() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("corpus");
-        for f in ["b.txt", "a.txt", "a-b/x.txt", "a/y.txt", "a/c/z.txt", "a/b.txt"] {
+        for f in [
+            "b.txt",
+            "a.txt",
+            "a-b/x.txt",
+            "a/y.txt",
+            "a/c/z.txt",
+            "a/b.txt",
+        ] {
             let p = root.join(f);
             std::fs::create_dir_all(p.parent().unwrap()).unwrap();
             std::fs::write(p, "x").unwrap();
         }
-        let names: Vec<String> = corpus_files(&root).0.into_iter().map(|f| f.source).collect();
+        let names: Vec<String> = corpus_files(&root)
+            .0
+            .into_iter()
+            .map(|f| f.source)
+            .collect();
         // a plain string sort would put "a-b/" and "a.txt" before "a/"
-        assert_eq!(names, ["corpus/a/b.txt", "corpus/a/c/z.txt", "corpus/a/y.txt", "corpus/a-b/x.txt", "corpus/a.txt", "corpus/b.txt"]);
+        assert_eq!(
+            names,
+            [
+                "corpus/a/b.txt",
+                "corpus/a/c/z.txt",
+                "corpus/a/y.txt",
+                "corpus/a-b/x.txt",
+                "corpus/a.txt",
+                "corpus/b.txt"
+            ]
+        );
     }
 }

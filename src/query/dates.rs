@@ -12,11 +12,11 @@
 use std::collections::HashMap;
 use std::fmt;
 use std::sync::{Arc, OnceLock};
-use tantivy::query::{ConstScorer, EnableScoring, Explanation, Query, Scorer, Weight};
-use tantivy::schema::Field;
 use tantivy::columnar::ColumnIndex;
 use tantivy::index::SegmentId;
-use tantivy::{DateTime, DocId, DocSet, Score, SegmentReader, Searcher, TantivyError, TERMINATED};
+use tantivy::query::{ConstScorer, EnableScoring, Explanation, Query, Scorer, Weight};
+use tantivy::schema::Field;
+use tantivy::{DateTime, DocId, DocSet, Score, Searcher, SegmentReader, TantivyError, TERMINATED};
 
 /// Values decoded at a time when a segment's dates are read.
 const BLOCK: usize = 4096;
@@ -33,7 +33,9 @@ impl DateRuns {
     /// with a lookup per document; documents without a date are in no run.
     pub fn of(reader: &SegmentReader, field: &str) -> DateRuns {
         let mut runs = DateRuns::default();
-        let Ok(column) = reader.fast_fields().date(field) else { return runs };
+        let Ok(column) = reader.fast_fields().date(field) else {
+            return runs;
+        };
         let full = match &column.index {
             ColumnIndex::Full => true,
             ColumnIndex::Optional(_) => false,
@@ -62,7 +64,10 @@ impl DateRuns {
         runs
     }
 
-    fn one_by_one(reader: &SegmentReader, column: &tantivy::columnar::Column<DateTime>) -> DateRuns {
+    fn one_by_one(
+        reader: &SegmentReader,
+        column: &tantivy::columnar::Column<DateTime>,
+    ) -> DateRuns {
         let mut runs = DateRuns::default();
         for doc in 0..reader.max_doc() {
             if let Some(date) = column.first(doc) {
@@ -104,7 +109,13 @@ pub struct DateCache {
 impl DateCache {
     /// An empty cache for the segments `searcher` reads.
     pub fn new(searcher: &Searcher) -> DateCache {
-        DateCache { segments: searcher.segment_readers().iter().map(|r| (r.segment_id(), OnceLock::new())).collect() }
+        DateCache {
+            segments: searcher
+                .segment_readers()
+                .iter()
+                .map(|r| (r.segment_id(), OnceLock::new()))
+                .collect(),
+        }
     }
 }
 
@@ -119,13 +130,22 @@ pub struct DateRange {
 
 impl fmt::Debug for DateRange {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "DateRange({:?}: {}..={})", self.field, self.from, self.to)
+        write!(
+            f,
+            "DateRange({:?}: {}..={})",
+            self.field, self.from, self.to
+        )
     }
 }
 
 impl DateRange {
     /// The documents dated `from..=to`; `cache` keeps each segment's runs between queries.
-    pub fn new(field: Field, from: Option<DateTime>, to: Option<DateTime>, cache: Arc<DateCache>) -> DateRange {
+    pub fn new(
+        field: Field,
+        from: Option<DateTime>,
+        to: Option<DateTime>,
+        cache: Arc<DateCache>,
+    ) -> DateRange {
         DateRange {
             field,
             from: from.map_or(i64::MIN, DateTime::into_timestamp_secs),
@@ -137,7 +157,9 @@ impl DateRange {
     fn ranges(&self, reader: &SegmentReader) -> Vec<(DocId, DocId)> {
         let field = reader.schema().get_field_name(self.field);
         match self.cache.segments.get(&reader.segment_id()) {
-            Some(cell) => cell.get_or_init(|| DateRuns::of(reader, field)).within(self.from, self.to),
+            Some(cell) => cell
+                .get_or_init(|| DateRuns::of(reader, field))
+                .within(self.from, self.to),
             // a segment the cache was not made for
             None => DateRuns::of(reader, field).within(self.from, self.to),
         }
@@ -153,12 +175,17 @@ impl Query for DateRange {
 impl Weight for DateRange {
     /// Every document in range scores `boost`, as in tantivy's range query.
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
-        Ok(Box::new(ConstScorer::new(Ranges::new(self.ranges(reader)), boost)))
+        Ok(Box::new(ConstScorer::new(
+            Ranges::new(self.ranges(reader)),
+            boost,
+        )))
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
         if Ranges::new(self.ranges(reader)).seek(doc) != doc {
-            return Err(TantivyError::InvalidArgument(format!("document #{doc} is not in the date range")));
+            return Err(TantivyError::InvalidArgument(format!(
+                "document #{doc} is not in the date range"
+            )));
         }
         Ok(Explanation::new("DateRange", 1.0))
     }
@@ -197,7 +224,10 @@ impl DocSet for Ranges {
         }
         // the first range that ends after the target
         self.at += self.ranges[self.at..].partition_point(|r| r.1 <= target);
-        self.doc = self.ranges.get(self.at).map_or(TERMINATED, |r| r.0.max(target));
+        self.doc = self
+            .ranges
+            .get(self.at)
+            .map_or(TERMINATED, |r| r.0.max(target));
         self.doc
     }
 
@@ -206,7 +236,10 @@ impl DocSet for Ranges {
     }
 
     fn size_hint(&self) -> u32 {
-        self.ranges[self.at.min(self.ranges.len())..].iter().map(|r| r.1 - r.0).sum()
+        self.ranges[self.at.min(self.ranges.len())..]
+            .iter()
+            .map(|r| r.1 - r.0)
+            .sum()
     }
 }
 
@@ -229,7 +262,10 @@ mod tests {
         assert_eq!(all(Ranges::new(ranges.clone())), vec![2, 3, 7, 10, 11, 12]);
         for target in 0..15 {
             let mut d = Ranges::new(ranges.clone());
-            let want = [2, 3, 7, 10, 11, 12].into_iter().find(|&x| x >= target).unwrap_or(TERMINATED);
+            let want = [2, 3, 7, 10, 11, 12]
+                .into_iter()
+                .find(|&x| x >= target)
+                .unwrap_or(TERMINATED);
             assert_eq!(d.seek(target), want, "seek {target}");
             // seeking again, or behind, stays put
             assert_eq!(d.seek(target), want);
@@ -248,7 +284,12 @@ mod tests {
         use tantivy::schema::{DateOptions, DateTimePrecision, Schema, INDEXED};
         use tantivy::{Index, IndexWriter, TantivyDocument, Term};
         let mut b = Schema::builder();
-        let date = b.add_date_field("date", DateOptions::from(INDEXED).set_fast().set_precision(DateTimePrecision::Seconds));
+        let date = b.add_date_field(
+            "date",
+            DateOptions::from(INDEXED)
+                .set_fast()
+                .set_precision(DateTimePrecision::Seconds),
+        );
         let index = Index::create_in_ram(b.build());
         let mut w: IndexWriter = index.writer_with_num_threads(1, 15_000_000).unwrap();
         let mut rng = fastrand::Rng::with_seed(7);
@@ -282,19 +323,43 @@ mod tests {
                 // the filters make no date clause then
                 continue;
             }
-            let bound = |d: Option<i64>| d.map_or(Bound::Unbounded, |d| Bound::Included(Term::from_field_date(date, day(d))));
-            let want = searcher.search(&RangeQuery::new(bound(from), bound(to)), &DocSetCollector).unwrap();
+            let bound = |d: Option<i64>| {
+                d.map_or(Bound::Unbounded, |d| {
+                    Bound::Included(Term::from_field_date(date, day(d)))
+                })
+            };
+            let want = searcher
+                .search(&RangeQuery::new(bound(from), bound(to)), &DocSetCollector)
+                .unwrap();
             let cached = DateRange::new(date, from.map(day), to.map(day), cache.clone());
-            let fresh = DateRange::new(date, from.map(day), to.map(day), Arc::new(DateCache { segments: HashMap::new() }));
-            assert_eq!(searcher.search(&cached, &DocSetCollector).unwrap(), want, "{from:?}..={to:?}");
+            let fresh = DateRange::new(
+                date,
+                from.map(day),
+                to.map(day),
+                Arc::new(DateCache {
+                    segments: HashMap::new(),
+                }),
+            );
+            assert_eq!(
+                searcher.search(&cached, &DocSetCollector).unwrap(),
+                want,
+                "{from:?}..={to:?}"
+            );
             assert_eq!(searcher.search(&fresh, &DocSetCollector).unwrap(), want);
-            assert_eq!(searcher.search(&cached, &tantivy::collector::Count).unwrap(), want.len());
+            assert_eq!(
+                searcher
+                    .search(&cached, &tantivy::collector::Count)
+                    .unwrap(),
+                want.len()
+            );
         }
     }
 
     #[test]
     fn test_runs_in_range_are_joined() {
-        let runs = DateRuns { runs: vec![(0, 3, 10), (3, 5, 20), (5, 6, 30), (8, 9, 20)] };
+        let runs = DateRuns {
+            runs: vec![(0, 3, 10), (3, 5, 20), (5, 6, 30), (8, 9, 20)],
+        };
         assert_eq!(runs.within(15, 25), vec![(3, 5), (8, 9)]);
         assert_eq!(runs.within(10, 20), vec![(0, 5), (8, 9)]);
         assert_eq!(runs.within(i64::MIN, i64::MAX), vec![(0, 6), (8, 9)]);

@@ -1,13 +1,15 @@
 //! Filters shared by every query: speaker, body, kind, date range.
 
+use super::dates::{DateCache, DateRange};
 use crate::error::QuorumError;
 use crate::extract::names::person_key;
 use crate::index::schema::{self, Fields};
 use anyhow::Result;
-use super::dates::{DateCache, DateRange};
 use std::ops::Bound;
 use std::sync::Arc;
-use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery};
+use tantivy::query::{
+    BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, RangeQuery, TermQuery,
+};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DateTime, Term};
 use time::{Date, PrimitiveDateTime, Time};
@@ -52,7 +54,11 @@ impl Filters {
 
     /// The same clauses; with `dates`, the cache of an index kept open for many queries,
     /// the date filter reads its runs from it (see [`DateRange`]).
-    pub fn clauses_with(&self, f: &Fields, dates: Option<&Arc<DateCache>>) -> Result<Vec<(Occur, Box<dyn Query>)>> {
+    pub fn clauses_with(
+        &self,
+        f: &Fields,
+        dates: Option<&Arc<DateCache>>,
+    ) -> Result<Vec<(Occur, Box<dyn Query>)>> {
         let mut out: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         if let Some(s) = &self.speaker {
             let key = person_key(s);
@@ -60,12 +66,25 @@ impl Filters {
                 return Err(QuorumError::Usage(format!("--speaker {s:?} names no one")).into());
             }
             if key.contains(' ') {
-                out.push((Occur::Must, Box::new(TermQuery::new(Term::from_field_text(f.speaker_key, &key), IndexRecordOption::Basic))));
+                out.push((
+                    Occur::Must,
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(f.speaker_key, &key),
+                        IndexRecordOption::Basic,
+                    )),
+                ));
             } else {
                 // one name word: any speaker with that word in their name
                 let terms = name_terms(f.speaker, &key);
-                let any: Vec<(Occur, Box<dyn Query>)> =
-                    terms.into_iter().map(|t| (Occur::Should, Box::new(TermQuery::new(t, IndexRecordOption::Basic)) as Box<dyn Query>)).collect();
+                let any: Vec<(Occur, Box<dyn Query>)> = terms
+                    .into_iter()
+                    .map(|t| {
+                        (
+                            Occur::Should,
+                            Box::new(TermQuery::new(t, IndexRecordOption::Basic)) as Box<dyn Query>,
+                        )
+                    })
+                    .collect();
                 out.push((Occur::Must, Box::new(BooleanQuery::new(any))));
             }
         }
@@ -82,18 +101,39 @@ impl Filters {
             out.push((Occur::Must, q));
         }
         if let Some(t) = &self.theme {
-            out.push((Occur::Must, Box::new(TermQuery::new(Term::from_field_text(f.theme, t), IndexRecordOption::Basic))));
+            out.push((
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(f.theme, t),
+                    IndexRecordOption::Basic,
+                )),
+            ));
         }
         if let Some(k) = &self.kind {
-            out.push((Occur::Must, Box::new(TermQuery::new(Term::from_field_text(f.kind, k), IndexRecordOption::Basic))));
+            out.push((
+                Occur::Must,
+                Box::new(TermQuery::new(
+                    Term::from_field_text(f.kind, k),
+                    IndexRecordOption::Basic,
+                )),
+            ));
         }
         if self.from.is_some() || self.to.is_some() {
             // no score: tantivy's range adds 1 to each document's score, but nothing in
             // a segment whose every date is in range, so scores hung on the segments
             let q: Box<dyn Query> = match dates {
-                Some(cache) => Box::new(DateRange::new(f.date, self.from.map(midnight), self.to.map(midnight), cache.clone())),
+                Some(cache) => Box::new(DateRange::new(
+                    f.date,
+                    self.from.map(midnight),
+                    self.to.map(midnight),
+                    cache.clone(),
+                )),
                 None => {
-                    let bound = |d: Option<Date>| d.map_or(Bound::Unbounded, |d| Bound::Included(Term::from_field_date(f.date, midnight(d))));
+                    let bound = |d: Option<Date>| {
+                        d.map_or(Bound::Unbounded, |d| {
+                            Bound::Included(Term::from_field_date(f.date, midnight(d)))
+                        })
+                    };
                     Box::new(RangeQuery::new(bound(self.from), bound(self.to)))
                 }
             };

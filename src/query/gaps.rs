@@ -26,9 +26,9 @@ use crate::index::passages::from_tantivy_date;
 use crate::index::reader;
 use crate::index::schema::{analyze, record, words_and_stems, Fields};
 use anyhow::Result;
+use rayon::prelude::*;
 use regex::Regex;
 use serde::Serialize;
-use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 use std::sync::LazyLock;
@@ -64,17 +64,160 @@ pub const MAX_DF_SHARE: f64 = 0.2;
 
 /// Stems that carry no proposal content.
 const STOP: &[&str] = &[
-    "the", "a", "an", "of", "to", "and", "or", "in", "on", "for", "with", "by", "at", "be", "is", "are", "was", "were",
-    "that", "this", "it", "its", "as", "from", "should", "could", "would", "must", "shall", "will", "can", "may", "also",
-    "so", "their", "they", "we", "our", "all", "each", "ani", "more", "need", "year", "new", "start", "make", "made",
-    "everi", "one", "two", "three", "then", "than", "not", "no", "onli", "same", "other", "such", "which", "who", "what",
-    "into", "have", "has", "had", "been", "being", "do", "doe", "did", "there", "these", "those", "get", "given", "give",
-    "group", "work", "propos", "suggest", "recommend", "consid", "ensur", "take", "put", "way", "thing", "set", "seri",
+    "the",
+    "a",
+    "an",
+    "of",
+    "to",
+    "and",
+    "or",
+    "in",
+    "on",
+    "for",
+    "with",
+    "by",
+    "at",
+    "be",
+    "is",
+    "are",
+    "was",
+    "were",
+    "that",
+    "this",
+    "it",
+    "its",
+    "as",
+    "from",
+    "should",
+    "could",
+    "would",
+    "must",
+    "shall",
+    "will",
+    "can",
+    "may",
+    "also",
+    "so",
+    "their",
+    "they",
+    "we",
+    "our",
+    "all",
+    "each",
+    "ani",
+    "more",
+    "need",
+    "year",
+    "new",
+    "start",
+    "make",
+    "made",
+    "everi",
+    "one",
+    "two",
+    "three",
+    "then",
+    "than",
+    "not",
+    "no",
+    "onli",
+    "same",
+    "other",
+    "such",
+    "which",
+    "who",
+    "what",
+    "into",
+    "have",
+    "has",
+    "had",
+    "been",
+    "being",
+    "do",
+    "doe",
+    "did",
+    "there",
+    "these",
+    "those",
+    "get",
+    "given",
+    "give",
+    "group",
+    "work",
+    "propos",
+    "suggest",
+    "recommend",
+    "consid",
+    "ensur",
+    "take",
+    "put",
+    "way",
+    "thing",
+    "set",
+    "seri",
     // place, time and linking words: where and when a request is made is not what it asks
-    "togeth", "next", "near", "befor", "after", "dure", "within", "between", "about", "abov", "below", "across", "along",
-    "around", "besid", "toward", "upon", "onc", "again", "still", "alreadi", "soon", "later", "now", "when", "while",
-    "day", "week", "month", "januari", "februari", "march", "april", "may", "june", "juli", "august", "septemb", "octob", "novemb", "decemb",
-    "whether", "if", "how", "why", "where", "whom", "whose", "howev", "also", "veri", "much", "mani", "most", "some", "few", "own", "just", "too", "here", "there", "well",
+    "togeth",
+    "next",
+    "near",
+    "befor",
+    "after",
+    "dure",
+    "within",
+    "between",
+    "about",
+    "abov",
+    "below",
+    "across",
+    "along",
+    "around",
+    "besid",
+    "toward",
+    "upon",
+    "onc",
+    "again",
+    "still",
+    "alreadi",
+    "soon",
+    "later",
+    "now",
+    "when",
+    "while",
+    "day",
+    "week",
+    "month",
+    "januari",
+    "februari",
+    "march",
+    "april",
+    "may",
+    "june",
+    "juli",
+    "august",
+    "septemb",
+    "octob",
+    "novemb",
+    "decemb",
+    "whether",
+    "if",
+    "how",
+    "why",
+    "where",
+    "whom",
+    "whose",
+    "howev",
+    "also",
+    "veri",
+    "much",
+    "mani",
+    "most",
+    "some",
+    "few",
+    "own",
+    "just",
+    "too",
+    "here",
+    "there",
+    "well",
 ];
 
 static STOP_SET: LazyLock<HashSet<&'static str>> = LazyLock::new(|| STOP.iter().copied().collect());
@@ -143,10 +286,18 @@ struct Synonyms {
 fn synonyms() -> &'static Synonyms {
     static SYNONYMS: std::sync::OnceLock<Synonyms> = std::sync::OnceLock::new();
     SYNONYMS.get_or_init(|| {
-        let file: SynonymFile = toml::from_str(DEFAULT_SYNONYMS).expect("data/synonyms.toml is valid");
+        let file: SynonymFile =
+            toml::from_str(DEFAULT_SYNONYMS).expect("data/synonyms.toml is valid");
         let (mut classes, mut exact) = (HashMap::new(), HashMap::new());
         for class in file.class {
-            let Some(head) = class.iter().map(|w| analyze(w)).find(|s| !s.is_empty()).map(|s| s.join("_")) else { continue };
+            let Some(head) = class
+                .iter()
+                .map(|w| analyze(w))
+                .find(|s| !s.is_empty())
+                .map(|s| s.join("_"))
+            else {
+                continue;
+            };
             for w in &class {
                 match w.strip_prefix('=') {
                     Some(word) => exact.insert(word.to_lowercase(), head.clone()),
@@ -156,13 +307,19 @@ fn synonyms() -> &'static Synonyms {
         }
         let mut sets = HashMap::new();
         for set in file.set {
-            let Some((name, members)) = set.split_first() else { continue };
+            let Some((name, members)) = set.split_first() else {
+                continue;
+            };
             let name = analyze(name).join("_");
             for w in members {
                 sets.insert(analyze(w).join(" "), name.clone());
             }
         }
-        Synonyms { classes, exact, sets }
+        Synonyms {
+            classes,
+            exact,
+            sets,
+        }
     })
 }
 
@@ -183,13 +340,65 @@ static DONE_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The index query that finds the passages [`DONE_RE`] reads: phrases of its forms, kept
 /// beside it so that the two change together.
-const DONE_PHRASES: &[&str] = &["been implemented", "been adopted", "been published", "been launched", "been established", "been set up", "been completed", "now live", "now in force", "now available", "now provided", "now produced", "now operational", "now published", "adopted and published", "approved and held", "adopted and applied", "has become", "been applied", "been held", "been created", "been introduced", "carried out", "rolled out", "put in place", "been finalised", "been finalized", "been delivered", "been approved", "been released", "been made available", "was implemented", "were implemented", "was launched", "were launched", "was established", "was set up", "were set up", "was completed", "was introduced", "was created", "now in place", "up and running", "in operation", "now online", "went live", "gone live"];
+const DONE_PHRASES: &[&str] = &[
+    "been implemented",
+    "been adopted",
+    "been published",
+    "been launched",
+    "been established",
+    "been set up",
+    "been completed",
+    "now live",
+    "now in force",
+    "now available",
+    "now provided",
+    "now produced",
+    "now operational",
+    "now published",
+    "adopted and published",
+    "approved and held",
+    "adopted and applied",
+    "has become",
+    "been applied",
+    "been held",
+    "been created",
+    "been introduced",
+    "carried out",
+    "rolled out",
+    "put in place",
+    "been finalised",
+    "been finalized",
+    "been delivered",
+    "been approved",
+    "been released",
+    "been made available",
+    "was implemented",
+    "were implemented",
+    "was launched",
+    "were launched",
+    "was established",
+    "was set up",
+    "were set up",
+    "was completed",
+    "was introduced",
+    "was created",
+    "now in place",
+    "up and running",
+    "in operation",
+    "now online",
+    "went live",
+    "gone live",
+];
 
 /// Whether a passage says something was carried out: a completion clause that is not
 /// inside a question or a request ("showing which recommendations have been carried out").
 fn is_done_statement(text: &str) -> bool {
-    static EMBEDDED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:which|whether|how|what|if)\s+(?:[\w'-]+\s+){0,5}$").expect("embedded"));
-    DONE_RE.find_iter(text).any(|m| !EMBEDDED.is_match(&text[..m.start()]))
+    static EMBEDDED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:which|whether|how|what|if)\s+(?:[\w'-]+\s+){0,5}$").expect("embedded")
+    });
+    DONE_RE
+        .find_iter(text)
+        .any(|m| !EMBEDDED.is_match(&text[..m.start()]))
 }
 
 /// What a completion statement says was done: the clause that holds the completion,
@@ -197,9 +406,13 @@ fn is_done_statement(text: &str) -> bool {
 /// "For the record, the Secretariat confirms that ..."), whose words are not about it.
 fn done_clause(text: &str) -> &str {
     static THAT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i) that ").expect("that"));
-    let Some(done) = DONE_RE.find(text) else { return text };
+    let Some(done) = DONE_RE.find(text) else {
+        return text;
+    };
     // offsets are the text's own: lower-casing can change byte lengths ("İ")
-    THAT.find_iter(&text[..done.start()]).last().map_or(text, |m| &text[m.end()..])
+    THAT.find_iter(&text[..done.start()])
+        .last()
+        .map_or(text, |m| &text[m.end()..])
 }
 
 /// What a completion statement says was done, without the words that say it was done:
@@ -207,8 +420,13 @@ fn done_clause(text: &str) -> &str {
 /// is no evidence that minutes were published.
 fn done_thing(text: &str) -> String {
     // the completion and the participles joined to it ("has been adopted and published")
-    static DONE_WORDS: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(&format!(r"(?:{})(?:\s*(?:,|and)\s+(?:\w+(?:ed|en)|held|set\s+up|made\s+available))*", DONE_RE.as_str())).expect("done words"));
+    static DONE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?:{})(?:\s*(?:,|and)\s+(?:\w+(?:ed|en)|held|set\s+up|made\s+available))*",
+            DONE_RE.as_str()
+        ))
+        .expect("done words")
+    });
     DONE_WORDS.replace_all(done_clause(text), " ").into_owned()
 }
 
@@ -285,34 +503,79 @@ impl Vocab {
 /// plenary", "next to the booth", "using the template"): when and where a request is to
 /// be met, what it goes with and how, are not what it asks for.
 const ADJUNCT_OPENERS: &[&[&str]] = &[
-    &["next", "to"], &["close", "to"], &["beside"], &["near"],
-    &["ahead", "of"], &["in", "time", "for"], &["prior", "to"], &["no", "later", "than"], &["before"], &["after"],
-    &["during"], &["until"], &["by"], &["using"],
+    &["next", "to"],
+    &["close", "to"],
+    &["beside"],
+    &["near"],
+    &["ahead", "of"],
+    &["in", "time", "for"],
+    &["prior", "to"],
+    &["no", "later", "than"],
+    &["before"],
+    &["after"],
+    &["during"],
+    &["until"],
+    &["by"],
+    &["using"],
 ];
 /// Openers of phrases of means ("using the sign-up sheet circulated by the
 /// Secretariat"), which run on to the end of their clause, not six words.
 const MEANS_OPENERS: &[&str] = &["using"];
 /// Words that end such a phrase: the clause goes on.
-const CLAUSE_WORDS: &[&str] = &["be", "is", "are", "was", "were", "should", "must", "shall", "will", "would", "could", "can", "may", "and", "so", "that", "which", "who", "to"];
-const MONTHS: &[&str] = &["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const CLAUSE_WORDS: &[&str] = &[
+    "be", "is", "are", "was", "were", "should", "must", "shall", "will", "would", "could", "can",
+    "may", "and", "so", "that", "which", "who", "to",
+];
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 
 /// Words that open the reason for a request ("because the way we work has changed",
 /// "in order to reach more people") or what it is set against ("rather than
 /// being merged with ...", "for all sessions, not only the main hall"): neither is what
 /// is asked, and two restatements rarely give the same.
-const REASON_OPENERS: &[&str] = &["because", "since", "given that", "in order to", "as it", "as this", "as they", "as the current", "rather than", "instead of", "not only", "not just"];
+const REASON_OPENERS: &[&str] = &[
+    "because",
+    "since",
+    "given that",
+    "in order to",
+    "as it",
+    "as this",
+    "as they",
+    "as the current",
+    "rather than",
+    "instead of",
+    "not only",
+    "not just",
+];
 
 /// The request without the reason given for it, when the reason follows it.
 fn without_reason(text: &str) -> &str {
-    static REASON: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("(?i)[ ,](?:{}) ", REASON_OPENERS.join("|"))).expect("reason"));
+    static REASON: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!("(?i)[ ,](?:{}) ", REASON_OPENERS.join("|"))).expect("reason")
+    });
     // offsets are the text's own: lower-casing can change byte lengths ("İ")
-    REASON.find(text).map_or(text, |m| text[..m.start()].trim_end_matches([' ', ',']))
+    REASON
+        .find(text)
+        .map_or(text, |m| text[..m.start()].trim_end_matches([' ', ',']))
 }
 
 /// A word without the punctuation around it, lower-cased: how the rules that read words
 /// in order (phrases of time and place, the passive, things asked to have) see it.
 fn bare(word: &str) -> String {
-    word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
 }
 
 /// Whether a word ends a clause or a phrase with its punctuation.
@@ -332,13 +595,19 @@ fn without_adjuncts(text: &str) -> String {
     'words: while i < words.len() {
         for opener in ADJUNCT_OPENERS {
             let n = opener.len();
-            if i + n > words.len() || !(0..n).all(|k| bare[i + k] == opener[k]) || (0..n - 1).any(|k| ends_phrase(words[i + k])) {
+            if i + n > words.len()
+                || !(0..n).all(|k| bare[i + k] == opener[k])
+                || (0..n - 1).any(|k| ends_phrase(words[i + k]))
+            {
                 continue;
             }
             if opener == &["by"] {
                 let next = bare.get(i + 1).map_or("", String::as_str);
                 let after = bare.get(i + 2).map_or("", String::as_str);
-                let dated = next.starts_with(|c: char| c.is_ascii_digit()) || MONTHS.contains(&next) || matches!(next, "mid" | "next" | "then") || next == "the" && matches!(after, "end" | "start" | "time" | "next");
+                let dated = next.starts_with(|c: char| c.is_ascii_digit())
+                    || MONTHS.contains(&next)
+                    || matches!(next, "mid" | "next" | "then")
+                    || next == "the" && matches!(after, "end" | "start" | "time" | "next");
                 if !dated {
                     continue;
                 }
@@ -349,11 +618,20 @@ fn without_adjuncts(text: &str) -> String {
                 continue 'words;
             }
             // "May" after a day number is the month, not the verb
-            let clause = |j: usize| CLAUSE_WORDS.contains(&bare[j].as_str()) && !(bare[j] == "may" && bare[j - 1].starts_with(|c: char| c.is_ascii_digit()));
+            let clause = |j: usize| {
+                CLAUSE_WORDS.contains(&bare[j].as_str())
+                    && !(bare[j] == "may" && bare[j - 1].starts_with(|c: char| c.is_ascii_digit()))
+            };
             let means = MEANS_OPENERS.contains(&bare[i].as_str());
             let most = if means { words.len() } else { i + n + 6 };
             // another phrase begins: "by 15 July using the sheet ..."
-            let opens = |j: usize| !means && j > i + n && ADJUNCT_OPENERS.iter().any(|o| o.len() == 1 && bare[j] == o[0]);
+            let opens = |j: usize| {
+                !means
+                    && j > i + n
+                    && ADJUNCT_OPENERS
+                        .iter()
+                        .any(|o| o.len() == 1 && bare[j] == o[0])
+            };
             while j < words.len() && j < most && !clause(j) && !opens(j) {
                 j += 1;
                 if ends_phrase(words[j - 1]) {
@@ -431,10 +709,17 @@ pub fn content_stems(text: &str, acronyms: &HashMap<String, Vec<String>>) -> Vec
     let mut i = 0;
     while i < toks.len() {
         // synonyms of several words first, longest first ("within 24 hours", "global south")
-        if let Some((h, len)) = (2..=MAX_SYNONYM_WORDS.min(toks.len() - i)).rev().find_map(|k| syn.get(&toks[i..i + k].join(" ")).map(|h| (h, k))) {
+        if let Some((h, len)) = (2..=MAX_SYNONYM_WORDS.min(toks.len() - i))
+            .rev()
+            .find_map(|k| syn.get(&toks[i..i + k].join(" ")).map(|h| (h, k)))
+        {
             // an article that opens the synonym ("the Forum") stands before it, as any
             // article does: "assess the Forum" does not join "assess" to it
-            let start = if ARTICLES.contains(&toks[i].as_str()) { i + 1 } else { i };
+            let start = if ARTICLES.contains(&toks[i].as_str()) {
+                i + 1
+            } else {
+                i
+            };
             kept.push((h.clone(), start, i + len));
             i += len;
             continue;
@@ -449,7 +734,11 @@ pub fn content_stems(text: &str, acronyms: &HashMap<String, Vec<String>>) -> Vec
             if STOP_SET.contains(t) || t.chars().all(|c| c.is_ascii_digit()) || t.len() < 2 {
                 continue;
             }
-            kept.push((syn.get(t).cloned().unwrap_or_else(|| t.to_string()), i - 1, i));
+            kept.push((
+                syn.get(t).cloned().unwrap_or_else(|| t.to_string()),
+                i - 1,
+                i,
+            ));
         }
     }
     (0..kept.len())
@@ -461,8 +750,19 @@ pub fn content_stems(text: &str, acronyms: &HashMap<String, Vec<String>>) -> Vec
                 whom: whom[kept[k].1],
                 verb: verb == Some(kept[k].1),
                 // any word that is not a function word counts: "t" of "t-shirts" too
-                modifies: verb != Some(end) && toks.get(end).is_some_and(|t| !STOP_SET.contains(t.as_str())),
-                joins_next: next.is_some_and(|n| n == end || n == kept[k].1 || n > end && NAME_LINKS.contains(&toks[end].as_str()) && toks[end + 1..n].iter().all(|t| ARTICLES.contains(&t.as_str()))),
+                modifies: verb != Some(end)
+                    && toks
+                        .get(end)
+                        .is_some_and(|t| !STOP_SET.contains(t.as_str())),
+                joins_next: next.is_some_and(|n| {
+                    n == end
+                        || n == kept[k].1
+                        || n > end
+                            && NAME_LINKS.contains(&toks[end].as_str())
+                            && toks[end + 1..n]
+                                .iter()
+                                .all(|t| ARTICLES.contains(&t.as_str()))
+                }),
                 text: std::mem::take(&mut kept[k].0),
             }
         })
@@ -477,31 +777,50 @@ fn subject_verb(words: &[String]) -> Option<usize> {
     (1..words.len().min(8)).find(|&v| {
         crate::extract::proposals::verb_after_subject(words, v)
             && !STOP_SET.contains(words[v - 1].as_str())
-            && words.get(v + 1).is_none_or(|n| !CLAUSE_WORDS.contains(&n.as_str()))
+            && words
+                .get(v + 1)
+                .is_none_or(|n| !CLAUSE_WORDS.contains(&n.as_str()))
     })
 }
 
 /// Participles that do not end in -ed or -en.
 const IRREGULAR_PARTICIPLES: &[&str] = &[
-    "set", "put", "made", "held", "kept", "run", "built", "sent", "shown", "done", "paid", "brought", "met", "found", "spent",
-    "cut", "led", "read", "told", "sold", "begun", "drawn", "shut", "left", "lit", "hung", "bought", "taught", "sought", "fed",
-    "dealt", "won", "struck", "spread", "split", "shed", "bound", "wound", "dug", "swept",
+    "set", "put", "made", "held", "kept", "run", "built", "sent", "shown", "done", "paid",
+    "brought", "met", "found", "spent", "cut", "led", "read", "told", "sold", "begun", "drawn",
+    "shut", "left", "lit", "hung", "bought", "taught", "sought", "fed", "dealt", "won", "struck",
+    "spread", "split", "shed", "bound", "wound", "dug", "swept",
 ];
 /// Participles too light to say what is to be done ("be made available", "be given a role").
-const LIGHT_PARTICIPLES: &[&str] = &["made", "given", "done", "put", "allowed", "kept", "left", "seen", "taken", "got", "gotten"];
+const LIGHT_PARTICIPLES: &[&str] = &[
+    "made", "given", "done", "put", "allowed", "kept", "left", "seen", "taken", "got", "gotten",
+];
 
 /// Actions that only support another, named as a noun ("translation of the reports be
 /// funded" asks for translation): a proposal whose action is one of these may name the
 /// other's action in its words. Any other action stands on its own, and a noun that
 /// shares a stem with the other's verb ("the welcome packs be redesigned" / "the app be
 /// packed") names no action.
-const SUPPORT_ACTIONS: &[&str] = &["fund", "support", "provide", "ensure", "prioritise", "prioritize", "resource", "enable", "guarantee"];
+const SUPPORT_ACTIONS: &[&str] = &[
+    "fund",
+    "support",
+    "provide",
+    "ensure",
+    "prioritise",
+    "prioritize",
+    "resource",
+    "enable",
+    "guarantee",
+];
 
 /// Whether an action stem, with its synonym class merged, is one of [`SUPPORT_ACTIONS`].
 fn supports(action: &str) -> bool {
     static STEMS: LazyLock<HashSet<String>> = LazyLock::new(|| {
         let syn = synonym_map();
-        SUPPORT_ACTIONS.iter().filter_map(|w| analyze(w).pop()).map(|s| syn.get(&s).cloned().unwrap_or(s)).collect()
+        SUPPORT_ACTIONS
+            .iter()
+            .filter_map(|w| analyze(w).pop())
+            .map(|s| syn.get(&s).cloned().unwrap_or(s))
+            .collect()
     });
     STEMS.contains(action)
 }
@@ -513,22 +832,40 @@ fn supports(action: &str) -> bool {
 /// the verb. With no "be", whom it asks to give something is what it is asked of (see
 /// [`given_to`]).
 fn passive(text: &str) -> Option<(Option<String>, String)> {
-    const BEFORE_BE: &[&str] = &["should", "must", "could", "would", "shall", "will", "can", "may", "need", "needs", "to", "also", "not"];
+    const BEFORE_BE: &[&str] = &[
+        "should", "must", "could", "would", "shall", "will", "can", "may", "need", "needs", "to",
+        "also", "not",
+    ];
     let words: Vec<String> = text.split_whitespace().map(bare).collect();
-    let Some(at) = words.iter().position(|w| matches!(w.as_str(), "be" | "get" | "gets")) else { return given_to(&words).map(|r| (None, r)) };
+    let Some(at) = words
+        .iter()
+        .position(|w| matches!(w.as_str(), "be" | "get" | "gets"))
+    else {
+        return given_to(&words).map(|r| (None, r));
+    };
     // "the press room get a new design": what is asked is in the object, not a verb
     let action = if words[at] == "be" {
         let v = at + 1 + words[at + 1..].iter().position(|w| !w.ends_with("ly"))?;
         let verb = words[v].as_str();
-        if !(verb.ends_with("ed") || verb.ends_with("en") || IRREGULAR_PARTICIPLES.contains(&verb) || LIGHT_PARTICIPLES.contains(&verb)) {
+        if !(verb.ends_with("ed")
+            || verb.ends_with("en")
+            || IRREGULAR_PARTICIPLES.contains(&verb)
+            || LIGHT_PARTICIPLES.contains(&verb))
+        {
             return None;
         }
         let syn = synonym_map();
         // a verb with its particle first ("set up", "carried out")
-        let phrasal = words.get(v + 1).and_then(|p| syn.get(&analyze(&format!("{verb} {p}")).join(" ")));
+        let phrasal = words
+            .get(v + 1)
+            .and_then(|p| syn.get(&analyze(&format!("{verb} {p}")).join(" ")));
         match analyze(verb).pop() {
             Some(_) if LIGHT_PARTICIPLES.contains(&verb) => None,
-            Some(stem) => Some(phrasal.cloned().unwrap_or_else(|| syn.get(&stem).cloned().unwrap_or(stem))),
+            Some(stem) => Some(
+                phrasal
+                    .cloned()
+                    .unwrap_or_else(|| syn.get(&stem).cloned().unwrap_or(stem)),
+            ),
             None => None,
         }
     } else {
@@ -549,9 +886,25 @@ fn passive(text: &str) -> Option<(Option<String>, String)> {
 /// it of the Youth IGFs, this asks it of the coalitions, and a slot for one is not a slot
 /// for the other.
 fn given_to(words: &[String]) -> Option<String> {
-    const GIVING: &[&str] = &["give", "gives", "grant", "grants", "offer", "offers", "allocate", "allocates", "assign", "assigns", "award", "awards"];
+    const GIVING: &[&str] = &[
+        "give",
+        "gives",
+        "grant",
+        "grants",
+        "offer",
+        "offers",
+        "allocate",
+        "allocates",
+        "assign",
+        "assigns",
+        "award",
+        "awards",
+    ];
     let v = words.iter().position(|w| GIVING.contains(&w.as_str()))?;
-    let to = words[v + 1..].iter().take(6).position(|w| w == "a" || w == "an")?;
+    let to = words[v + 1..]
+        .iter()
+        .take(6)
+        .position(|w| w == "a" || w == "an")?;
     (to > 0).then(|| words[v + 1..v + 1 + to].join(" "))
 }
 
@@ -562,8 +915,28 @@ fn given_to(words: &[String]) -> Option<String> {
 /// word, another preposition or a punctuation mark. A noun of action with its object ("a
 /// review of the ToR") names no thing to have: what it asks is the action.
 fn wanted(text: &str) -> Vec<(String, String)> {
-    const HAVING: &[&str] = &["need", "needs", "have", "has", "get", "gets", "adopt", "create", "establish", "introduce", "launch", "develop", "draft", "build", "up", "receive"];
-    const ENDS: &[&str] = &["in", "on", "at", "to", "from", "with", "within", "by", "about", "across", "between", "among", "so", "as", "like", "into", "that", "which", "who", "where", "when"];
+    const HAVING: &[&str] = &[
+        "need",
+        "needs",
+        "have",
+        "has",
+        "get",
+        "gets",
+        "adopt",
+        "create",
+        "establish",
+        "introduce",
+        "launch",
+        "develop",
+        "draft",
+        "build",
+        "up",
+        "receive",
+    ];
+    const ENDS: &[&str] = &[
+        "in", "on", "at", "to", "from", "with", "within", "by", "about", "across", "between",
+        "among", "so", "as", "like", "into", "that", "which", "who", "where", "when",
+    ];
     let words: Vec<&str> = text.split_whitespace().collect();
     // each word bare and lower-cased once
     let bare: Vec<String> = words.iter().map(|w| bare(w)).collect();
@@ -587,7 +960,11 @@ fn wanted(text: &str) -> Vec<(String, String)> {
                     break;
                 }
                 linked = true;
-            } else if b.is_empty() || ENDS.contains(&b) || CLAUSE_WORDS.contains(&b) || ARTICLES.contains(&b) {
+            } else if b.is_empty()
+                || ENDS.contains(&b)
+                || CLAUSE_WORDS.contains(&b)
+                || ARTICLES.contains(&b)
+            {
                 break;
             } else if !linked {
                 head.push(b);
@@ -640,7 +1017,10 @@ fn features(text: &str, acronyms: &HashMap<String, Vec<String>>, vocab: &mut Voc
     let stems = content_stems(text, acronyms);
     let (action, thing, names_actions) = match passive(text) {
         Some((a, subject)) => {
-            let mut thing: Vec<u32> = content_stems(&subject, acronyms).into_iter().map(|s| vocab.id(s.text)).collect();
+            let mut thing: Vec<u32> = content_stems(&subject, acronyms)
+                .into_iter()
+                .map(|s| vocab.id(s.text))
+                .collect();
             thing.sort_unstable();
             thing.dedup();
             let names = a.as_deref().is_none_or(supports);
@@ -648,13 +1028,25 @@ fn features(text: &str, acronyms: &HashMap<String, Vec<String>>, vocab: &mut Voc
         }
         None => (None, Vec::new(), true),
     };
-    let uses: Vec<(u32, bool)> = stems.iter().map(|s| (vocab.id(s.text.clone()), s.modifies)).collect();
+    let uses: Vec<(u32, bool)> = stems
+        .iter()
+        .map(|s| (vocab.id(s.text.clone()), s.modifies))
+        .collect();
     // the words as written share the vocabulary's ids, marked apart from stems
-    let mut said: Vec<(u32, u32)> = stems.iter().zip(&uses).filter(|(s, _)| !s.whom).map(|(s, u)| (u.0, vocab.id(format!("\u{1f}{}", s.said)))).collect();
+    let mut said: Vec<(u32, u32)> = stems
+        .iter()
+        .zip(&uses)
+        .filter(|(s, _)| !s.whom)
+        .map(|(s, u)| (u.0, vocab.id(format!("\u{1f}{}", s.said))))
+        .collect();
     said.sort_unstable();
     said.dedup();
-    let mut pairs: Vec<(u32, u32)> =
-        uses.windows(2).zip(&stems).filter(|(_, s)| s.joins_next).map(|(w, _)| (w[0].0.min(w[1].0), w[0].0.max(w[1].0))).collect();
+    let mut pairs: Vec<(u32, u32)> = uses
+        .windows(2)
+        .zip(&stems)
+        .filter(|(_, s)| s.joins_next)
+        .map(|(w, _)| (w[0].0.min(w[1].0), w[0].0.max(w[1].0)))
+        .collect();
     pairs.sort_unstable();
     pairs.dedup();
     let mut ids: Vec<u32> = uses.iter().map(|u| u.0).collect();
@@ -664,14 +1056,33 @@ fn features(text: &str, acronyms: &HashMap<String, Vec<String>>, vocab: &mut Voc
         .into_iter()
         .filter_map(|(head, name)| {
             let head = vocab.id(content_stems(&head, acronyms).pop()?.text);
-            let mut name: Vec<u32> = content_stems(&name, acronyms).into_iter().map(|s| vocab.id(s.text)).collect();
+            let mut name: Vec<u32> = content_stems(&name, acronyms)
+                .into_iter()
+                .map(|s| vocab.id(s.text))
+                .collect();
             name.sort_unstable();
             name.dedup();
             Some((head, name))
         })
         .collect();
-    let verb = action.or_else(|| stems.iter().zip(&uses).find(|(s, _)| s.verb).map(|(_, u)| u.0));
-    Features { ids, pairs, uses, action, thing, names_actions, wanted, said, verb }
+    let verb = action.or_else(|| {
+        stems
+            .iter()
+            .zip(&uses)
+            .find(|(s, _)| s.verb)
+            .map(|(_, u)| u.0)
+    });
+    Features {
+        ids,
+        pairs,
+        uses,
+        action,
+        thing,
+        names_actions,
+        wanted,
+        said,
+        verb,
+    }
 }
 
 /// Stems that, across the proposals, nearly always stand before another content word:
@@ -687,7 +1098,10 @@ fn modifiers<'a>(all: impl Iterator<Item = &'a Features>) -> HashSet<u32> {
             e.1 += m as u32;
         }
     }
-    seen.into_iter().filter(|&(_, (n, m))| n >= MODIFIER_MIN_USES && m as f32 >= MODIFIER_SHARE * n as f32).map(|(x, _)| x).collect()
+    seen.into_iter()
+        .filter(|&(_, (n, m))| n >= MODIFIER_MIN_USES && m as f32 >= MODIFIER_SHARE * n as f32)
+        .map(|(x, _)| x)
+        .collect()
 }
 
 /// Cosine of two proposals' bags when they share enough ideas, else 0.
@@ -708,18 +1122,33 @@ fn similarity_with(a: &Item, b: &Item, min_concepts: usize) -> f32 {
     // two things that share a word but each have their own ("the youth track" / "the
     // parliamentary track") are two things: the word they share is no shared idea, and
     // one more is needed, however alike the rest of the wording
-    let kinds: Vec<u32> = if own_words(a, b) { a.thing.iter().copied().filter(|x| b.thing.contains(x)).collect() } else { Vec::new() };
+    let kinds: Vec<u32> = if own_words(a, b) {
+        a.thing
+            .iter()
+            .copied()
+            .filter(|x| b.thing.contains(x))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let things = other_things(a, b);
     if c >= SAME_WORDING && kinds.is_empty() && !things {
         return c;
     }
-    let needed = min_concepts + other_actions(a, b) as usize + (things || other_wants(a, b)) as usize + !kinds.is_empty() as usize;
+    let needed = min_concepts
+        + other_actions(a, b) as usize
+        + (things || other_wants(a, b)) as usize
+        + !kinds.is_empty() as usize;
     let shared = shared_concepts(a, b, &kinds);
     // two requests to have one thing are one request, whatever else they say of it
     // so are two when one says nothing the other does not ("an independent evaluation of
     // the IGF" / "to commission an external assessment of the Forum"): its one name is
     // all it asks
-    if !things && kinds.is_empty() && shared + 1 >= needed && (same_want(a, b) || said_within(a, b) || said_within(b, a)) {
+    if !things
+        && kinds.is_empty()
+        && shared + 1 >= needed
+        && (same_want(a, b) || said_within(a, b) || said_within(b, a))
+    {
         return c.max(LINK);
     }
     if shared >= needed {
@@ -739,9 +1168,17 @@ fn said_within(a: &Item, b: &Item) -> bool {
 /// clear code of conduct" / "a code of conduct for all sessions"; not "a fund for remote
 /// hubs" / "a fund for travel").
 fn same_want(a: &Item, b: &Item) -> bool {
-    let within = |name: &[u32], x: &Item, other: &Item| name.iter().filter(|t| x.modifiers.binary_search(t).is_err()).all(|&t| other.has(t));
+    let within = |name: &[u32], x: &Item, other: &Item| {
+        name.iter()
+            .filter(|t| x.modifiers.binary_search(t).is_err())
+            .all(|&t| other.has(t))
+    };
     a.wanted.iter().any(|(ha, na)| {
-        b.wanted.iter().any(|(hb, nb)| ha == hb && a.modifiers.binary_search(ha).is_err() && (within(na, a, b) || within(nb, b, a)))
+        b.wanted.iter().any(|(hb, nb)| {
+            ha == hb
+                && a.modifiers.binary_search(ha).is_err()
+                && (within(na, a, b) || within(nb, b, a))
+        })
     })
 }
 
@@ -756,9 +1193,13 @@ fn other_actions(a: &Item, b: &Item) -> bool {
     // asking to have a thing is another action than one asked of it ("we need a code of
     // conduct for every session" / "the code of conduct be presented at the opening
     // session")
-    let having = |x: &Item, y: &Item, act: u32| !x.has(act) && x.wanted.iter().any(|(head, _)| y.thing.contains(head));
+    let having = |x: &Item, y: &Item, act: u32| {
+        !x.has(act) && x.wanted.iter().any(|(head, _)| y.thing.contains(head))
+    };
     match (a.action, b.action) {
-        (Some(x), Some(y)) => x != y && !(b.names_actions && b.has(x)) && !(a.names_actions && a.has(y)),
+        (Some(x), Some(y)) => {
+            x != y && !(b.names_actions && b.has(x)) && !(a.names_actions && a.has(y))
+        }
         (Some(x), None) => having(b, a, x),
         (None, Some(y)) => having(a, b, y),
         _ => false,
@@ -791,8 +1232,17 @@ fn own_words(a: &Item, b: &Item) -> bool {
 /// and "the photos be printed in the plan booklet", where "plan" is only where the
 /// photos go.
 fn other_things(a: &Item, b: &Item) -> bool {
-    let within = |x: &Item, it: &Item| x.thing.iter().filter(|t| x.modifiers.binary_search(t).is_err()).any(|&t| it.thing.contains(&t) || x.names_actions && it.action == Some(t));
-    let named = |x: &Item| x.thing.iter().any(|t| x.modifiers.binary_search(t).is_err());
+    let within = |x: &Item, it: &Item| {
+        x.thing
+            .iter()
+            .filter(|t| x.modifiers.binary_search(t).is_err())
+            .any(|&t| it.thing.contains(&t) || x.names_actions && it.action == Some(t))
+    };
+    let named = |x: &Item| {
+        x.thing
+            .iter()
+            .any(|t| x.modifiers.binary_search(t).is_err())
+    };
     named(a) && named(b) && !within(a, b) && !within(b, a)
 }
 
@@ -800,7 +1250,12 @@ fn other_things(a: &Item, b: &Item) -> bool {
 /// stands together in both ("captions screen") once and modifiers alone not at all. One shared topic phrase is what
 /// unrelated requests about one thing have in common; a restated proposal shares more.
 fn shared_concepts(a: &Item, b: &Item, skip: &[u32]) -> usize {
-    let shared: Vec<u32> = a.bag.iter().map(|x| x.0).filter(|&x| b.has(x) && !skip.contains(&x)).collect();
+    let shared: Vec<u32> = a
+        .bag
+        .iter()
+        .map(|x| x.0)
+        .filter(|&x| b.has(x) && !skip.contains(&x))
+        .collect();
     // shared stems joined into runs by pairs adjacent in both; a run of up to three stems
     // ("Terms of Reference folder") names one thing
     let mut parent: Vec<usize> = (0..shared.len()).collect();
@@ -817,7 +1272,11 @@ fn shared_concepts(a: &Item, b: &Item, skip: &[u32]) -> usize {
         e.0 += 1;
         e.1 |= a.modifiers.binary_search(x).is_err() || b.modifiers.binary_search(x).is_err();
     }
-    sizes.values().filter(|(_, thing)| *thing).map(|(k, _)| 1 + (k - 1) / 3).sum()
+    sizes
+        .values()
+        .filter(|(_, thing)| *thing)
+        .map(|(k, _)| 1 + (k - 1) / 3)
+        .sum()
 }
 
 fn cosine(a: &Bag, b: &Bag) -> f32 {
@@ -837,7 +1296,12 @@ fn cosine(a: &Bag, b: &Bag) -> f32 {
 }
 
 fn normalize(mut bag: Bag) -> Bag {
-    let n = bag.iter().map(|x| x.1 * x.1).sum::<f32>().sqrt().max(f32::EPSILON);
+    let n = bag
+        .iter()
+        .map(|x| x.1 * x.1)
+        .sum::<f32>()
+        .sqrt()
+        .max(f32::EPSILON);
     for x in &mut bag {
         x.1 /= n;
     }
@@ -916,7 +1380,9 @@ fn alike_pairs(items: &[Item], df: &HashMap<u32, u32>, floor: f32) -> Vec<(f32, 
             || (vec![0f32; n], Vec::new(), Vec::new()),
             |(mut acc, mut touched, mut out): PairScratch, a| {
                 for (x, w) in &items[a].bag {
-                    let Some(list) = postings.get(x) else { continue };
+                    let Some(list) = postings.get(x) else {
+                        continue;
+                    };
                     let later = list.partition_point(|p| p.0 as usize <= a);
                     for &(b, wb) in &list[later..] {
                         if acc[b as usize] == 0.0 {
@@ -929,14 +1395,23 @@ fn alike_pairs(items: &[Item], df: &HashMap<u32, u32>, floor: f32) -> Vec<(f32, 
                 let mut by_head = Vec::new();
                 for (h, _) in &items[a].wanted {
                     let list = &heads[h];
-                    by_head.extend(list[list.partition_point(|&b| b as usize <= a)..].iter().copied().filter(|&b| acc[b as usize] == 0.0));
+                    by_head.extend(
+                        list[list.partition_point(|&b| b as usize <= a)..]
+                            .iter()
+                            .copied()
+                            .filter(|&b| acc[b as usize] == 0.0),
+                    );
                 }
                 by_head.sort_unstable();
                 by_head.dedup();
                 for b in touched.drain(..).chain(by_head) {
                     let partial = std::mem::take(&mut acc[b as usize]);
                     let (ia, ib) = (&items[a], &items[b as usize]);
-                    let one_head = || ia.wanted.iter().any(|(h, _)| ib.wanted.iter().any(|w| w.0 == *h));
+                    let one_head = || {
+                        ia.wanted
+                            .iter()
+                            .any(|(h, _)| ib.wanted.iter().any(|w| w.0 == *h))
+                    };
                     if (partial >= floor || one_head()) && ia.occ.source != ib.occ.source {
                         let s = similarity(ia, ib);
                         if s >= floor {
@@ -978,7 +1453,11 @@ fn average_link(n: usize, pairs: &mut [(f32, u32, u32)], link: f32) -> Vec<Vec<u
         if total / ((size[ra] * size[rb]) as f32) < link - 1e-5 {
             continue;
         }
-        let (big, small) = if sums[ra].len() >= sums[rb].len() { (ra, rb) } else { (rb, ra) };
+        let (big, small) = if sums[ra].len() >= sums[rb].len() {
+            (ra, rb)
+        } else {
+            (rb, ra)
+        };
         parent[small] = big;
         size[big] += size[small];
         let moved = std::mem::take(&mut sums[small]);
@@ -1017,16 +1496,32 @@ type StemGroups = (Vec<(usize, HashSet<u32>)>, u32);
 /// pair rule for a reason. Nor is the verb a member asks with such an idea ("the
 /// Policy Network run sessions" / "the schedule of calls change"): an action is shared
 /// by requests for many things.
-fn join_on_own_idea(groups: Vec<Vec<usize>>, items: &[Item], df: &HashMap<u32, u32>) -> Vec<Vec<usize>> {
-    let recurring = |g: &Vec<usize>| g.iter().map(|&i| items[i].occ.source.as_str()).collect::<HashSet<_>>().len() >= 2;
+fn join_on_own_idea(
+    groups: Vec<Vec<usize>>,
+    items: &[Item],
+    df: &HashMap<u32, u32>,
+) -> Vec<Vec<usize>> {
+    let recurring = |g: &Vec<usize>| {
+        g.iter()
+            .map(|&i| items[i].occ.source.as_str())
+            .collect::<HashSet<_>>()
+            .len()
+            >= 2
+    };
     // each stem in every member of a recurring group: the groups, with the words each
     // says it in, and their members
     let mut by_stem: HashMap<u32, StemGroups> = HashMap::new();
     for (gi, g) in groups.iter().enumerate().filter(|(_, g)| recurring(g)) {
         let first = &items[g[0]];
         for &(x, _) in &first.bag {
-            if first.modifiers.binary_search(&x).is_err() && g.iter().all(|&i| !items[i].said_as(x).is_empty() && items[i].verb != Some(x)) {
-                let forms = g.iter().flat_map(|&i| items[i].said_as(x).iter().map(|s| s.1)).collect();
+            if first.modifiers.binary_search(&x).is_err()
+                && g.iter()
+                    .all(|&i| !items[i].said_as(x).is_empty() && items[i].verb != Some(x))
+            {
+                let forms = g
+                    .iter()
+                    .flat_map(|&i| items[i].said_as(x).iter().map(|s| s.1))
+                    .collect();
                 let e = by_stem.entry(x).or_default();
                 e.0.push((gi, forms));
                 e.1 += g.len() as u32;
@@ -1061,21 +1556,37 @@ fn join_on_own_idea(groups: Vec<Vec<usize>>, items: &[Item], df: &HashMap<u32, u
 /// said is alike. Repeats say how often a wording came back, not how alike it is.
 /// Joins are made in rounds, most linked first, each group joining once a round, until
 /// none is left; a round costs the links between wordings, not the square of the groups.
-fn join_half_linked(groups: Vec<Vec<usize>>, items: &[Item], pairs: &[(f32, u32, u32)]) -> Vec<Vec<usize>> {
+fn join_half_linked(
+    groups: Vec<Vec<usize>>,
+    items: &[Item],
+    pairs: &[(f32, u32, u32)],
+) -> Vec<Vec<usize>> {
     // each distinct wording, a request's frame aside, as a number
     let mut ids: HashMap<String, u32> = HashMap::new();
     let wording: Vec<u32> = items
         .iter()
         .map(|it| {
-            let key = without_frame(&it.occ.text).split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+            let key = without_frame(&it.occ.text)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase();
             let next = ids.len() as u32;
             *ids.entry(key).or_insert(next)
         })
         .collect();
-    let mut links: Vec<(u32, u32)> = pairs.iter().map(|&(_, a, b)| (wording[a as usize], wording[b as usize])).filter(|(x, y)| x != y).map(|(x, y)| (x.min(y), x.max(y))).collect();
+    let mut links: Vec<(u32, u32)> = pairs
+        .iter()
+        .map(|&(_, a, b)| (wording[a as usize], wording[b as usize]))
+        .filter(|(x, y)| x != y)
+        .map(|(x, y)| (x.min(y), x.max(y)))
+        .collect();
     links.sort_unstable();
     links.dedup();
-    let mut said: Vec<HashSet<u32>> = groups.iter().map(|g| g.iter().map(|&i| wording[i]).collect()).collect();
+    let mut said: Vec<HashSet<u32>> = groups
+        .iter()
+        .map(|g| g.iter().map(|&i| wording[i]).collect())
+        .collect();
     let mut parent: Vec<usize> = (0..groups.len()).collect();
     loop {
         // the groups that say each wording, by their current root
@@ -1087,15 +1598,20 @@ fn join_half_linked(groups: Vec<Vec<usize>>, items: &[Item], pairs: &[(f32, u32,
         }
         let mut linked: HashMap<(usize, usize), usize> = HashMap::new();
         for (x, y) in &links {
-            let (Some(gx), Some(gy)) = (sayers.get(x), sayers.get(y)) else { continue };
+            let (Some(gx), Some(gy)) = (sayers.get(x), sayers.get(y)) else {
+                continue;
+            };
             for &a in gx {
                 for &b in gy.iter().filter(|&&b| b != a) {
                     *linked.entry((a.min(b), a.max(b))).or_default() += 1;
                 }
             }
         }
-        let mut joins: Vec<(f32, usize, usize)> =
-            linked.into_iter().map(|((a, b), k)| (k as f32 / (said[a].len() * said[b].len()) as f32, a, b)).filter(|j| 2.0 * j.0 >= 1.0).collect();
+        let mut joins: Vec<(f32, usize, usize)> = linked
+            .into_iter()
+            .map(|((a, b), k)| (k as f32 / (said[a].len() * said[b].len()) as f32, a, b))
+            .filter(|j| 2.0 * j.0 >= 1.0)
+            .collect();
         if joins.is_empty() {
             break;
         }
@@ -1130,7 +1646,9 @@ fn find(parent: &mut [usize], mut x: usize) -> usize {
 fn corpus_acronyms(searcher: &Searcher) -> Result<HashMap<String, Vec<String>>> {
     let mut out: HashMap<String, Vec<String>> = HashMap::new();
     for seg in searcher.segment_readers() {
-        let Some(col) = seg.fast_fields().str("acronym")? else { continue };
+        let Some(col) = seg.fast_fields().str("acronym")? else {
+            continue;
+        };
         let mut s = String::new();
         for ord in 0..col.num_terms() as u64 {
             s.clear();
@@ -1152,21 +1670,43 @@ pub fn gaps(index_dir: &Path, min_meetings: usize, filters: &Filters) -> Result<
     let (index, f) = reader::open(index_dir)?;
     let (_r, searcher) = reader::searcher(&index)?;
     let acronyms = corpus_acronyms(&searcher)?;
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, f.records(record::PROPOSAL))];
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+        vec![(Occur::Must, f.records(record::PROPOSAL))];
     clauses.extend(filters.clauses(&f)?);
     let docs = searcher.search(&BooleanQuery::new(clauses), &DocSetCollector)?;
     let mut found: Vec<(Occurrence, Option<time::Date>)> = Vec::with_capacity(docs.len());
     for a in docs {
         let d: TantivyDocument = searcher.doc(a)?;
-        let s = |fl| d.get_first(fl).and_then(|v| v.as_str()).unwrap_or("").to_string();
-        let date = d.get_first(f.date).and_then(|v| v.as_datetime()).and_then(from_tantivy_date);
-        let occ = Occurrence { source: s(f.source), meeting_date: date.map(crate::extract::dates::iso), speaker: s(f.item_speaker), text: s(f.item_text), line: d.get_first(f.line_start).and_then(|v| v.as_u64()).unwrap_or(0) };
+        let s = |fl| {
+            d.get_first(fl)
+                .and_then(|v| v.as_str())
+                .unwrap_or("")
+                .to_string()
+        };
+        let date = d
+            .get_first(f.date)
+            .and_then(|v| v.as_datetime())
+            .and_then(from_tantivy_date);
+        let occ = Occurrence {
+            source: s(f.source),
+            meeting_date: date.map(crate::extract::dates::iso),
+            speaker: s(f.item_speaker),
+            text: s(f.item_text),
+            line: d
+                .get_first(f.line_start)
+                .and_then(|v| v.as_u64())
+                .unwrap_or(0),
+        };
         found.push((occ, date));
     }
     // in the corpus's order, not the index's: two indexes of one corpus lay documents out
     // in other orders (threads, merges), and ties between links are broken by position
-    found.sort_by(|a, b| (&a.0.source, a.0.line, &a.0.text).cmp(&(&b.0.source, b.0.line, &b.0.text)));
-    let mut vocab = Vocab { ids: HashMap::new() };
+    found.sort_by(|a, b| {
+        (&a.0.source, a.0.line, &a.0.text).cmp(&(&b.0.source, b.0.line, &b.0.text))
+    });
+    let mut vocab = Vocab {
+        ids: HashMap::new(),
+    };
     let raw: Vec<(Occurrence, Option<time::Date>, Features)> = found
         .into_iter()
         .map(|(occ, date)| {
@@ -1176,7 +1716,10 @@ pub fn gaps(index_dir: &Path, min_meetings: usize, filters: &Filters) -> Result<
         .collect();
     let n = raw.len();
     let (items, df, modifiers) = space(raw);
-    let link = std::env::var("QUORUM_GAP_LINK").ok().and_then(|v| v.parse().ok()).unwrap_or(LINK);
+    let link = std::env::var("QUORUM_GAP_LINK")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(LINK);
     let mut pairs = alike_pairs(&items, &df, link);
     let groups = join_on_own_idea(average_link(n, &mut pairs, link), &items, &df);
     let groups = join_half_linked(groups, &items, &pairs);
@@ -1192,18 +1735,36 @@ pub fn gaps(index_dir: &Path, min_meetings: usize, filters: &Filters) -> Result<
     // the candidates for each chain's evidence: (similarity, completion)
     let mut claims: Vec<(f32, usize, usize)> = Vec::new();
     for members in groups {
-        let meetings: HashSet<&str> = members.iter().map(|&i| items[i].occ.source.as_str()).collect();
+        let meetings: HashSet<&str> = members
+            .iter()
+            .map(|&i| items[i].occ.source.as_str())
+            .collect();
         if meetings.len() < min_meetings.max(2) {
             continue;
         }
         let mut members = members;
-        members.sort_by(|&a, &b| items[a].date.cmp(&items[b].date).then_with(|| items[a].occ.source.cmp(&items[b].occ.source)));
+        members.sort_by(|&a, &b| {
+            items[a]
+                .date
+                .cmp(&items[b].date)
+                .then_with(|| items[a].occ.source.cmp(&items[b].occ.source))
+        });
         let central = label_of(&members, &items);
         let first = items[members[0]].date;
         let last = members.iter().filter_map(|&i| items[i].date).max();
         // done when a later statement is about the same thing as one of the raisings, by
         // the rule that links raisings
-        let mut near: Vec<usize> = members.iter().flat_map(|&i| items[i].bag.iter().filter_map(|(x, _)| done_postings.get(x)).flatten().copied()).collect();
+        let mut near: Vec<usize> = members
+            .iter()
+            .flat_map(|&i| {
+                items[i]
+                    .bag
+                    .iter()
+                    .filter_map(|(x, _)| done_postings.get(x))
+                    .flatten()
+                    .copied()
+            })
+            .collect();
         near.sort_unstable();
         near.dedup();
         let chain = out.len();
@@ -1211,9 +1772,21 @@ pub fn gaps(index_dir: &Path, min_meetings: usize, filters: &Filters) -> Result<
             near.into_iter()
                 .filter(|&c| {
                     let (e, done) = (&completions[c].evidence, &completions[c].item);
-                    done.date.is_some() && done.date >= first && !meetings.contains(e.source.as_str()) || done.date.is_some() && done.date > last
+                    done.date.is_some()
+                        && done.date >= first
+                        && !meetings.contains(e.source.as_str())
+                        || done.date.is_some() && done.date > last
                 })
-                .map(|c| (members.iter().map(|&i| completions[c].evidence_for(&items[i])).fold(0.0, f32::max), chain, c))
+                .map(|c| {
+                    (
+                        members
+                            .iter()
+                            .map(|&i| completions[c].evidence_for(&items[i]))
+                            .fold(0.0, f32::max),
+                        chain,
+                        c,
+                    )
+                })
                 .filter(|(s, _, _)| *s >= DONE),
         );
         out.push(Gap {
@@ -1234,8 +1807,16 @@ pub fn gaps(index_dir: &Path, min_meetings: usize, filters: &Filters) -> Result<
             out[chain].status = "addressed".into();
         }
     }
-    out.sort_by(|a, b| b.meetings.cmp(&a.meetings).then_with(|| a.first_seen.cmp(&b.first_seen)).then_with(|| a.label.cmp(&b.label)));
-    Ok(GapsResult { gaps: out, proposals: n })
+    out.sort_by(|a, b| {
+        b.meetings
+            .cmp(&a.meetings)
+            .then_with(|| a.first_seen.cmp(&b.first_seen))
+            .then_with(|| a.label.cmp(&b.label))
+    });
+    Ok(GapsResult {
+        gaps: out,
+        proposals: n,
+    })
 }
 
 /// The member whose wording labels a chain: the one most like all the others, and of
@@ -1243,8 +1824,18 @@ pub fn gaps(index_dir: &Path, min_meetings: usize, filters: &Filters) -> Result<
 /// equally alike do not part on rounding ("a" to "b" and "b" to "a" are summed in other
 /// orders).
 fn label_of(members: &[usize], items: &[Item]) -> usize {
-    let closeness = |a: usize| (members.iter().map(|&o| cosine(&items[a].bag, &items[o].bag)).sum::<f32>() * 1e4).round() as i64;
-    *members.iter().max_by_key(|&&a| (closeness(a), std::cmp::Reverse(items[a].occ.text.len()))).expect("non-empty")
+    let closeness = |a: usize| {
+        (members
+            .iter()
+            .map(|&o| cosine(&items[a].bag, &items[o].bag))
+            .sum::<f32>()
+            * 1e4)
+            .round() as i64
+    };
+    *members
+        .iter()
+        .max_by_key(|&&a| (closeness(a), std::cmp::Reverse(items[a].occ.text.len())))
+        .expect("non-empty")
 }
 
 /// Which statement is each chain's evidence, from claims (similarity, chain,
@@ -1265,7 +1856,9 @@ fn assign_evidence(mut claims: Vec<(f32, usize, usize)>, chains: usize) -> Vec<O
 
 /// The proposals as items, with how many proposals hold each stem and which stems are
 /// modifiers: the space that completions are read in too.
-fn space(raw: Vec<(Occurrence, Option<time::Date>, Features)>) -> (Vec<Item>, HashMap<u32, u32>, HashSet<u32>) {
+fn space(
+    raw: Vec<(Occurrence, Option<time::Date>, Features)>,
+) -> (Vec<Item>, HashMap<u32, u32>, HashSet<u32>) {
     let n = raw.len();
     let mut df: HashMap<u32, u32> = HashMap::new();
     for (_, _, fs) in &raw {
@@ -1274,18 +1867,50 @@ fn space(raw: Vec<(Occurrence, Option<time::Date>, Features)>) -> (Vec<Item>, Ha
         }
     }
     let modifiers = modifiers(raw.iter().map(|r| &r.2));
-    let items = raw.into_iter().map(|(occ, date, fs)| item(occ, date, fs, &df, n, &modifiers)).collect();
+    let items = raw
+        .into_iter()
+        .map(|(occ, date, fs)| item(occ, date, fs, &df, n, &modifiers))
+        .collect();
     (items, df, modifiers)
 }
 
 /// A proposal or statement in the proposals' space: stems weighted by their rarity among
 /// proposals (stems no proposal has are left out).
-fn item(occ: Occurrence, date: Option<time::Date>, fs: Features, df: &HashMap<u32, u32>, n: usize, modifiers: &HashSet<u32>) -> Item {
-    let bag = normalize(fs.ids.iter().filter_map(|&x| df.get(&x).map(|&c| (x, idf(n, c)))).collect());
+fn item(
+    occ: Occurrence,
+    date: Option<time::Date>,
+    fs: Features,
+    df: &HashMap<u32, u32>,
+    n: usize,
+    modifiers: &HashSet<u32>,
+) -> Item {
+    let bag = normalize(
+        fs.ids
+            .iter()
+            .filter_map(|&x| df.get(&x).map(|&c| (x, idf(n, c))))
+            .collect(),
+    );
     // a modifier that this text also uses as a noun of its own ("young people get ...")
     // names a thing here
-    let mods = fs.ids.iter().copied().filter(|x| modifiers.contains(x) && fs.uses.iter().all(|u| u.0 != *x || u.1)).collect();
-    Item { occ, date, bag, pairs: fs.pairs, modifiers: mods, action: fs.action, thing: fs.thing, names_actions: fs.names_actions, wanted: fs.wanted, said: fs.said, verb: fs.verb }
+    let mods = fs
+        .ids
+        .iter()
+        .copied()
+        .filter(|x| modifiers.contains(x) && fs.uses.iter().all(|u| u.0 != *x || u.1))
+        .collect();
+    Item {
+        occ,
+        date,
+        bag,
+        pairs: fs.pairs,
+        modifiers: mods,
+        action: fs.action,
+        thing: fs.thing,
+        names_actions: fs.names_actions,
+        wanted: fs.wanted,
+        said: fs.said,
+        verb: fs.verb,
+    }
 }
 
 /// A passage or decision that says something was done.
@@ -1304,8 +1929,17 @@ impl Completion {
     /// available") but is not enough alone: "the code of conduct has been adopted and
     /// published" says nothing of the minutes asked to be published.
     fn evidence_for(&self, raising: &Item) -> f32 {
-        if self.thing.bag.iter().any(|&(x, _)| raising.has(x) && raising.modifiers.binary_search(&x).is_err()) {
-            similarity_with(raising, &self.item, DONE_CONCEPTS).max(similarity_with(raising, &self.thing, DONE_CONCEPTS))
+        if self
+            .thing
+            .bag
+            .iter()
+            .any(|&(x, _)| raising.has(x) && raising.modifiers.binary_search(&x).is_err())
+        {
+            similarity_with(raising, &self.item, DONE_CONCEPTS).max(similarity_with(
+                raising,
+                &self.thing,
+                DONE_CONCEPTS,
+            ))
         } else {
             0.0
         }
@@ -1325,7 +1959,10 @@ fn completions(
     let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for field in [f.text, f.item_text] {
         for p in DONE_PHRASES {
-            let terms: Vec<Term> = analyze(p).into_iter().map(|t| Term::from_field_text(field, &t)).collect();
+            let terms: Vec<Term> = analyze(p)
+                .into_iter()
+                .map(|t| Term::from_field_text(field, &t))
+                .collect();
             if terms.len() >= 2 {
                 // one word may stand between, as DONE_RE allows: "been formally adopted"
                 let mut q = PhraseQuery::new(terms);
@@ -1338,23 +1975,58 @@ fn completions(
     let mut found: Vec<(Evidence, Option<time::Date>)> = Vec::new();
     for a in docs {
         let d: TantivyDocument = searcher.doc(a)?;
-        let text = d.get_first(f.text).or_else(|| d.get_first(f.item_text)).and_then(|v| v.as_str()).unwrap_or("").to_string();
+        let text = d
+            .get_first(f.text)
+            .or_else(|| d.get_first(f.item_text))
+            .and_then(|v| v.as_str())
+            .unwrap_or("")
+            .to_string();
         if !is_done_statement(&text) {
             continue;
         }
-        let date = d.get_first(f.date).and_then(|v| v.as_datetime()).and_then(from_tantivy_date);
-        let source = d.get_first(f.source).and_then(|v| v.as_str()).unwrap_or("").to_string();
-        let line = d.get_first(f.line_start).and_then(|v| v.as_u64()).unwrap_or(0);
-        found.push((Evidence { source, meeting_date: date.map(crate::extract::dates::iso), line, text }, date));
+        let date = d
+            .get_first(f.date)
+            .and_then(|v| v.as_datetime())
+            .and_then(from_tantivy_date);
+        let source = d
+            .get_first(f.source)
+            .and_then(|v| v.as_str())
+            .unwrap_or("")
+            .to_string();
+        let line = d
+            .get_first(f.line_start)
+            .and_then(|v| v.as_u64())
+            .unwrap_or(0);
+        found.push((
+            Evidence {
+                source,
+                meeting_date: date.map(crate::extract::dates::iso),
+                line,
+                text,
+            },
+            date,
+        ));
     }
     // the corpus's order, as for proposals: the collector's set has none
-    found.sort_by(|a, b| (&a.0.source, a.0.line, &a.0.text).cmp(&(&b.0.source, b.0.line, &b.0.text)));
+    found.sort_by(|a, b| {
+        (&a.0.source, a.0.line, &a.0.text).cmp(&(&b.0.source, b.0.line, &b.0.text))
+    });
     let mut out = Vec::with_capacity(found.len());
     for (ev, date) in found {
         let fs = features(done_clause(&ev.text), acronyms, vocab);
         let thing = features(&done_thing(&ev.text), acronyms, vocab);
-        let occ = Occurrence { source: ev.source.clone(), meeting_date: ev.meeting_date.clone(), speaker: String::new(), text: String::new(), line: ev.line };
-        out.push(Completion { evidence: ev, item: item(occ.clone(), date, fs, df, n, modifiers), thing: item(occ, date, thing, df, n, modifiers) });
+        let occ = Occurrence {
+            source: ev.source.clone(),
+            meeting_date: ev.meeting_date.clone(),
+            speaker: String::new(),
+            text: String::new(),
+            line: ev.line,
+        };
+        out.push(Completion {
+            evidence: ev,
+            item: item(occ.clone(), date, fs, df, n, modifiers),
+            thing: item(occ, date, thing, df, n, modifiers),
+        });
     }
     Ok(out)
 }
@@ -1364,28 +2036,66 @@ mod tests {
     use super::*;
 
     fn bag(text: &str, acr: &HashMap<String, Vec<String>>, vocab: &mut Vocab) -> Bag {
-        normalize(features(text, acr, vocab).ids.into_iter().map(|x| (x, 1.0)).collect())
+        normalize(
+            features(text, acr, vocab)
+                .ids
+                .into_iter()
+                .map(|x| (x, 1.0))
+                .collect(),
+        )
     }
 
     #[test]
     fn test_paraphrases_link_and_one_offs_do_not() {
         let mut acr = HashMap::new();
         acr.insert("tor".to_string(), analyze("Terms of Reference"));
-        let mut v = Vocab { ids: HashMap::new() };
-        let a = bag("the MAG Terms of Reference should be reviewed", &acr, &mut v);
+        let mut v = Vocab {
+            ids: HashMap::new(),
+        };
+        let a = bag(
+            "the MAG Terms of Reference should be reviewed",
+            &acr,
+            &mut v,
+        );
         let b = bag("the ToR of the MAG be updated", &acr, &mut v);
-        let c = bag("the Terms of Reference of the BPF mention its mailing list", &acr, &mut v);
-        assert!(cosine(&a, &b) > cosine(&a, &c), "{} vs {}", cosine(&a, &b), cosine(&a, &c));
+        let c = bag(
+            "the Terms of Reference of the BPF mention its mailing list",
+            &acr,
+            &mut v,
+        );
+        assert!(
+            cosine(&a, &b) > cosine(&a, &c),
+            "{} vs {}",
+            cosine(&a, &b),
+            cosine(&a, &c)
+        );
         assert!(cosine(&a, &b) >= 0.5);
     }
 
     /// The texts as proposals of separate meetings, in their own space.
-    fn items_of(texts: &[&str], acr: &HashMap<String, Vec<String>>) -> (Vec<Item>, HashMap<u32, u32>, Vocab) {
-        let mut v = Vocab { ids: HashMap::new() };
+    fn items_of(
+        texts: &[&str],
+        acr: &HashMap<String, Vec<String>>,
+    ) -> (Vec<Item>, HashMap<u32, u32>, Vocab) {
+        let mut v = Vocab {
+            ids: HashMap::new(),
+        };
         let raw = texts
             .iter()
             .enumerate()
-            .map(|(i, t)| (Occurrence { source: format!("m{i}"), meeting_date: None, speaker: String::new(), text: t.to_string(), line: 1 }, None, features(t, acr, &mut v)))
+            .map(|(i, t)| {
+                (
+                    Occurrence {
+                        source: format!("m{i}"),
+                        meeting_date: None,
+                        speaker: String::new(),
+                        text: t.to_string(),
+                        line: 1,
+                    },
+                    None,
+                    features(t, acr, &mut v),
+                )
+            })
             .collect();
         let (items, df, _) = space(raw);
         (items, df, v)
@@ -1393,10 +2103,25 @@ mod tests {
 
     #[test]
     fn test_a_subject_does_not_modify_its_verb() {
-        let modifies = |text: &str, word: &str| { let s = content_stems(text, &HashMap::new()); s.iter().find(|s| s.said == word).unwrap_or_else(|| panic!("{s:?}")).modifies };
-        assert!(!modifies("rooms online include interpreted channels", "onlin"));
-        assert!(modifies("online rooms include interpreted channels", "onlin"));
-        assert!(!modifies("the Secretariat survey members on how the MAG works", "secretariat"));
+        let modifies = |text: &str, word: &str| {
+            let s = content_stems(text, &HashMap::new());
+            s.iter()
+                .find(|s| s.said == word)
+                .unwrap_or_else(|| panic!("{s:?}"))
+                .modifies
+        };
+        assert!(!modifies(
+            "rooms online include interpreted channels",
+            "onlin"
+        ));
+        assert!(modifies(
+            "online rooms include interpreted channels",
+            "onlin"
+        ));
+        assert!(!modifies(
+            "the Secretariat survey members on how the MAG works",
+            "secretariat"
+        ));
         // a noun before "be" is the subject's head, a word before it modifies it
         assert!(modifies("the online review be done", "onlin"));
     }
@@ -1411,9 +2136,20 @@ mod tests {
         ];
         let (items, _, v) = items_of(&texts, &HashMap::new());
         let old = v.ids["old"];
-        assert!(items[0].modifiers.contains(&old), "'old' always stands before a noun");
-        assert_eq!(shared_concepts(&items[0], &items[1], &[]), 1, "old + audit: only the verb counts");
-        assert_eq!(shared_concepts(&items[0], &items[3], &[]), 2, "lamps + audit: the thing and the verb");
+        assert!(
+            items[0].modifiers.contains(&old),
+            "'old' always stands before a noun"
+        );
+        assert_eq!(
+            shared_concepts(&items[0], &items[1], &[]),
+            1,
+            "old + audit: only the verb counts"
+        );
+        assert_eq!(
+            shared_concepts(&items[0], &items[3], &[]),
+            2,
+            "lamps + audit: the thing and the verb"
+        );
         assert_eq!(similarity(&items[0], &items[1]), 0.0);
     }
 
@@ -1433,7 +2169,10 @@ mod tests {
         let mut acr = HashMap::new();
         acr.insert("tor".to_string(), analyze("Terms of Reference"));
         let (items, df, _) = items_of(&texts, &acr);
-        let mut fast: Vec<(u32, u32)> = alike_pairs(&items, &df, 0.2).into_iter().map(|p| (p.1, p.2)).collect();
+        let mut fast: Vec<(u32, u32)> = alike_pairs(&items, &df, 0.2)
+            .into_iter()
+            .map(|p| (p.1, p.2))
+            .collect();
         fast.sort_unstable();
         let mut slow = Vec::new();
         for a in 0..items.len() {
@@ -1445,10 +2184,18 @@ mod tests {
         }
         assert_eq!(fast, slow);
         assert!(fast.contains(&(0, 1)) && fast.contains(&(4, 5)), "{fast:?}");
-        assert!(!fast.contains(&(5, 6)), "one shared topic word is not a link: {fast:?}");
+        assert!(
+            !fast.contains(&(5, 6)),
+            "one shared topic word is not a link: {fast:?}"
+        );
         // the two restatements join and the one-off stays apart
         let groups = average_link(items.len(), &mut alike_pairs(&items, &df, 0.2), 0.2);
-        assert!(groups.iter().any(|g| g.contains(&4) && g.contains(&5) && !g.contains(&6)), "{groups:?}");
+        assert!(
+            groups
+                .iter()
+                .any(|g| g.contains(&4) && g.contains(&5) && !g.contains(&6)),
+            "{groups:?}"
+        );
     }
 
     use proptest::strategy::Strategy;
@@ -1480,41 +2227,108 @@ mod tests {
 
     #[test]
     fn test_a_frame_that_says_a_request_is_one_is_not_what_it_asks() {
-        assert_eq!(without_frame("action so that the ToR be reviewed"), "the ToR be reviewed");
-        assert_eq!(without_frame("concrete steps to ensure that captions are provided"), "captions are provided");
-        assert_eq!(without_frame("measures to ensure remote participation"), "remote participation");
-        assert_eq!(without_frame("the action plan be published so that all can read it"), "the action plan be published so that all can read it");
-        let (items, _, _) = items_of(&["action so that the old ramps be archived", "the old ramps be archived"], &HashMap::new());
+        assert_eq!(
+            without_frame("action so that the ToR be reviewed"),
+            "the ToR be reviewed"
+        );
+        assert_eq!(
+            without_frame("concrete steps to ensure that captions are provided"),
+            "captions are provided"
+        );
+        assert_eq!(
+            without_frame("measures to ensure remote participation"),
+            "remote participation"
+        );
+        assert_eq!(
+            without_frame("the action plan be published so that all can read it"),
+            "the action plan be published so that all can read it"
+        );
+        let (items, _, _) = items_of(
+            &[
+                "action so that the old ramps be archived",
+                "the old ramps be archived",
+            ],
+            &HashMap::new(),
+        );
         assert_eq!(items[0].bag, items[1].bag);
         assert_eq!(items[0].thing, items[1].thing);
     }
 
     #[test]
     fn test_adjuncts_are_not_what_is_asked() {
-        let core = |t: &str| without_adjuncts(t).split_whitespace().filter(|w| *w != ",").collect::<Vec<_>>().join(" ");
-        assert_eq!(core("the old lamps be moved by 3 May 2021"), "the old lamps be moved");
+        let core = |t: &str| {
+            without_adjuncts(t)
+                .split_whitespace()
+                .filter(|w| *w != ",")
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(
+            core("the old lamps be moved by 3 May 2021"),
+            "the old lamps be moved"
+        );
         // what goes with the request is part of it
-        assert_eq!(core("the old lamps be moved, together with the tracker board"), "the old lamps be moved, together with the tracker board");
-        assert_eq!(core("the banners next to the stage be repainted before the plenary"), "the banners be repainted");
+        assert_eq!(
+            core("the old lamps be moved, together with the tracker board"),
+            "the old lamps be moved, together with the tracker board"
+        );
+        assert_eq!(
+            core("the banners next to the stage be repainted before the plenary"),
+            "the banners be repainted"
+        );
         assert_eq!(core("the MAG should review its Terms of Reference in time for the next cycle and publish them"), "the MAG should review its Terms of Reference and publish them");
         // an agent, not a date
-        assert_eq!(core("the ToR be reviewed by the MAG"), "the ToR be reviewed by the MAG");
-        assert_eq!(core("reports be published by the end of the week"), "reports be published");
-        assert_eq!(without_reason("we revisit the terms of reference, because the way we work has changed"), "we revisit the terms of reference");
-        assert_eq!(without_reason("the ToR be reviewed since the mandate is now permanent"), "the ToR be reviewed");
-        assert_eq!(without_reason("since 2020 the ToR be reviewed every year"), "since 2020 the ToR be reviewed every year", "a reason first is kept");
-        assert_eq!(without_reason("the bus services be improved"), "the bus services be improved", "whole words only");
+        assert_eq!(
+            core("the ToR be reviewed by the MAG"),
+            "the ToR be reviewed by the MAG"
+        );
+        assert_eq!(
+            core("reports be published by the end of the week"),
+            "reports be published"
+        );
+        assert_eq!(
+            without_reason(
+                "we revisit the terms of reference, because the way we work has changed"
+            ),
+            "we revisit the terms of reference"
+        );
+        assert_eq!(
+            without_reason("the ToR be reviewed since the mandate is now permanent"),
+            "the ToR be reviewed"
+        );
+        assert_eq!(
+            without_reason("since 2020 the ToR be reviewed every year"),
+            "since 2020 the ToR be reviewed every year",
+            "a reason first is kept"
+        );
+        assert_eq!(
+            without_reason("the bus services be improved"),
+            "the bus services be improved",
+            "whole words only"
+        );
         // an opener at the end of a sentence takes nothing after it
-        assert_eq!(core("as agreed before. The tracker be set up"), "as agreed The tracker be set up");
+        assert_eq!(
+            core("as agreed before. The tracker be set up"),
+            "as agreed The tracker be set up"
+        );
         // how it is to be done runs to the end of its clause; a date stops where it does
         assert_eq!(core("members sign up for teams by 15 July using the sheet circulated by the Secretariat"), "members sign up for teams");
-        assert_eq!(core("members sign up using the sheet circulated by the Secretariat and report back"), "members sign up and report back");
-        assert_eq!(without_reason("a slot in the main session rather than being merged with the others"), "a slot in the main session");
+        assert_eq!(
+            core("members sign up using the sheet circulated by the Secretariat and report back"),
+            "members sign up and report back"
+        );
+        assert_eq!(
+            without_reason("a slot in the main session rather than being merged with the others"),
+            "a slot in the main session"
+        );
     }
 
     #[test]
     fn test_a_thing_given_to_one_is_not_given_to_another() {
-        assert_eq!(passive("the MAG to give Dynamic Coalitions a dedicated slot"), Some((None, "dynamic coalitions".to_string())));
+        assert_eq!(
+            passive("the MAG to give Dynamic Coalitions a dedicated slot"),
+            Some((None, "dynamic coalitions".to_string()))
+        );
         assert_eq!(passive("give a slot to everyone"), None);
         let texts = [
             "the youth groups be given a dedicated slot in the main session",
@@ -1522,8 +2336,17 @@ mod tests {
             "the youth groups should get their own dedicated slot in the main session",
         ];
         let (items, _, _) = items_of(&texts, &HashMap::new());
-        assert_eq!(similarity(&items[0], &items[1]), 0.0, "{}", cosine(&items[0].bag, &items[1].bag));
-        assert!(similarity(&items[0], &items[2]) >= LINK, "{}", similarity(&items[0], &items[2]));
+        assert_eq!(
+            similarity(&items[0], &items[1]),
+            0.0,
+            "{}",
+            cosine(&items[0].bag, &items[1].bag)
+        );
+        assert!(
+            similarity(&items[0], &items[2]) >= LINK,
+            "{}",
+            similarity(&items[0], &items[2])
+        );
     }
 
     #[test]
@@ -1543,23 +2366,38 @@ mod tests {
             "the session deadline be shortened",
         ];
         let (items, df, _) = items_of(&texts, &HashMap::new());
-        let pairs: Vec<Vec<usize>> = (0..texts.len() / 2).map(|k| vec![2 * k, 2 * k + 1]).collect();
+        let pairs: Vec<Vec<usize>> = (0..texts.len() / 2)
+            .map(|k| vec![2 * k, 2 * k + 1])
+            .collect();
         let mut joined = join_on_own_idea(pairs.clone(), &items, &df);
         joined.iter_mut().for_each(|g| g.sort_unstable());
-        assert!(joined.contains(&vec![0, 1, 2, 3]), "the footprint, in two wordings: {joined:?}");
-        assert!(joined.contains(&vec![4, 5]) && joined.contains(&vec![6, 7]), "whom a request is for is not what it asks: {joined:?}");
-        assert!(joined.contains(&vec![8, 9]) && joined.contains(&vec![10, 11]), "one word in both is no other wording: {joined:?}");
+        assert!(
+            joined.contains(&vec![0, 1, 2, 3]),
+            "the footprint, in two wordings: {joined:?}"
+        );
+        assert!(
+            joined.contains(&vec![4, 5]) && joined.contains(&vec![6, 7]),
+            "whom a request is for is not what it asks: {joined:?}"
+        );
+        assert!(
+            joined.contains(&vec![8, 9]) && joined.contains(&vec![10, 11]),
+            "one word in both is no other wording: {joined:?}"
+        );
         // one more proposal on the idea may be a wording raised once; two make it common
         let mut more = texts.to_vec();
         more.push("the emissions of travel be offset");
         let (items, df, _) = items_of(&more, &HashMap::new());
         let mut alone = pairs.clone();
         alone.push(vec![12]);
-        assert!(join_on_own_idea(alone.clone(), &items, &df).iter().any(|g| g.len() == 4));
+        assert!(join_on_own_idea(alone.clone(), &items, &df)
+            .iter()
+            .any(|g| g.len() == 4));
         more.push("the emissions of the catering be counted");
         let (items, df, _) = items_of(&more, &HashMap::new());
         alone.push(vec![13]);
-        assert!(join_on_own_idea(alone, &items, &df).iter().all(|g| g.len() <= 2));
+        assert!(join_on_own_idea(alone, &items, &df)
+            .iter()
+            .all(|g| g.len() <= 2));
         // the verb a request asks with is no idea of its own: many requests share one
         let texts = [
             "the Policy Network run online clinics",
@@ -1568,17 +2406,40 @@ mod tests {
             "the schedule of calls change every month",
         ];
         let (items, df, _) = items_of(&texts, &HashMap::new());
-        assert_eq!(join_on_own_idea(vec![vec![0, 1], vec![2, 3]], &items, &df).len(), 2);
+        assert_eq!(
+            join_on_own_idea(vec![vec![0, 1], vec![2, 3]], &items, &df).len(),
+            2
+        );
     }
 
     #[test]
     fn test_different_actions_on_one_thing_need_more_in_common() {
         let action = |t: &str| passive(t).and_then(|p| p.0);
-        assert_eq!(action("the ramps should be quickly repainted by May").as_deref(), Some("repaint"));
-        assert_eq!(passive("the old ramps should be quickly repainted").map(|p| p.1).as_deref(), Some("the old ramps"));
-        assert_eq!(action("the tracker be set up"), Some("establish".into()), "synonym class head");
-        assert_eq!(action("outputs be made available in Arabic"), None, "a light verb says nothing");
-        assert_eq!(action("captioning be available in every room"), None, "not a participle");
+        assert_eq!(
+            action("the ramps should be quickly repainted by May").as_deref(),
+            Some("repaint")
+        );
+        assert_eq!(
+            passive("the old ramps should be quickly repainted")
+                .map(|p| p.1)
+                .as_deref(),
+            Some("the old ramps")
+        );
+        assert_eq!(
+            action("the tracker be set up"),
+            Some("establish".into()),
+            "synonym class head"
+        );
+        assert_eq!(
+            action("outputs be made available in Arabic"),
+            None,
+            "a light verb says nothing"
+        );
+        assert_eq!(
+            action("captioning be available in every room"),
+            None,
+            "not a participle"
+        );
         let texts = [
             "the portable ramps next to the stage be archived, together with the tracker board",
             "the tracker board and the broken ramps be repainted",
@@ -1589,10 +2450,24 @@ mod tests {
         ];
         let (items, _, _) = items_of(&texts, &HashMap::new());
         assert!(other_actions(&items[0], &items[1]));
-        assert_eq!(similarity(&items[0], &items[1]), 0.0, "archive and repaint the ramps are two requests");
-        assert!(similarity(&items[0], &items[2]) > 0.0, "the same action on the same things is one");
-        assert_eq!(similarity(&items[0], &items[5]), 0.0, "portable ramps and old ramps are two things");
-        assert!(!other_actions(&items[3], &items[4]), "a nominalised action names the same action");
+        assert_eq!(
+            similarity(&items[0], &items[1]),
+            0.0,
+            "archive and repaint the ramps are two requests"
+        );
+        assert!(
+            similarity(&items[0], &items[2]) > 0.0,
+            "the same action on the same things is one"
+        );
+        assert_eq!(
+            similarity(&items[0], &items[5]),
+            0.0,
+            "portable ramps and old ramps are two things"
+        );
+        assert!(
+            !other_actions(&items[3], &items[4]),
+            "a nominalised action names the same action"
+        );
         // a noun that shares a stem with the other's verb names no action unless its own
         // action only supports one
         let texts = [
@@ -1604,9 +2479,16 @@ mod tests {
         ];
         let (items, _, _) = items_of(&texts, &HashMap::new());
         assert!(other_actions(&items[0], &items[1]) && other_actions(&items[1], &items[0]));
-        assert_eq!(similarity(&items[0], &items[1]), 0.0, "redesign and pack are two actions");
+        assert_eq!(
+            similarity(&items[0], &items[1]),
+            0.0,
+            "redesign and pack are two actions"
+        );
         assert!(!other_actions(&items[0], &items[2]));
-        assert!(!other_actions(&items[3], &items[4]), "providing catering is catering");
+        assert!(
+            !other_actions(&items[3], &items[4]),
+            "providing catering is catering"
+        );
     }
 
     #[test]
@@ -1620,8 +2502,14 @@ mod tests {
         let (items, _, _) = items_of(&texts, &HashMap::new());
         assert!(other_things(&items[0], &items[1]));
         assert_eq!(similarity(&items[0], &items[1]), 0.0);
-        assert!(!other_things(&items[1], &items[2]) && similarity(&items[1], &items[2]) > 0.0, "one thing, other words");
-        assert!(!other_things(&items[1], &items[3]), "an active request names no thing to compare");
+        assert!(
+            !other_things(&items[1], &items[2]) && similarity(&items[1], &items[2]) > 0.0,
+            "one thing, other words"
+        );
+        assert!(
+            !other_things(&items[1], &items[3]),
+            "an active request names no thing to compare"
+        );
         let texts = [
             "the French version of the guide be posted on the community wiki",
             "the Spanish version of the guide be posted on the community wiki",
@@ -1629,31 +2517,75 @@ mod tests {
             "the registration form should be simplified for newcomers",
         ];
         let (items, _, _) = items_of(&texts, &HashMap::new());
-        assert!(own_words(&items[0], &items[1]), "two versions are two things, though both are versions");
-        assert!(!own_words(&items[2], &items[3]), "a thing named in fewer words is the same thing");
+        assert!(
+            own_words(&items[0], &items[1]),
+            "two versions are two things, though both are versions"
+        );
+        assert!(
+            !own_words(&items[2], &items[3]),
+            "a thing named in fewer words is the same thing"
+        );
         assert!(similarity(&items[2], &items[3]) > 0.0);
         // where one request's thing is only where the other's goes, the things differ,
         // however alike the wording
-        let texts = ["the travel plan be pinned on the plan board", "the photos be pinned on the plan board"];
+        let texts = [
+            "the travel plan be pinned on the plan board",
+            "the photos be pinned on the plan board",
+        ];
         let (items, _, _) = items_of(&texts, &HashMap::new());
         assert!(other_things(&items[0], &items[1]));
         assert_eq!(similarity(&items[0], &items[1]), 0.0);
         // "get" asks of its subject as "be" does, with what is asked in the object
-        assert_eq!(passive("the French handbook should get a new cover").map(|p| p.1).as_deref(), Some("the french handbook"));
-        let texts = ["the French handbook get a bright new cover", "the Spanish handbook get a bright new cover"];
+        assert_eq!(
+            passive("the French handbook should get a new cover")
+                .map(|p| p.1)
+                .as_deref(),
+            Some("the french handbook")
+        );
+        let texts = [
+            "the French handbook get a bright new cover",
+            "the Spanish handbook get a bright new cover",
+        ];
         let (items, _, _) = items_of(&texts, &HashMap::new());
         assert!(own_words(&items[0], &items[1]));
-        assert_eq!(similarity(&items[0], &items[1]), 0.0, "one thing asked of two handbooks is two requests");
+        assert_eq!(
+            similarity(&items[0], &items[1]),
+            0.0,
+            "one thing asked of two handbooks is two requests"
+        );
     }
 
     #[test]
     fn test_requests_to_have_one_thing_are_one_request() {
-        let names = |t: &str| wanted(t).into_iter().map(|(h, n)| format!("{h} / {n}")).collect::<Vec<_>>();
-        assert_eq!(names("we need a style guide that every editor follows"), ["style guide / style guide"]);
-        assert_eq!(names("the board should adopt a code of ethics for all staff and volunteers"), ["code / code of ethics for all staff"]);
-        assert_eq!(names("a review of the style guide"), Vec::<String>::new(), "an action with its object is no thing");
-        assert_eq!(names("a fund for travel, and a desk at the venue"), ["fund / fund for travel"], "only the thing asked for");
-        assert_eq!(names("the editors give the interns a desk"), Vec::<String>::new(), "a thing given to someone is theirs");
+        let names = |t: &str| {
+            wanted(t)
+                .into_iter()
+                .map(|(h, n)| format!("{h} / {n}"))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            names("we need a style guide that every editor follows"),
+            ["style guide / style guide"]
+        );
+        assert_eq!(
+            names("the board should adopt a code of ethics for all staff and volunteers"),
+            ["code / code of ethics for all staff"]
+        );
+        assert_eq!(
+            names("a review of the style guide"),
+            Vec::<String>::new(),
+            "an action with its object is no thing"
+        );
+        assert_eq!(
+            names("a fund for travel, and a desk at the venue"),
+            ["fund / fund for travel"],
+            "only the thing asked for"
+        );
+        assert_eq!(
+            names("the editors give the interns a desk"),
+            Vec::<String>::new(),
+            "a thing given to someone is theirs"
+        );
         let texts = [
             "we need a style guide that every editor follows",
             "the newsroom should have a clear style guide, used in print and on the web",
@@ -1664,16 +2596,45 @@ mod tests {
         ];
         let (items, _, _) = items_of(&texts, &HashMap::new());
         assert!(same_want(&items[0], &items[1]));
-        assert!(similarity(&items[0], &items[1]) >= LINK, "{}", similarity(&items[0], &items[1]));
-        assert!(!same_want(&items[3], &items[4]), "a fund for one thing is not a fund for another");
-        assert!(!same_want(&items[0], &items[2]) && similarity(&items[0], &items[2]) == 0.0, "asking something of the guide is not asking to have it");
+        assert!(
+            similarity(&items[0], &items[1]) >= LINK,
+            "{}",
+            similarity(&items[0], &items[1])
+        );
+        assert!(
+            !same_want(&items[3], &items[4]),
+            "a fund for one thing is not a fund for another"
+        );
+        assert!(
+            !same_want(&items[0], &items[2]) && similarity(&items[0], &items[2]) == 0.0,
+            "asking something of the guide is not asking to have it"
+        );
         // the pair is a candidate by its head even when the words they share are too
         // common to make candidates
         let mut many: Vec<String> = texts.iter().map(|t| t.to_string()).collect();
-        many.extend(["printed", "shortened", "bound", "mailed", "scanned", "sold", "signed", "framed", "stamped"].map(|v| format!("the style guide be {v}")));
-        let (items, df, v) = items_of(&many.iter().map(String::as_str).collect::<Vec<_>>(), &HashMap::new());
+        many.extend(
+            [
+                "printed",
+                "shortened",
+                "bound",
+                "mailed",
+                "scanned",
+                "sold",
+                "signed",
+                "framed",
+                "stamped",
+            ]
+            .map(|v| format!("the style guide be {v}")),
+        );
+        let (items, df, v) = items_of(
+            &many.iter().map(String::as_str).collect::<Vec<_>>(),
+            &HashMap::new(),
+        );
         assert!(df[&v.ids["guid"]] as f64 > (many.len() as f64 * MAX_DF_SHARE).max(8.0));
-        let pairs: Vec<(u32, u32)> = alike_pairs(&items, &df, LINK).into_iter().map(|p| (p.1, p.2)).collect();
+        let pairs: Vec<(u32, u32)> = alike_pairs(&items, &df, LINK)
+            .into_iter()
+            .map(|p| (p.1, p.2))
+            .collect();
         assert!(pairs.contains(&(0, 1)), "{pairs:?}");
     }
 
@@ -1686,15 +2647,30 @@ mod tests {
         ];
         let (items, _, _) = items_of(&texts, &HashMap::new());
         assert!(other_wants(&items[0], &items[1]));
-        assert_eq!(similarity(&items[0], &items[1]), 0.0, "a tracker and a buddy programme, both set up by the board");
+        assert_eq!(
+            similarity(&items[0], &items[1]),
+            0.0,
+            "a tracker and a buddy programme, both set up by the board"
+        );
         assert!(!other_wants(&items[1], &items[2]));
     }
 
     #[test]
     fn test_what_a_request_is_set_against_is_not_what_it_asks() {
-        let stems = |t: &str| content_stems(t, &HashMap::new()).into_iter().map(|s| s.text).collect::<Vec<_>>();
-        assert_eq!(stems("captions be provided for all sessions, not only the main hall"), stems("captions be provided for all sessions"));
-        assert_eq!(stems("a map of every room, not just the ground floor"), stems("a map of every room"));
+        let stems = |t: &str| {
+            content_stems(t, &HashMap::new())
+                .into_iter()
+                .map(|s| s.text)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            stems("captions be provided for all sessions, not only the main hall"),
+            stems("captions be provided for all sessions")
+        );
+        assert_eq!(
+            stems("a map of every room, not just the ground floor"),
+            stems("a map of every room")
+        );
     }
 
     #[test]
@@ -1708,29 +2684,48 @@ mod tests {
         assert_eq!(groups.len(), 1, "one of two wordings linked: {groups:?}");
         let pairs = [(0.3, 0, 8)];
         let groups = join_half_linked(vec![vec![0, 3, 7], vec![8]], &items, &pairs);
-        assert_eq!(groups.len(), 2, "one of three wordings linked is too few: {groups:?}");
+        assert_eq!(
+            groups.len(),
+            2,
+            "one of three wordings linked is too few: {groups:?}"
+        );
         // the frame of a request is no wording of its own
         let texts = ["x be done", "action so that x be done", "y be done"];
         let (items, _, _) = items_of(&texts, &HashMap::new());
-        assert_eq!(join_half_linked(vec![vec![0, 1], vec![2]], &items, &[(0.3, 0, 2)]).len(), 1);
+        assert_eq!(
+            join_half_linked(vec![vec![0, 1], vec![2]], &items, &[(0.3, 0, 2)]).len(),
+            1
+        );
     }
 
     #[test]
     fn test_groups_whose_every_cross_pair_links_at_the_threshold_merge() {
         for k in 2..8u32 {
             // k restatements worded alike, and one more linked to each at the threshold
-            let mut pairs: Vec<(f32, u32, u32)> = (0..k).flat_map(|a| (a + 1..k).map(move |b| (1.0, a, b))).collect();
+            let mut pairs: Vec<(f32, u32, u32)> = (0..k)
+                .flat_map(|a| (a + 1..k).map(move |b| (1.0, a, b)))
+                .collect();
             pairs.extend((0..k).map(|a| (LINK, a, k)));
-            assert_eq!(average_link(k as usize + 1, &mut pairs, LINK).len(), 1, "{k} restatements");
+            assert_eq!(
+                average_link(k as usize + 1, &mut pairs, LINK).len(),
+                1,
+                "{k} restatements"
+            );
         }
     }
 
     #[test]
     fn test_a_statement_is_evidence_for_the_chain_most_like_it() {
         // statement 0 is more like chain 1; chain 0 takes the next best, statement 1
-        assert_eq!(assign_evidence(vec![(0.5, 0, 0), (0.7, 1, 0), (0.4, 0, 1)], 2), [Some(1), Some(0)]);
+        assert_eq!(
+            assign_evidence(vec![(0.5, 0, 0), (0.7, 1, 0), (0.4, 0, 1)], 2),
+            [Some(1), Some(0)]
+        );
         // a statement is no evidence for a chain it is less like, even with none left
-        assert_eq!(assign_evidence(vec![(0.6, 0, 0), (0.5, 1, 0)], 2), [Some(0), None]);
+        assert_eq!(
+            assign_evidence(vec![(0.6, 0, 0), (0.5, 1, 0)], 2),
+            [Some(0), None]
+        );
         // one shared idea is enough for a statement, not for a restatement
         let texts = [
             "the exhibition hall should be accessible to visitors in wheelchairs",
@@ -1741,7 +2736,11 @@ mod tests {
         ];
         let (items, _, _) = items_of(&texts, &HashMap::new());
         assert_eq!(similarity(&items[0], &items[1]), 0.0);
-        assert!(similarity_with(&items[0], &items[1], DONE_CONCEPTS) >= DONE, "{}", similarity_with(&items[0], &items[1], DONE_CONCEPTS));
+        assert!(
+            similarity_with(&items[0], &items[1], DONE_CONCEPTS) >= DONE,
+            "{}",
+            similarity_with(&items[0], &items[1], DONE_CONCEPTS)
+        );
     }
 
     #[test]
@@ -1753,57 +2752,136 @@ mod tests {
         ];
         let (items, df, mut v) = items_of(&texts, &HashMap::new());
         let done = |t: &str, v: &mut Vocab| {
-            let occ = Occurrence { source: "later".into(), meeting_date: None, speaker: String::new(), text: String::new(), line: 1 };
+            let occ = Occurrence {
+                source: "later".into(),
+                meeting_date: None,
+                speaker: String::new(),
+                text: String::new(),
+                line: 1,
+            };
             let at = |fs| item(occ.clone(), None, fs, &df, texts.len(), &HashSet::new());
-            let evidence = Evidence { source: "later".into(), meeting_date: None, line: 1, text: t.into() };
-            Completion { evidence, item: at(features(done_clause(t), &HashMap::new(), v)), thing: at(features(&done_thing(t), &HashMap::new(), v)) }
+            let evidence = Evidence {
+                source: "later".into(),
+                meeting_date: None,
+                line: 1,
+                text: t.into(),
+            };
+            Completion {
+                evidence,
+                item: at(features(done_clause(t), &HashMap::new(), v)),
+                thing: at(features(&done_thing(t), &HashMap::new(), v)),
+            }
         };
-        let conduct = done("The Secretariat reported that the code of conduct has been adopted and published.", &mut v);
+        let conduct = done(
+            "The Secretariat reported that the code of conduct has been adopted and published.",
+            &mut v,
+        );
         // "published" says that it was done, not what: the minutes were not published
         assert_eq!(conduct.evidence_for(&items[0]), 0.0);
-        assert!(conduct.evidence_for(&items[1]) >= DONE, "{}", conduct.evidence_for(&items[1]));
+        assert!(
+            conduct.evidence_for(&items[1]) >= DONE,
+            "{}",
+            conduct.evidence_for(&items[1])
+        );
         let minutes = done("The board minutes are now published.", &mut v);
-        assert!(minutes.evidence_for(&items[0]) >= DONE, "{}", minutes.evidence_for(&items[0]));
+        assert!(
+            minutes.evidence_for(&items[0]) >= DONE,
+            "{}",
+            minutes.evidence_for(&items[0])
+        );
         assert_eq!(minutes.evidence_for(&items[1]), 0.0);
     }
 
     #[test]
     fn test_synonyms_of_several_words() {
-        let stems = |t: &str| content_stems(t, &HashMap::new()).into_iter().map(|s| s.text).collect::<Vec<_>>();
-        assert_eq!(stems("reports published within 24 hours"), stems("reports published quickly"));
+        let stems = |t: &str| {
+            content_stems(t, &HashMap::new())
+                .into_iter()
+                .map(|s| s.text)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            stems("reports published within 24 hours"),
+            stems("reports published quickly")
+        );
         assert_eq!(stems("a code of conduct"), stems("guidelines"));
         // a synonym whose stem is a commoner word's takes that word too: "reporters" took
         // every "report", "form" every registration form, "place" every "take place"
-        for w in ["report", "form", "found", "place", "governance", "present", "record", "design", "develop"] {
+        for w in [
+            "report",
+            "form",
+            "found",
+            "place",
+            "governance",
+            "present",
+            "record",
+            "design",
+            "develop",
+        ] {
             assert_eq!(stems(w), analyze(w), "{w}");
         }
         assert_eq!(stems("governments"), stems("policymakers"));
         assert_eq!(stems("reporters"), stems("journalists"));
         assert_eq!(stems("developing"), stems("Global South"));
-        assert_eq!(stems("a database of good practices"), stems("a database of best practices"));
+        assert_eq!(
+            stems("a database of good practices"),
+            stems("a database of best practices")
+        );
         assert_eq!(stems("take the floor"), stems("speaking"));
         // session 10: asking fewer questions shortens; a day is quick; work between
         // annual meetings is intersessional; being fair is not leaving a region disadvantaged
         assert_eq!(stems("fewer questions"), stems("shorter questions"));
-        assert_eq!(stems("reports within one day"), stems("reports the same day"));
-        assert_eq!(stems("webinars between annual meetings"), stems("webinars, intersessional"));
-        assert_eq!(stems("no region is disadvantaged"), stems("no region is fair"));
+        assert_eq!(
+            stems("reports within one day"),
+            stems("reports the same day")
+        );
+        assert_eq!(
+            stems("webinars between annual meetings"),
+            stems("webinars, intersessional")
+        );
+        assert_eq!(
+            stems("no region is disadvantaged"),
+            stems("no region is fair")
+        );
         // to have access to a thing is to have it provided
-        assert_eq!(stems("access to interpretation"), stems("availability of interpretation"));
+        assert_eq!(
+            stems("access to interpretation"),
+            stems("availability of interpretation")
+        );
         // an acronym every record uses without defining it
-        assert_eq!(stems("webinars on AI governance"), stems("webinars on artificial intelligence governance"));
+        assert_eq!(
+            stems("webinars on AI governance"),
+            stems("webinars on artificial intelligence governance")
+        );
         // the times of meetings are what time zones are about
-        assert_eq!(stems("calls alternate between time zones"), stems("calls alternate times"));
+        assert_eq!(
+            stems("calls alternate between time zones"),
+            stems("calls alternate times")
+        );
         // function words and words of quantity are no idea of a request
-        assert_eq!(stems("a short set of messages on how the board works"), stems("short messages on the board"));
+        assert_eq!(
+            stems("a short set of messages on how the board works"),
+            stems("short messages on the board")
+        );
         assert_eq!(stems("a series of webinars"), stems("webinars"));
         // "the Forum" is the IGF, and its article does not join it to the verb before
         assert_eq!(stems("the Forum"), stems("the IGF"));
         // a list of languages is languages; one language is itself
-        assert_eq!(stems("in Arabic, Chinese, French, Russian and Spanish"), ["languag"]);
+        assert_eq!(
+            stems("in Arabic, Chinese, French, Russian and Spanish"),
+            ["languag"]
+        );
         assert_ne!(stems("the French version"), stems("the Spanish version"));
-        let joins = |t: &str| content_stems(t, &HashMap::new()).iter().find(|s| s.text == "measur").map(|s| s.joins_next);
-        assert_eq!(joins("an outside evaluator should assess the Forum"), Some(false));
+        let joins = |t: &str| {
+            content_stems(t, &HashMap::new())
+                .iter()
+                .find(|s| s.text == "measur")
+                .map(|s| s.joins_next)
+        };
+        assert_eq!(
+            joins("an outside evaluator should assess the Forum"),
+            Some(false)
+        );
         assert_eq!(joins("an external assessment of the Forum"), Some(true));
     }
 
@@ -1811,10 +2889,26 @@ mod tests {
     fn test_an_acronym_is_one_word_of_a_name() {
         // "the MAG mailing list" is one name, as "the mailing list" is: the long form's
         // stems do not count as ideas of their own
-        let acr: HashMap<String, Vec<String>> = [("mag".to_string(), analyze("Multistakeholder Advisory Group"))].into();
-        let (items, _, _) = items_of(&["the MAG mailing list be kept on paper as well", "the MAG mailing list be printed in the booklet"], &acr);
+        let acr: HashMap<String, Vec<String>> = [(
+            "mag".to_string(),
+            analyze("Multistakeholder Advisory Group"),
+        )]
+        .into();
+        let (items, _, _) = items_of(
+            &[
+                "the MAG mailing list be kept on paper as well",
+                "the MAG mailing list be printed in the booklet",
+            ],
+            &acr,
+        );
         assert_eq!(shared_concepts(&items[0], &items[1], &[]), 1);
-        let (items, _, _) = items_of(&["the MAG should review its Terms of Reference", "the Multistakeholder Advisory Group reviews the ToR"], &acr);
+        let (items, _, _) = items_of(
+            &[
+                "the MAG should review its Terms of Reference",
+                "the Multistakeholder Advisory Group reviews the ToR",
+            ],
+            &acr,
+        );
         assert!(shared_concepts(&items[0], &items[1], &[]) >= 2);
     }
 
@@ -1822,13 +2916,19 @@ mod tests {
     fn test_a_modifier_used_as_a_noun_names_a_thing() {
         // "youth" nearly always modifies ("the youth lounge"), but not in "young people
         // get ...": there it is who the request is for, an idea the two share
-        let mut texts: Vec<String> = ["lounge", "track", "desk", "booth", "prize", "stage", "banner", "quiz", "film", "choir", "caucus"]
-            .iter()
-            .map(|t| format!("the youth {t} be painted"))
-            .collect();
+        let mut texts: Vec<String> = [
+            "lounge", "track", "desk", "booth", "prize", "stage", "banner", "quiz", "film",
+            "choir", "caucus",
+        ]
+        .iter()
+        .map(|t| format!("the youth {t} be painted"))
+        .collect();
         texts.push("young people get a formal advisory body".into());
         texts.push("a youth advisory group be created".into());
-        let (items, _, v) = items_of(&texts.iter().map(String::as_str).collect::<Vec<_>>(), &HashMap::new());
+        let (items, _, v) = items_of(
+            &texts.iter().map(String::as_str).collect::<Vec<_>>(),
+            &HashMap::new(),
+        );
         let youth = v.ids["youth"];
         let n = texts.len();
         assert!(items[0].modifiers.contains(&youth) && items[n - 1].modifiers.contains(&youth));
@@ -1838,17 +2938,30 @@ mod tests {
 
     #[test]
     fn test_a_proposal_all_said_within_another_is_one_with_it() {
-        let texts = ["an independent evaluation of the board", "to commission an external assessment of the board", "an external assessment of the catering", "the board should publish its minutes"];
+        let texts = [
+            "an independent evaluation of the board",
+            "to commission an external assessment of the board",
+            "an external assessment of the catering",
+            "the board should publish its minutes",
+        ];
         let (items, _, _) = items_of(&texts, &HashMap::new());
         assert!(said_within(&items[0], &items[1]) && !said_within(&items[1], &items[0]));
-        assert!(similarity(&items[0], &items[1]) >= LINK, "{}", cosine(&items[0].bag, &items[1].bag));
+        assert!(
+            similarity(&items[0], &items[1]) >= LINK,
+            "{}",
+            cosine(&items[0].bag, &items[1].bag)
+        );
         assert!(!said_within(&items[2], &items[1]));
         assert_eq!(similarity(&items[2], &items[1]), 0.0);
     }
 
     #[test]
     fn test_the_label_is_the_most_central_wording_then_the_shortest() {
-        let texts = ["the board publish its minutes every month", "the board should publish the minutes of every one of its meetings every month", "the board publish its minutes"];
+        let texts = [
+            "the board publish its minutes every month",
+            "the board should publish the minutes of every one of its meetings every month",
+            "the board publish its minutes",
+        ];
         let (items, _, _) = items_of(&texts, &HashMap::new());
         // two members: each as like the other, so the shorter
         assert_eq!(label_of(&[1, 0], &items), 0);
@@ -1859,10 +2972,19 @@ mod tests {
 
     #[test]
     fn test_asking_to_have_a_thing_is_not_asking_something_of_it() {
-        let texts = ["we need a style guide that covers every newsroom", "the style guide be presented at the newsroom meeting", "the newsroom should have a style guide of its own"];
+        let texts = [
+            "we need a style guide that covers every newsroom",
+            "the style guide be presented at the newsroom meeting",
+            "the newsroom should have a style guide of its own",
+        ];
         let (items, _, _) = items_of(&texts, &HashMap::new());
         assert!(other_actions(&items[0], &items[1]) && other_actions(&items[1], &items[0]));
-        assert_eq!(similarity(&items[0], &items[1]), 0.0, "{}", cosine(&items[0].bag, &items[1].bag));
+        assert_eq!(
+            similarity(&items[0], &items[1]),
+            0.0,
+            "{}",
+            cosine(&items[0].bag, &items[1].bag)
+        );
         assert!(!other_actions(&items[0], &items[2]));
     }
 
@@ -1875,9 +2997,19 @@ mod tests {
         let mut clashes = Vec::new();
         for class in &file.class {
             for w in class {
-                let s = if w.starts_with('=') { w.to_lowercase() } else { analyze(w).join(" ") };
-                assert!(analyze(w).len() <= MAX_SYNONYM_WORDS, "{w} is too long to match");
-                assert!(!w.starts_with('=') || !w.contains(' '), "{w}: an entry as written is one word");
+                let s = if w.starts_with('=') {
+                    w.to_lowercase()
+                } else {
+                    analyze(w).join(" ")
+                };
+                assert!(
+                    analyze(w).len() <= MAX_SYNONYM_WORDS,
+                    "{w} is too long to match"
+                );
+                assert!(
+                    !w.starts_with('=') || !w.contains(' '),
+                    "{w}: an entry as written is one word"
+                );
                 if let Some(o) = owner.insert(s.clone(), class[0].clone()) {
                     if o != class[0] {
                         clashes.push(format!("{w} ({s}): {o} / {}", class[0]));
@@ -1891,21 +3023,50 @@ mod tests {
     #[test]
     fn test_done_statements() {
         assert!(is_done_statement("the implementation tracker is now live"));
-        assert!(is_done_statement("the revised ToR have been adopted and published"));
-        assert!(is_done_statement("the reserved slots were adopted and applied in the programme"));
+        assert!(is_done_statement(
+            "the revised ToR have been adopted and published"
+        ));
+        assert!(is_done_statement(
+            "the reserved slots were adopted and applied in the programme"
+        ));
         assert!(!is_done_statement("the tracker should be implemented"));
-        assert!(is_done_statement("The mentoring scheme was successfully rolled out in March."));
-        assert!(is_done_statement("the new registration system went live last week"));
-        assert!(is_done_statement("a helpdesk for visas is now up and running"));
+        assert!(is_done_statement(
+            "The mentoring scheme was successfully rolled out in March."
+        ));
+        assert!(is_done_statement(
+            "the new registration system went live last week"
+        ));
+        assert!(is_done_statement(
+            "a helpdesk for visas is now up and running"
+        ));
         assert!(is_done_statement("the guidelines have now been finalised"));
-        assert!(!is_done_statement("members asked whether the tracker was implemented"));
+        assert!(!is_done_statement(
+            "members asked whether the tracker was implemented"
+        ));
         assert!(!is_done_statement("the tracker was discussed at length"));
-        assert!(!is_done_statement("a public table showing which improvement recommendations have been carried out"));
-        assert_eq!(done_clause("For the record, the Secretariat confirms that the tracker is now live."), "the tracker is now live.");
-        assert_eq!(done_clause("The tracker is now live."), "The tracker is now live.");
-        assert_eq!(done_thing("They said that the code of conduct has been adopted and published.").trim(), "the code of conduct  .");
+        assert!(!is_done_statement(
+            "a public table showing which improvement recommendations have been carried out"
+        ));
+        assert_eq!(
+            done_clause("For the record, the Secretariat confirms that the tracker is now live."),
+            "the tracker is now live."
+        );
+        assert_eq!(
+            done_clause("The tracker is now live."),
+            "The tracker is now live."
+        );
+        assert_eq!(
+            done_thing("They said that the code of conduct has been adopted and published.").trim(),
+            "the code of conduct  ."
+        );
         // lower-casing "İ" is longer than "İ": offsets must stay the text's
-        assert_eq!(done_clause("İİİİ said THAT the tracker is now live."), "the tracker is now live.");
-        assert_eq!(without_reason("İİİİ be reviewed BECAUSE it is old"), "İİİİ be reviewed");
+        assert_eq!(
+            done_clause("İİİİ said THAT the tracker is now live."),
+            "the tracker is now live."
+        );
+        assert_eq!(
+            without_reason("İİİİ be reviewed BECAUSE it is old"),
+            "İİİİ be reviewed"
+        );
     }
 }

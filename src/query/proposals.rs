@@ -33,7 +33,11 @@ pub struct ProposalRow {
 }
 
 /// Lists proposals matching the filters and, when given, the topic query.
-pub fn proposals(index_dir: &Path, topic: Option<&str>, filters: &Filters) -> Result<Vec<ProposalRow>> {
+pub fn proposals(
+    index_dir: &Path,
+    topic: Option<&str>,
+    filters: &Filters,
+) -> Result<Vec<ProposalRow>> {
     let (index, f) = reader::open(index_dir)?;
     let (_r, searcher) = reader::searcher(&index)?;
     let mut clauses: Vec<(Occur, Box<dyn Query>)> =
@@ -51,12 +55,26 @@ pub fn proposals(index_dir: &Path, topic: Option<&str>, filters: &Filters) -> Re
             speaker: s(f.item_speaker).unwrap_or_default(),
             text: s(f.item_text).unwrap_or_default(),
             source: s(f.source).unwrap_or_default(),
-            meeting_date: d.get_first(f.date).and_then(|v| v.as_datetime()).and_then(from_tantivy_date).map(crate::extract::dates::iso),
+            meeting_date: d
+                .get_first(f.date)
+                .and_then(|v| v.as_datetime())
+                .and_then(from_tantivy_date)
+                .map(crate::extract::dates::iso),
             section: s(f.item_section),
             body: s(f.body),
-            line: d.get_first(f.line_start).and_then(|v| v.as_u64()).unwrap_or(0),
+            line: d
+                .get_first(f.line_start)
+                .and_then(|v| v.as_u64())
+                .unwrap_or(0),
         });
     }
-    rows.sort_by(|a, b| a.meeting_date.cmp(&b.meeting_date).then_with(|| a.source.cmp(&b.source)).then(a.line.cmp(&b.line)).then_with(|| a.text.cmp(&b.text)).then_with(|| a.speaker.cmp(&b.speaker)));
+    rows.sort_by(|a, b| {
+        a.meeting_date
+            .cmp(&b.meeting_date)
+            .then_with(|| a.source.cmp(&b.source))
+            .then(a.line.cmp(&b.line))
+            .then_with(|| a.text.cmp(&b.text))
+            .then_with(|| a.speaker.cmp(&b.speaker))
+    });
     Ok(rows)
 }

@@ -61,7 +61,8 @@ pub struct SearchResult {
     pub hits: Vec<Hit>,
 }
 
-static TIME_LIKE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{1,2}):(\d{2})\b").expect("time-like"));
+static TIME_LIKE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2}):(\d{2})\b").expect("time-like"));
 
 /// Checks a query and escapes what tantivy would misread ("18:00" is not field `18`).
 pub fn prepare_query(q: &str) -> Result<String> {
@@ -70,7 +71,11 @@ pub fn prepare_query(q: &str) -> Result<String> {
         return Err(QuorumError::Usage("the query is empty: give words to search for, e.g. quorum search \"implementation gap\"".into()).into());
     }
     if t.chars().count() > MAX_QUERY_CHARS {
-        return Err(QuorumError::Usage(format!("the query is {} characters long; the limit is {MAX_QUERY_CHARS}", t.chars().count())).into());
+        return Err(QuorumError::Usage(format!(
+            "the query is {} characters long; the limit is {MAX_QUERY_CHARS}",
+            t.chars().count()
+        ))
+        .into());
     }
     Ok(TIME_LIKE.replace_all(t, "$1\\:$2").into_owned())
 }
@@ -88,7 +93,11 @@ pub struct Ranking {
 
 impl Default for Ranking {
     fn default() -> Self {
-        Ranking { meeting_weight: 1.0, strip_question_words: true, field_boost: 1.0 }
+        Ranking {
+            meeting_weight: 1.0,
+            strip_question_words: true,
+            field_boost: 1.0,
+        }
     }
 }
 
@@ -99,8 +108,12 @@ impl Ranking {
         let mut r = Ranking::default();
         if let Ok(spec) = std::env::var("QUORUM_RANK") {
             for kv in spec.split(',') {
-                let Some((k, v)) = kv.split_once('=') else { continue };
-                let Ok(x) = v.trim().parse::<f32>() else { continue };
+                let Some((k, v)) = kv.split_once('=') else {
+                    continue;
+                };
+                let Ok(x) = v.trim().parse::<f32>() else {
+                    continue;
+                };
                 match k.trim() {
                     "meet" => r.meeting_weight = x,
                     "q" => r.strip_question_words = x != 0.0,
@@ -116,21 +129,104 @@ impl Ranking {
 /// Words that ask rather than say what is asked about. Dropped from queries made only
 /// of words, when something else remains.
 const QUESTION_WORDS: &[&str] = &[
-    "what", "which", "who", "whom", "whose", "why", "how", "when", "where", "did", "do", "does", "was", "were", "is",
-    "are", "summarize", "summarise", "summary", "discuss", "discussed", "discussion", "discussions", "think",
-    "thought", "opinion", "opinions", "view", "views", "talk", "talked", "about", "the", "a", "an", "of", "and", "or",
-    "in", "on", "to", "for", "with", "whole", "mention", "mentioned", "say", "said", "reason", "reasons", "could",
-    "would", "should", "there", "any", "between", "they", "their", "them", "he", "she", "his", "her", "it", "its",
-    "this", "that", "these", "those", "as", "at", "by", "be", "been", "please", "tell", "me", "describe",
+    "what",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "how",
+    "when",
+    "where",
+    "did",
+    "do",
+    "does",
+    "was",
+    "were",
+    "is",
+    "are",
+    "summarize",
+    "summarise",
+    "summary",
+    "discuss",
+    "discussed",
+    "discussion",
+    "discussions",
+    "think",
+    "thought",
+    "opinion",
+    "opinions",
+    "view",
+    "views",
+    "talk",
+    "talked",
+    "about",
+    "the",
+    "a",
+    "an",
+    "of",
+    "and",
+    "or",
+    "in",
+    "on",
+    "to",
+    "for",
+    "with",
+    "whole",
+    "mention",
+    "mentioned",
+    "say",
+    "said",
+    "reason",
+    "reasons",
+    "could",
+    "would",
+    "should",
+    "there",
+    "any",
+    "between",
+    "they",
+    "their",
+    "them",
+    "he",
+    "she",
+    "his",
+    "her",
+    "it",
+    "its",
+    "this",
+    "that",
+    "these",
+    "those",
+    "as",
+    "at",
+    "by",
+    "be",
+    "been",
+    "please",
+    "tell",
+    "me",
+    "describe",
 ];
 
 /// The words of a plain query without its question words; the query itself when it uses
 /// tantivy syntax or has nothing else.
 pub fn without_question_words(q: &str) -> String {
-    if q.contains(['"', ':', '(', ')', '+', '-', '*', '^', '~', '[', '{']) || q.split_whitespace().any(|w| matches!(w, "AND" | "OR" | "NOT")) {
+    if q.contains(['"', ':', '(', ')', '+', '-', '*', '^', '~', '[', '{'])
+        || q.split_whitespace()
+            .any(|w| matches!(w, "AND" | "OR" | "NOT"))
+    {
         return q.to_string();
     }
-    let kept: Vec<&str> = q.split_whitespace().filter(|w| !QUESTION_WORDS.contains(&w.to_lowercase().trim_matches(|c: char| !c.is_alphanumeric()))).collect();
+    let kept: Vec<&str> = q
+        .split_whitespace()
+        .filter(|w| {
+            !QUESTION_WORDS.contains(
+                &w.to_lowercase()
+                    .trim_matches(|c: char| !c.is_alphanumeric()),
+            )
+        })
+        .collect();
     if kept.is_empty() {
         q.to_string()
     } else {
@@ -148,7 +244,8 @@ pub fn parser(index: &Index, f: &Fields, r: &Ranking) -> QueryParser {
 
 fn parse_with(p: &QueryParser, q: &str) -> Result<Box<dyn Query>> {
     let prepared = prepare_query(q)?;
-    p.parse_query(&prepared).map_err(|e| QuorumError::Usage(format!("cannot parse the query {q:?}: {e}")).into())
+    p.parse_query(&prepared)
+        .map_err(|e| QuorumError::Usage(format!("cannot parse the query {q:?}: {e}")).into())
 }
 
 /// Parses a topic into a query on proposal and decision text; all its words must match.
@@ -193,8 +290,19 @@ impl Searchable {
     pub fn open(dir: &Path) -> Result<Searchable> {
         let (index, fields) = reader::open(dir)?;
         let (reader, searcher) = reader::searcher(&index)?;
-        let columns = searcher.segment_readers().iter().map(|_| OnceLock::new()).collect();
-        Ok(Searchable { index, fields, searcher, _reader: reader, columns, dates: None })
+        let columns = searcher
+            .segment_readers()
+            .iter()
+            .map(|_| OnceLock::new())
+            .collect();
+        Ok(Searchable {
+            index,
+            fields,
+            searcher,
+            _reader: reader,
+            columns,
+            dates: None,
+        })
     }
 
     /// Opens the index at `dir` for many queries: date filters read each segment's dates
@@ -208,7 +316,12 @@ impl Searchable {
     fn columns(&self, segment: u32) -> &HitColumns {
         self.columns[segment as usize].get_or_init(|| {
             let ff = self.searcher.segment_reader(segment).fast_fields();
-            HitColumns { minor: ff.u64("minor").ok(), line_start: ff.u64("line_start").ok(), line_end: ff.u64("line_end").ok(), source_id: ff.u64("source_id").ok() }
+            HitColumns {
+                minor: ff.u64("minor").ok(),
+                line_start: ff.u64("line_start").ok(),
+                line_end: ff.u64("line_end").ok(),
+                source_id: ff.u64("source_id").ok(),
+            }
         })
     }
 }
@@ -219,8 +332,19 @@ fn value(column: &Option<Column<u64>>, doc: tantivy::DocId) -> u64 {
 }
 
 /// Runs a search.
-pub fn search(index_dir: &Path, query: &str, limit: usize, filters: &Filters) -> Result<SearchResult> {
-    search_with(&Searchable::open(index_dir)?, query, limit, filters, &Ranking::from_env())
+pub fn search(
+    index_dir: &Path,
+    query: &str,
+    limit: usize,
+    filters: &Filters,
+) -> Result<SearchResult> {
+    search_with(
+        &Searchable::open(index_dir)?,
+        query,
+        limit,
+        filters,
+        &Ranking::from_env(),
+    )
 }
 
 /// BM25 statistics for meeting records: a word weighs as rare or common as it is among
@@ -238,9 +362,15 @@ impl tantivy::query::Bm25StatisticsProvider for PassageStatistics<'_> {
     fn total_num_tokens(&self, field: tantivy::schema::Field) -> tantivy::Result<u64> {
         if field == self.meeting_text {
             // tantivy divides by all documents; scale so that the average is per meeting
-            let meetings = self.searcher.doc_freq(&Term::from_field_text(self.record, record::MEETING))?.max(1);
+            let meetings = self
+                .searcher
+                .doc_freq(&Term::from_field_text(self.record, record::MEETING))?
+                .max(1);
             let all = self.searcher.total_num_docs()?;
-            return Ok((self.searcher.total_num_tokens(field)? as u128 * all as u128 / meetings as u128) as u64);
+            return Ok(
+                (self.searcher.total_num_tokens(field)? as u128 * all as u128 / meetings as u128)
+                    as u64,
+            );
         }
         self.searcher.total_num_tokens(field)
     }
@@ -259,7 +389,8 @@ impl tantivy::query::Bm25StatisticsProvider for PassageStatistics<'_> {
     }
 }
 
-static PHRASE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#""([^"]*)"(~\d+)?"#).expect("phrase"));
+static PHRASE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#""([^"]*)"(~\d+)?"#).expect("phrase"));
 
 /// A query whose phrases are groups of words: meeting text has no positions, and for a
 /// whole meeting, holding the words is what counts.
@@ -273,10 +404,15 @@ fn meeting_scores(s: &Searchable, q: &str, filters: &Filters) -> Result<HashMap<
     let p = QueryParser::for_index(&s.index, vec![f.meeting_text]);
     // the passage query parsed, so this one can fail only on what meeting text lacks;
     // then there is no meeting bonus
-    let Ok(user) = parse_with(&p, &phrases_as_words(q)) else { return Ok(HashMap::new()) };
+    let Ok(user) = parse_with(&p, &phrases_as_words(q)) else {
+        return Ok(HashMap::new());
+    };
     // only meeting records have `meeting_text`: the query alone finds them, and without
     // other clauses tantivy can skip blocks that cannot make the top 30
-    let meeting_filters = Filters { speaker: None, ..filters.clone() };
+    let meeting_filters = Filters {
+        speaker: None,
+        ..filters.clone()
+    };
     let filter_clauses = meeting_filters.clauses_with(f, s.dates.as_ref())?;
     let query: Box<dyn Query> = if filter_clauses.is_empty() {
         user
@@ -285,12 +421,26 @@ fn meeting_scores(s: &Searchable, q: &str, filters: &Filters) -> Result<HashMap<
         clauses.extend(filter_clauses);
         Box::new(BooleanQuery::new(clauses))
     };
-    let stats = PassageStatistics { searcher, record: f.record, text: f.text, meeting_text: f.meeting_text };
-    let top = searcher.search_with_statistics_provider(&*query, &TopDocs::with_limit(30).order_by_score(), &stats)?;
+    let stats = PassageStatistics {
+        searcher,
+        record: f.record,
+        text: f.text,
+        meeting_text: f.meeting_text,
+    };
+    let top = searcher.search_with_statistics_provider(
+        &*query,
+        &TopDocs::with_limit(30).order_by_score(),
+        &stats,
+    )?;
     let max = top.first().map_or(1.0, |t| t.0.max(f32::EPSILON));
     let mut out = HashMap::new();
     for (score, addr) in top {
-        if let Some(id) = s.columns(addr.segment_ord).source_id.as_ref().and_then(|c| c.first(addr.doc_id)) {
+        if let Some(id) = s
+            .columns(addr.segment_ord)
+            .source_id
+            .as_ref()
+            .and_then(|c| c.first(addr.doc_id))
+        {
             out.insert(id, score / max);
         }
     }
@@ -298,9 +448,19 @@ fn meeting_scores(s: &Searchable, q: &str, filters: &Filters) -> Result<HashMap<
 }
 
 /// Runs a search on an open index (benchmarks keep it open).
-pub fn search_with(s: &Searchable, query: &str, limit: usize, filters: &Filters, r: &Ranking) -> Result<SearchResult> {
+pub fn search_with(
+    s: &Searchable,
+    query: &str,
+    limit: usize,
+    filters: &Filters,
+    r: &Ranking,
+) -> Result<SearchResult> {
     let (index, searcher, f) = (&s.index, &s.searcher, &s.fields);
-    let q = if r.strip_question_words { without_question_words(query) } else { query.to_string() };
+    let q = if r.strip_question_words {
+        without_question_words(query)
+    } else {
+        query.to_string()
+    };
     let user = parse_with(&parser(index, f, r), &q)?;
     // only passages carry text, section and speaker, so the user's query is the search;
     // filters narrow it
@@ -316,13 +476,28 @@ pub fn search_with(s: &Searchable, query: &str, limit: usize, filters: &Filters,
         clauses.extend(filter_clauses);
         Box::new(BooleanQuery::new(clauses))
     };
-    let fetch = if r.meeting_weight > 0.0 { (limit * 3).max(100) } else { limit * 2 + 20 };
+    let fetch = if r.meeting_weight > 0.0 {
+        (limit * 3).max(100)
+    } else {
+        limit * 2 + 20
+    };
     // every meeting matches "*" equally: no meeting bonus, or ties would pick arbitrary meetings
     let want_meetings = r.meeting_weight > 0.0 && !everything;
     // the meeting bonus is a second search, independent of the first: run them side by side
     let (found, meetings) = rayon::join(
-        || searcher.search(&*passages, &(TopDocs::with_limit(fetch).order_by_score(), Count)),
-        || if want_meetings { meeting_scores(s, &q, filters) } else { Ok(HashMap::new()) },
+        || {
+            searcher.search(
+                &*passages,
+                &(TopDocs::with_limit(fetch).order_by_score(), Count),
+            )
+        },
+        || {
+            if want_meetings {
+                meeting_scores(s, &q, filters)
+            } else {
+                Ok(HashMap::new())
+            }
+        },
     );
     let ((top, total), meetings) = (found?, meetings?);
     let max = top.first().map_or(1.0, |t| t.0.max(f32::EPSILON));
@@ -332,7 +507,12 @@ pub fn search_with(s: &Searchable, query: &str, limit: usize, filters: &Filters,
     for (score, addr) in top {
         let cols = s.columns(addr.segment_ord);
         let d = addr.doc_id;
-        let (minor, line_start, line_end, source) = (value(&cols.minor, d), value(&cols.line_start, d), value(&cols.line_end, d), value(&cols.source_id, d));
+        let (minor, line_start, line_end, source) = (
+            value(&cols.minor, d),
+            value(&cols.line_start, d),
+            value(&cols.line_end, d),
+            value(&cols.source_id, d),
+        );
         // windows of one long turn share its lines: show the turn once
         if !seen.insert((source, line_start, line_end)) {
             continue;
@@ -344,16 +524,29 @@ pub fn search_with(s: &Searchable, query: &str, limit: usize, filters: &Filters,
         s += r.meeting_weight * meetings.get(&source).copied().unwrap_or(0.0);
         ranked.push((s * max, source, line_start, line_end, addr));
     }
-    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    ranked.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then_with(|| a.1.cmp(&b.1))
+            .then(a.2.cmp(&b.2))
+    });
     ranked.truncate(limit);
     let mut snippets = SnippetGenerator::create(searcher, &*user, f.text)?;
     snippets.set_max_num_chars(220);
     let mut hits = Vec::with_capacity(ranked.len());
     for (score, _, _, _, addr) in ranked {
         let d: TantivyDocument = searcher.doc(addr)?;
-        hits.push(hit_of(&d, f, score, snippets.snippet_from_doc(&d).to_html()));
+        hits.push(hit_of(
+            &d,
+            f,
+            score,
+            snippets.snippet_from_doc(&d).to_html(),
+        ));
     }
-    Ok(SearchResult { query: query.to_string(), total, hits })
+    Ok(SearchResult {
+        query: query.to_string(),
+        total,
+        hits,
+    })
 }
 
 /// A hit from a stored document.
@@ -362,7 +555,11 @@ pub fn hit_of(d: &TantivyDocument, f: &Fields, score: f32, snippet: String) -> H
     let u = |fl| d.get_first(fl).and_then(|v| v.as_u64()).unwrap_or(0);
     Hit {
         source: s(f.source).unwrap_or_default(),
-        meeting_date: d.get_first(f.date).and_then(|v| v.as_datetime()).and_then(from_tantivy_date).map(crate::extract::dates::iso),
+        meeting_date: d
+            .get_first(f.date)
+            .and_then(|v| v.as_datetime())
+            .and_then(from_tantivy_date)
+            .map(crate::extract::dates::iso),
         body: s(f.body),
         speaker: s(f.speaker),
         section: s(f.section),
@@ -381,21 +578,39 @@ mod tests {
 
     #[test]
     fn test_question_words_are_dropped_only_from_plain_queries() {
-        assert_eq!(without_question_words("What did Grad C think about the XML format?"), "Grad C XML format?");
-        assert_eq!(without_question_words("\"what is\" AND format"), "\"what is\" AND format");
-        assert_eq!(without_question_words("what did they say"), "what did they say");
+        assert_eq!(
+            without_question_words("What did Grad C think about the XML format?"),
+            "Grad C XML format?"
+        );
+        assert_eq!(
+            without_question_words("\"what is\" AND format"),
+            "\"what is\" AND format"
+        );
+        assert_eq!(
+            without_question_words("what did they say"),
+            "what did they say"
+        );
     }
 
     #[test]
     fn test_phrases_become_groups_of_words_for_meetings() {
-        assert_eq!(phrases_as_words("\"remote hubs\" AND budget"), "(remote hubs) AND budget");
-        assert_eq!(phrases_as_words("\"terms of reference\"~2 mag"), "(terms of reference) mag");
+        assert_eq!(
+            phrases_as_words("\"remote hubs\" AND budget"),
+            "(remote hubs) AND budget"
+        );
+        assert_eq!(
+            phrases_as_words("\"terms of reference\"~2 mag"),
+            "(terms of reference) mag"
+        );
         assert_eq!(phrases_as_words("plain words"), "plain words");
     }
 
     #[test]
     fn test_prepare_query_escapes_times_and_rejects_empty() {
-        assert_eq!(prepare_query("meeting at 18:00").unwrap(), "meeting at 18\\:00");
+        assert_eq!(
+            prepare_query("meeting at 18:00").unwrap(),
+            "meeting at 18\\:00"
+        );
         assert!(prepare_query("   ").is_err());
         assert!(prepare_query(&"a".repeat(2000)).is_err());
     }

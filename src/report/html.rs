@@ -17,7 +17,10 @@ use tantivy::{TantivyDocument, Term};
 
 /// Escapes text for HTML.
 pub fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// A bar chart of passages per period, with meetings as dots.
@@ -27,21 +30,47 @@ pub fn timeline_svg(t: &ThemeReport) -> String {
     let n = series.len().max(1) as f64;
     let max = series.iter().map(|p| p.passages).max().unwrap_or(1).max(1) as f64;
     let bw = (w - 2.0 * pad) / n;
-    let mut s = format!(r#"<svg viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-label="{} per year">"#, esc(&t.name));
-    let _ = write!(s, r##"<line x1="{pad}" y1="{y}" x2="{x2}" y2="{y}" stroke="#999"/>"##, y = h - pad, x2 = w - pad);
+    let mut s = format!(
+        r#"<svg viewBox="0 0 {w} {h}" width="{w}" height="{h}" role="img" aria-label="{} per year">"#,
+        esc(&t.name)
+    );
+    let _ = write!(
+        s,
+        r##"<line x1="{pad}" y1="{y}" x2="{x2}" y2="{y}" stroke="#999"/>"##,
+        y = h - pad,
+        x2 = w - pad
+    );
     for (i, p) in series.iter().enumerate() {
         let bh = (h - 2.0 * pad) * p.passages as f64 / max;
         let x = pad + i as f64 * bw;
         let _ = write!(
             s,
             r##"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" fill="#3b6ea5"><title>{}: {} passages in {} meetings</title></rect>"##,
-            x + bw * 0.1, h - pad - bh, bw * 0.8, bh, esc(&p.period), p.passages, p.meetings
+            x + bw * 0.1,
+            h - pad - bh,
+            bw * 0.8,
+            bh,
+            esc(&p.period),
+            p.passages,
+            p.meetings
         );
         if p.passages > 0 {
-            let _ = write!(s, r##"<text x="{:.1}" y="{:.1}" font-size="10" text-anchor="middle" fill="#333">{}</text>"##, x + bw / 2.0, h - pad - bh - 3.0, p.passages);
+            let _ = write!(
+                s,
+                r##"<text x="{:.1}" y="{:.1}" font-size="10" text-anchor="middle" fill="#333">{}</text>"##,
+                x + bw / 2.0,
+                h - pad - bh - 3.0,
+                p.passages
+            );
         }
         if series.len() <= 24 || i % (series.len() / 12 + 1) == 0 {
-            let _ = write!(s, r##"<text x="{:.1}" y="{:.1}" font-size="10" text-anchor="middle" fill="#555">{}</text>"##, x + bw / 2.0, h - pad + 14.0, esc(&p.period));
+            let _ = write!(
+                s,
+                r##"<text x="{:.1}" y="{:.1}" font-size="10" text-anchor="middle" fill="#555">{}</text>"##,
+                x + bw / 2.0,
+                h - pad + 14.0,
+                esc(&p.period)
+            );
         }
     }
     s.push_str("</svg>");
@@ -73,16 +102,40 @@ code{font-size:.85rem;color:#36c}.trend-rising{color:#1a7f37}.trend-falling{colo
     }
     html.push_str("</table>");
     for t in result.themes.iter().filter(|t| t.total > 0) {
-        let _ = write!(html, "<h2 id=\"t{}\">{}</h2><p class=\"meta\">{} passages in {} meetings, {} to {}; {}.</p>", slug(&t.name), esc(&t.name), t.total, t.meetings, t.first_seen.as_deref().unwrap_or("?"), t.last_seen.as_deref().unwrap_or("?"), t.trend.direction);
+        let _ = write!(
+            html,
+            "<h2 id=\"t{}\">{}</h2><p class=\"meta\">{} passages in {} meetings, {} to {}; {}.</p>",
+            slug(&t.name),
+            esc(&t.name),
+            t.total,
+            t.meetings,
+            t.first_seen.as_deref().unwrap_or("?"),
+            t.last_seen.as_deref().unwrap_or("?"),
+            t.trend.direction
+        );
         html.push_str(&timeline_svg(t));
         html.push_str("<div class=\"cols\"><div><h3>Top proposers</h3><ol>");
         for (who, n) in proposers(searcher, f, &t.name)? {
-            let _ = write!(html, "<li>{} ({} proposal{})</li>", esc(&who), n, if n == 1 { "" } else { "s" });
+            let _ = write!(
+                html,
+                "<li>{} ({} proposal{})</li>",
+                esc(&who),
+                n,
+                if n == 1 { "" } else { "s" }
+            );
         }
         html.push_str("</ol></div><div><h3>Passages</h3><ul>");
         let i = set.find(&t.name).expect("theme");
-        let query = set.themes[i].terms.iter().map(|x| format!("\"{}\"", x.replace('"', ""))).collect::<Vec<_>>().join(" OR ");
-        let filters = Filters { theme: Some(t.name.clone()), ..Default::default() };
+        let query = set.themes[i]
+            .terms
+            .iter()
+            .map(|x| format!("\"{}\"", x.replace('"', "")))
+            .collect::<Vec<_>>()
+            .join(" OR ");
+        let filters = Filters {
+            theme: Some(t.name.clone()),
+            ..Default::default()
+        };
         if let Ok(hits) = search_with(&open, &query, 5, &filters, &Ranking::default()) {
             for h in hits.hits {
                 let place = format!("{}:{}", h.source, h.line_start);
@@ -93,7 +146,14 @@ code{font-size:.85rem;color:#36c}.trend-rising{color:#1a7f37}.trend-falling{colo
                     esc(&place),
                     esc(h.meeting_date.as_deref().unwrap_or("")),
                     esc(h.speaker.as_deref().unwrap_or("")),
-                    h.snippet.replace("<b>", "\u{1}").replace("</b>", "\u{2}").chars().take(400).collect::<String>().replace('\u{1}', "<b>").replace('\u{2}', "</b>")
+                    h.snippet
+                        .replace("<b>", "\u{1}")
+                        .replace("</b>", "\u{2}")
+                        .chars()
+                        .take(400)
+                        .collect::<String>()
+                        .replace('\u{1}', "<b>")
+                        .replace('\u{2}', "</b>")
                 );
             }
         }
@@ -102,7 +162,12 @@ code{font-size:.85rem;color:#36c}.trend-rising{color:#1a7f37}.trend-falling{colo
     if !result.discovered.is_empty() {
         html.push_str("<h2>Recurring topics no theme covers</h2><ol>");
         for d in result.discovered.iter().take(20) {
-            let _ = write!(html, "<li>{} <small>({} meetings)</small></li>", esc(&d.phrase), d.meetings);
+            let _ = write!(
+                html,
+                "<li>{} <small>({} meetings)</small></li>",
+                esc(&d.phrase),
+                d.meetings
+            );
         }
         html.push_str("</ol>");
     }
@@ -111,21 +176,41 @@ code{font-size:.85rem;color:#36c}.trend-rising{color:#1a7f37}.trend-falling{colo
 }
 
 fn slug(s: &str) -> String {
-    s.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect()
+    s.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect()
 }
 
 /// People with the most proposals tagged with a theme.
-fn proposers(searcher: &tantivy::Searcher, f: &crate::index::schema::Fields, theme: &str) -> Result<Vec<(String, usize)>> {
+fn proposers(
+    searcher: &tantivy::Searcher,
+    f: &crate::index::schema::Fields,
+    theme: &str,
+) -> Result<Vec<(String, usize)>> {
     let clauses: Vec<(Occur, Box<dyn Query>)> = vec![
         (Occur::Must, f.records(record::PROPOSAL)),
-        (Occur::Must, Box::new(TermQuery::new(Term::from_field_text(f.theme, theme), IndexRecordOption::Basic))),
+        (
+            Occur::Must,
+            Box::new(TermQuery::new(
+                Term::from_field_text(f.theme, theme),
+                IndexRecordOption::Basic,
+            )),
+        ),
     ];
     let docs = searcher.search(&BooleanQuery::new(clauses), &DocSetCollector)?;
     let mut counts: HashMap<String, (String, usize)> = HashMap::new();
     for a in docs {
         let d: TantivyDocument = searcher.doc(a)?;
         if let Some(s) = d.get_first(f.item_speaker).and_then(|v| v.as_str()) {
-            let e = counts.entry(crate::extract::names::person_key(s)).or_insert_with(|| (s.to_string(), 0));
+            let e = counts
+                .entry(crate::extract::names::person_key(s))
+                .or_insert_with(|| (s.to_string(), 0));
             e.1 += 1;
         }
     }
@@ -146,7 +231,18 @@ mod tests {
             name: "X <y>".into(),
             total: 3,
             meetings: 2,
-            series: vec![crate::query::themes::PeriodCount { period: "2024".into(), meetings: 1, passages: 1 }, crate::query::themes::PeriodCount { period: "2025".into(), meetings: 1, passages: 2 }],
+            series: vec![
+                crate::query::themes::PeriodCount {
+                    period: "2024".into(),
+                    meetings: 1,
+                    passages: 1,
+                },
+                crate::query::themes::PeriodCount {
+                    period: "2025".into(),
+                    meetings: 1,
+                    passages: 2,
+                },
+            ],
             first_seen: None,
             last_seen: None,
             top_speakers: vec![],

@@ -2,9 +2,9 @@
 //! proposals, the summary of an index run.
 
 use crate::index::writer::BuildReport;
+use crate::query::gaps::GapsResult;
 use crate::query::proposals::ProposalRow;
 use crate::query::search::SearchResult;
-use crate::query::gaps::GapsResult;
 use crate::query::themes::ThemesResult;
 use std::io::Write;
 
@@ -21,8 +21,19 @@ pub fn hms(seconds: f64) -> String {
 }
 
 fn unhtml(snippet: &str, colour: bool) -> String {
-    let (on, off) = if colour { ("\x1b[1;31m", "\x1b[0m") } else { ("[", "]") };
-    snippet.replace("<b>", on).replace("</b>", off).replace("&quot;", "\"").replace("&#x27;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    let (on, off) = if colour {
+        ("\x1b[1;31m", "\x1b[0m")
+    } else {
+        ("[", "]")
+    };
+    snippet
+        .replace("<b>", on)
+        .replace("</b>", off)
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
 }
 
 /// Prints search hits.
@@ -35,11 +46,29 @@ pub fn search(out: &mut impl Write, r: &SearchResult, colour: bool) -> anyhow::R
         let date = h.meeting_date.as_deref().unwrap_or("????-??-??");
         let who = h.speaker.as_deref().unwrap_or("-");
         let body = h.body.as_deref().unwrap_or("");
-        let place = if h.line_end > h.line_start { format!("{}:{}-{}", h.source, h.line_start, h.line_end) } else { format!("{}:{}", h.source, h.line_start) };
-        let time = h.time_start.map(|t| format!(" @{}", hms(t))).unwrap_or_default();
-        let (b, n) = if colour { ("\x1b[1m", "\x1b[0m") } else { ("", "") };
+        let place = if h.line_end > h.line_start {
+            format!("{}:{}-{}", h.source, h.line_start, h.line_end)
+        } else {
+            format!("{}:{}", h.source, h.line_start)
+        };
+        let time = h
+            .time_start
+            .map(|t| format!(" @{}", hms(t)))
+            .unwrap_or_default();
+        let (b, n) = if colour {
+            ("\x1b[1m", "\x1b[0m")
+        } else {
+            ("", "")
+        };
         writeln!(out, "{}{}. {date}  {body}  —  {who}{n}", b, i + 1)?;
-        writeln!(out, "   {place}{time}{}", h.section.as_deref().map(|s| format!("  § {s}")).unwrap_or_default())?;
+        writeln!(
+            out,
+            "   {place}{time}{}",
+            h.section
+                .as_deref()
+                .map(|s| format!("  § {s}"))
+                .unwrap_or_default()
+        )?;
         writeln!(out, "   {}", unhtml(&h.snippet, colour).replace('\n', " "))?;
         writeln!(out)?;
     }
@@ -59,8 +88,17 @@ pub fn proposals(out: &mut impl Write, rows: &[ProposalRow]) -> anyhow::Result<(
     t.set_width(terminal_width());
     t.set_header(vec!["date", "speaker", "proposal", "where"]);
     for r in rows {
-        let text = if r.text.chars().count() > 240 { format!("{}…", r.text.chars().take(240).collect::<String>()) } else { r.text.clone() };
-        t.add_row(vec![r.meeting_date.clone().unwrap_or_default(), r.speaker.clone(), text, format!("{}:{}", r.source, r.line)]);
+        let text = if r.text.chars().count() > 240 {
+            format!("{}…", r.text.chars().take(240).collect::<String>())
+        } else {
+            r.text.clone()
+        };
+        t.add_row(vec![
+            r.meeting_date.clone().unwrap_or_default(),
+            r.speaker.clone(),
+            text,
+            format!("{}:{}", r.source, r.line),
+        ]);
     }
     writeln!(out, "{t}")?;
     writeln!(out, "{} proposals", rows.len())?;
@@ -68,15 +106,24 @@ pub fn proposals(out: &mut impl Write, rows: &[ProposalRow]) -> anyhow::Result<(
 }
 
 fn terminal_width() -> u16 {
-    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(120)
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(120)
 }
 
 /// The one-line summary of an index run, for stderr.
 pub fn build_summary(r: &BuildReport) -> String {
     let mut s = if r.did_work() {
-        format!("indexed: {} added, {} updated, {} removed, {} unchanged; {} passages written", r.added, r.updated, r.removed, r.unchanged, r.passages)
+        format!(
+            "indexed: {} added, {} updated, {} removed, {} unchanged; {} passages written",
+            r.added, r.updated, r.removed, r.unchanged, r.passages
+        )
     } else {
-        format!("index up to date: {} files unchanged, nothing to do", r.unchanged)
+        format!(
+            "index up to date: {} files unchanged, nothing to do",
+            r.unchanged
+        )
     };
     if !r.skipped.is_empty() {
         let mut reasons: Vec<(String, usize)> = Vec::new();
@@ -86,7 +133,11 @@ pub fn build_summary(r: &BuildReport) -> String {
                 None => reasons.push((why.clone(), 1)),
             }
         }
-        let list = reasons.iter().map(|(w, n)| format!("{n} {w}")).collect::<Vec<_>>().join(", ");
+        let list = reasons
+            .iter()
+            .map(|(w, n)| format!("{n} {w}"))
+            .collect::<Vec<_>>()
+            .join(", ");
         s.push_str(&format!("; {} skipped ({list})", r.skipped.len()));
     }
     s.push_str(&format!(" in {:.2}s", r.seconds));
@@ -97,7 +148,10 @@ pub fn build_summary(r: &BuildReport) -> String {
 pub fn sparkline(values: &[usize]) -> String {
     const BARS: &[char] = &[' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
     let max = values.iter().copied().max().unwrap_or(0).max(1);
-    values.iter().map(|&v| BARS[(v * 8).div_ceil(max).min(8)]).collect()
+    values
+        .iter()
+        .map(|&v| BARS[(v * 8).div_ceil(max).min(8)])
+        .collect()
 }
 
 /// Prints theme reports: a table of all themes, or each named theme's series.
@@ -106,10 +160,25 @@ pub fn themes(out: &mut impl Write, r: &ThemesResult, detailed: bool) -> anyhow:
     t.load_style(comfy_table::presets::UTF8_FULL_CONDENSED);
     t.set_content_arrangement(comfy_table::ContentArrangement::Dynamic);
     t.set_width(terminal_width());
-    t.set_header(vec!["theme", "passages", "meetings", "first", "last", "over time", "trend", "raised most by"]);
+    t.set_header(vec![
+        "theme",
+        "passages",
+        "meetings",
+        "first",
+        "last",
+        "over time",
+        "trend",
+        "raised most by",
+    ]);
     for th in &r.themes {
         let series: Vec<usize> = th.series.iter().map(|p| p.passages).collect();
-        let who = th.top_speakers.iter().take(3).map(|s| format!("{} ({})", s.name, s.passages)).collect::<Vec<_>>().join(", ");
+        let who = th
+            .top_speakers
+            .iter()
+            .take(3)
+            .map(|s| format!("{} ({})", s.name, s.passages))
+            .collect::<Vec<_>>()
+            .join(", ");
         t.add_row(vec![
             th.name.clone(),
             th.total.to_string(),
@@ -124,16 +193,36 @@ pub fn themes(out: &mut impl Write, r: &ThemesResult, detailed: bool) -> anyhow:
     writeln!(out, "{t}")?;
     if detailed {
         for th in &r.themes {
-            writeln!(out, "\n{}: {} passages in {} meetings, {}", th.name, th.total, th.meetings, th.trend.direction)?;
+            writeln!(
+                out,
+                "\n{}: {} passages in {} meetings, {}",
+                th.name, th.total, th.meetings, th.trend.direction
+            )?;
             for p in &th.series {
-                writeln!(out, "  {:<24} {:>5} meetings {:>6} passages  {}", p.period, p.meetings, p.passages, "#".repeat(p.passages.min(60)))?;
+                writeln!(
+                    out,
+                    "  {:<24} {:>5} meetings {:>6} passages  {}",
+                    p.period,
+                    p.meetings,
+                    p.passages,
+                    "#".repeat(p.passages.min(60))
+                )?;
             }
         }
     }
     if !r.discovered.is_empty() {
-        writeln!(out, "\nRecurring topics no theme covers (add them to your themes file):")?;
+        writeln!(
+            out,
+            "\nRecurring topics no theme covers (add them to your themes file):"
+        )?;
         for d in r.discovered.iter().take(15) {
-            writeln!(out, "  {:<40} {:>4} meeting{}", d.phrase, d.meetings, if d.meetings == 1 { "" } else { "s" })?;
+            writeln!(
+                out,
+                "  {:<40} {:>4} meeting{}",
+                d.phrase,
+                d.meetings,
+                if d.meetings == 1 { "" } else { "s" }
+            )?;
         }
     }
     Ok(())
@@ -142,20 +231,49 @@ pub fn themes(out: &mut impl Write, r: &ThemesResult, detailed: bool) -> anyhow:
 /// Prints recurring gaps, most persistent first.
 pub fn gaps(out: &mut impl Write, r: &GapsResult) -> anyhow::Result<()> {
     if r.gaps.is_empty() {
-        writeln!(out, "no proposal recurs across meetings ({} proposals compared)", r.proposals)?;
+        writeln!(
+            out,
+            "no proposal recurs across meetings ({} proposals compared)",
+            r.proposals
+        )?;
         return Ok(());
     }
     for (i, g) in r.gaps.iter().enumerate() {
         writeln!(out, "{}. [{}] {}", i + 1, g.status, g.label)?;
-        writeln!(out, "   {} meetings, {} to {}", g.meetings, g.first_seen.as_deref().unwrap_or("?"), g.last_seen.as_deref().unwrap_or("?"))?;
+        writeln!(
+            out,
+            "   {} meetings, {} to {}",
+            g.meetings,
+            g.first_seen.as_deref().unwrap_or("?"),
+            g.last_seen.as_deref().unwrap_or("?")
+        )?;
         for o in &g.occurrences {
-            writeln!(out, "   - {}  {:<24} {}:{}", o.meeting_date.as_deref().unwrap_or("????-??-??"), o.speaker, o.source, o.line)?;
+            writeln!(
+                out,
+                "   - {}  {:<24} {}:{}",
+                o.meeting_date.as_deref().unwrap_or("????-??-??"),
+                o.speaker,
+                o.source,
+                o.line
+            )?;
         }
         if let Some(e) = &g.evidence {
-            writeln!(out, "   done: {} {}:{}: {}", e.meeting_date.as_deref().unwrap_or(""), e.source, e.line, e.text.chars().take(160).collect::<String>())?;
+            writeln!(
+                out,
+                "   done: {} {}:{}: {}",
+                e.meeting_date.as_deref().unwrap_or(""),
+                e.source,
+                e.line,
+                e.text.chars().take(160).collect::<String>()
+            )?;
         }
         writeln!(out)?;
     }
-    writeln!(out, "{} recurring proposals among {} compared", r.gaps.len(), r.proposals)?;
+    writeln!(
+        out,
+        "{} recurring proposals among {} compared",
+        r.gaps.len(),
+        r.proposals
+    )?;
     Ok(())
 }

@@ -31,7 +31,14 @@ pub struct SynthOptions {
 
 impl Default for SynthOptions {
     fn default() -> Self {
-        SynthOptions { meetings: 100, seed: 1, start_year: 2006, years: 20, words: (500, 5000), chains: None }
+        SynthOptions {
+            meetings: 100,
+            seed: 1,
+            start_year: 2006,
+            years: 20,
+            words: (500, 5000),
+            chains: None,
+        }
     }
 }
 
@@ -75,14 +82,44 @@ pub struct Truth {
 }
 
 const GIVEN: &[&str] = &[
-    "Amina", "Bruno", "Carla", "Dmitri", "Elena", "Farid", "Grace", "Hiro", "Ines", "Jonas", "Kwame", "Lucia", "Mateo",
-    "Nadia", "Omar", "Priya", "Quentin", "Rosa", "Samir", "Tanja", "Ugo", "Valeria", "Wen", "Ximena", "Yusuf", "Zara",
-    "Adel", "Beatriz", "Chidi", "Dana", "Emeka", "Fatou", "Goran", "Hanna", "Ivo", "Jia", "Karin", "Leon", "Maya", "Nils",
+    "Amina", "Bruno", "Carla", "Dmitri", "Elena", "Farid", "Grace", "Hiro", "Ines", "Jonas",
+    "Kwame", "Lucia", "Mateo", "Nadia", "Omar", "Priya", "Quentin", "Rosa", "Samir", "Tanja",
+    "Ugo", "Valeria", "Wen", "Ximena", "Yusuf", "Zara", "Adel", "Beatriz", "Chidi", "Dana",
+    "Emeka", "Fatou", "Goran", "Hanna", "Ivo", "Jia", "Karin", "Leon", "Maya", "Nils",
 ];
 const FAMILY: &[&str] = &[
-    "Okafor", "Lindqvist", "Moreau", "Tanaka", "Haddad", "Kowalczyk", "Mensah", "Rossi", "Fernandes", "Novak", "Osei",
-    "Petrov", "Quispe", "Rahman", "Schmidt", "Toure", "Ueda", "Varga", "Wojcik", "Yilmaz", "Zuniga", "Abebe", "Bianchi",
-    "Castro", "Diallo", "Eriksen", "Fischer", "Garcia", "Hussein", "Ivanova", "de Souza", "van Dijk",
+    "Okafor",
+    "Lindqvist",
+    "Moreau",
+    "Tanaka",
+    "Haddad",
+    "Kowalczyk",
+    "Mensah",
+    "Rossi",
+    "Fernandes",
+    "Novak",
+    "Osei",
+    "Petrov",
+    "Quispe",
+    "Rahman",
+    "Schmidt",
+    "Toure",
+    "Ueda",
+    "Varga",
+    "Wojcik",
+    "Yilmaz",
+    "Zuniga",
+    "Abebe",
+    "Bianchi",
+    "Castro",
+    "Diallo",
+    "Eriksen",
+    "Fischer",
+    "Garcia",
+    "Hussein",
+    "Ivanova",
+    "de Souza",
+    "van Dijk",
 ];
 const BODIES: &[(&str, &str)] = &[
     ("MAG Working Group on Strategy", "WG-Strategy"),
@@ -94,24 +131,151 @@ const BODIES: &[(&str, &str)] = &[
     ("National, Regional and Youth IGF Initiatives", "NRIs"),
 ];
 const TOPICS: &[(&str, &[&str])] = &[
-    ("AI governance", &["the governance of artificial intelligence", "generative AI and its risks", "the work of the Policy Network on AI", "algorithmic accountability"]),
-    ("WSIS+20 review", &["the WSIS+20 review", "the outcome of the WSIS+20 process", "the renewal of the IGF mandate", "the General Assembly resolution on WSIS"]),
-    ("Global Digital Compact", &["the Global Digital Compact", "the follow-up to the GDC", "the implementation of the Compact"]),
-    ("NRIs", &["the national and regional IGF initiatives", "the NRIs network", "youth IGFs in the regions"]),
-    ("intersessional work", &["Best Practice Forums", "Dynamic Coalitions", "the Policy Networks", "intersessional activities"]),
-    ("hybrid participation", &["remote participation", "hybrid meetings", "remote hubs", "online moderation"]),
-    ("meaningful access", &["meaningful connectivity", "affordable access", "community networks", "the digital divide"]),
-    ("cybersecurity", &["cybersecurity norms", "incident response capacity", "trust and security online", "cyber capacity building"]),
-    ("data governance", &["cross-border data flows", "data protection", "data governance frameworks"]),
-    ("human rights", &["human rights online", "freedom of expression", "privacy rights"]),
-    ("gender", &["gender equality online", "women in technology", "gender-based violence online"]),
-    ("environment", &["the environmental footprint of the Internet", "e-waste", "sustainable digital infrastructure"]),
-    ("multilingualism", &["multilingual content", "interpretation into UN languages", "local language content"]),
-    ("MAG working methods", &["the working methods of the MAG", "MAG onboarding", "the MAG nomination process"]),
+    (
+        "AI governance",
+        &[
+            "the governance of artificial intelligence",
+            "generative AI and its risks",
+            "the work of the Policy Network on AI",
+            "algorithmic accountability",
+        ],
+    ),
+    (
+        "WSIS+20 review",
+        &[
+            "the WSIS+20 review",
+            "the outcome of the WSIS+20 process",
+            "the renewal of the IGF mandate",
+            "the General Assembly resolution on WSIS",
+        ],
+    ),
+    (
+        "Global Digital Compact",
+        &[
+            "the Global Digital Compact",
+            "the follow-up to the GDC",
+            "the implementation of the Compact",
+        ],
+    ),
+    (
+        "NRIs",
+        &[
+            "the national and regional IGF initiatives",
+            "the NRIs network",
+            "youth IGFs in the regions",
+        ],
+    ),
+    (
+        "intersessional work",
+        &[
+            "Best Practice Forums",
+            "Dynamic Coalitions",
+            "the Policy Networks",
+            "intersessional activities",
+        ],
+    ),
+    (
+        "hybrid participation",
+        &[
+            "remote participation",
+            "hybrid meetings",
+            "remote hubs",
+            "online moderation",
+        ],
+    ),
+    (
+        "meaningful access",
+        &[
+            "meaningful connectivity",
+            "affordable access",
+            "community networks",
+            "the digital divide",
+        ],
+    ),
+    (
+        "cybersecurity",
+        &[
+            "cybersecurity norms",
+            "incident response capacity",
+            "trust and security online",
+            "cyber capacity building",
+        ],
+    ),
+    (
+        "data governance",
+        &[
+            "cross-border data flows",
+            "data protection",
+            "data governance frameworks",
+        ],
+    ),
+    (
+        "human rights",
+        &[
+            "human rights online",
+            "freedom of expression",
+            "privacy rights",
+        ],
+    ),
+    (
+        "gender",
+        &[
+            "gender equality online",
+            "women in technology",
+            "gender-based violence online",
+        ],
+    ),
+    (
+        "environment",
+        &[
+            "the environmental footprint of the Internet",
+            "e-waste",
+            "sustainable digital infrastructure",
+        ],
+    ),
+    (
+        "multilingualism",
+        &[
+            "multilingual content",
+            "interpretation into UN languages",
+            "local language content",
+        ],
+    ),
+    (
+        "MAG working methods",
+        &[
+            "the working methods of the MAG",
+            "MAG onboarding",
+            "the MAG nomination process",
+        ],
+    ),
 ];
-const EVENTS: &[&str] = &["WSIS Forum", "Geneva Cyber Week", "AI for Good Global Summit", "EuroDIG", "RightsCon", "Paris Peace Forum"];
-const SPEECH: &[&str] = &["noted", "stressed", "highlighted", "recalled", "reported", "observed", "underlined", "explained"];
-const PROPOSE: &[&str] = &["suggested that", "proposed that", "recommended that", "urged that", "called for", "argued that"];
+const EVENTS: &[&str] = &[
+    "WSIS Forum",
+    "Geneva Cyber Week",
+    "AI for Good Global Summit",
+    "EuroDIG",
+    "RightsCon",
+    "Paris Peace Forum",
+];
+const SPEECH: &[&str] = &[
+    "noted",
+    "stressed",
+    "highlighted",
+    "recalled",
+    "reported",
+    "observed",
+    "underlined",
+    "explained",
+];
+const PROPOSE: &[&str] = &[
+    "suggested that",
+    "proposed that",
+    "recommended that",
+    "urged that",
+    "called for",
+    "argued that",
+];
 
 /// A recurring action and the ways people phrase it.
 struct Frame {
@@ -149,59 +313,298 @@ const FRAMES: &[Frame] = &[
 /// one-offs ask the same action of the same thing; they may share any one or two words
 /// (a topic phrase, an action, an occasion), like unrelated requests do.
 const ONE_OFF_VERBS: &[&str] = &[
-    "be checked", "be moved", "be archived", "be redesigned", "be cancelled", "be postponed", "be dusted",
-    "be relabelled", "be sponsored", "be catered", "be insured", "be repainted", "be rebooked",
-    "be audited", "be photographed", "be streamed", "be tested", "be cleaned", "be upgraded", "be counted",
-    "be polished", "be weighed", "be stacked", "be wrapped", "be varnished", "be sorted",
-    "be labelled", "be numbered", "be laminated", "be resized", "be recoloured", "be rearranged", "be unpacked",
-    "be packed", "be shipped", "be collected", "be returned", "be oiled", "be tuned", "be raffled",
-    "be auctioned", "be refilled", "be emptied", "be repaired", "be replaced", "be swapped", "be disinfected",
-    "be ironed", "be hung", "be lit", "be locked", "be unlocked", "be sealed", "be measured", "be fenced", "be decorated",
+    "be checked",
+    "be moved",
+    "be archived",
+    "be redesigned",
+    "be cancelled",
+    "be postponed",
+    "be dusted",
+    "be relabelled",
+    "be sponsored",
+    "be catered",
+    "be insured",
+    "be repainted",
+    "be rebooked",
+    "be audited",
+    "be photographed",
+    "be streamed",
+    "be tested",
+    "be cleaned",
+    "be upgraded",
+    "be counted",
+    "be polished",
+    "be weighed",
+    "be stacked",
+    "be wrapped",
+    "be varnished",
+    "be sorted",
+    "be labelled",
+    "be numbered",
+    "be laminated",
+    "be resized",
+    "be recoloured",
+    "be rearranged",
+    "be unpacked",
+    "be packed",
+    "be shipped",
+    "be collected",
+    "be returned",
+    "be oiled",
+    "be tuned",
+    "be raffled",
+    "be auctioned",
+    "be refilled",
+    "be emptied",
+    "be repaired",
+    "be replaced",
+    "be swapped",
+    "be disinfected",
+    "be ironed",
+    "be hung",
+    "be lit",
+    "be locked",
+    "be unlocked",
+    "be sealed",
+    "be measured",
+    "be fenced",
+    "be decorated",
 ];
 const ONE_OFF_NOUNS: &[&str] = &[
-    "lanyards", "badges", "catering", "parking", "livestream", "newsletter", "logo", "banners", "hashtag",
-    "volunteers", "cloakroom", "childcare", "photo wall", "closing dinner", "hackathon", "art exhibition", "bicycles",
-    "booth design", "mobile app", "podcast", "quiz", "raffle", "playlist", "dress code", "welcome packs",
-    "water bottles", "venue map", "elevator signs", "medical desk", "taxi vouchers", "press room", "stage lighting",
-    "coffee machines", "charging stations", "umbrellas", "floor plan", "name cards", "microphones", "interpreter cabins",
-    "wifi routers", "ticket scanners", "souvenir mugs", "poster boards", "lecterns", "power strips", "shuttle timetable",
-    "flower pots", "doormats", "coat hangers", "whiteboards", "markers", "flip charts", "sticky notes", "paper cups",
-    "napkins", "tablecloths", "chairs", "sofas", "cushions", "lamps", "curtains", "carpets", "ashtrays", "fridges",
-    "kettles", "sandwiches", "fruit baskets", "pastries", "juice bottles", "ice machines", "vending machines",
-    "recycling bins", "fire extinguishers", "first aid kits", "torches", "batteries", "extension cords", "projectors",
-    "screens", "speakers", "headsets", "webcams", "laptops", "printers", "scanners", "staplers", "envelopes", "stamps",
-    "postcards", "brochures", "flyers", "stickers", "t-shirts", "tote bags", "pens", "notebooks", "calendars", "maps",
-    "signposts", "ramps", "handrails", "lifts", "stairs", "windows", "doors", "keys", "lockers", "safes", "clocks",
-    "fans", "heaters", "plants", "paintings", "sculptures", "trophies", "medals", "certificates", "ribbons", "balloons",
-    "tents", "canopies", "benches", "picnic tables", "bike racks", "scooters", "golf carts", "minibuses", "ferries",
-    "boat tour", "walking tour", "museum tickets", "concert tickets", "city passes", "metro cards", "luggage tags",
+    "lanyards",
+    "badges",
+    "catering",
+    "parking",
+    "livestream",
+    "newsletter",
+    "logo",
+    "banners",
+    "hashtag",
+    "volunteers",
+    "cloakroom",
+    "childcare",
+    "photo wall",
+    "closing dinner",
+    "hackathon",
+    "art exhibition",
+    "bicycles",
+    "booth design",
+    "mobile app",
+    "podcast",
+    "quiz",
+    "raffle",
+    "playlist",
+    "dress code",
+    "welcome packs",
+    "water bottles",
+    "venue map",
+    "elevator signs",
+    "medical desk",
+    "taxi vouchers",
+    "press room",
+    "stage lighting",
+    "coffee machines",
+    "charging stations",
+    "umbrellas",
+    "floor plan",
+    "name cards",
+    "microphones",
+    "interpreter cabins",
+    "wifi routers",
+    "ticket scanners",
+    "souvenir mugs",
+    "poster boards",
+    "lecterns",
+    "power strips",
+    "shuttle timetable",
+    "flower pots",
+    "doormats",
+    "coat hangers",
+    "whiteboards",
+    "markers",
+    "flip charts",
+    "sticky notes",
+    "paper cups",
+    "napkins",
+    "tablecloths",
+    "chairs",
+    "sofas",
+    "cushions",
+    "lamps",
+    "curtains",
+    "carpets",
+    "ashtrays",
+    "fridges",
+    "kettles",
+    "sandwiches",
+    "fruit baskets",
+    "pastries",
+    "juice bottles",
+    "ice machines",
+    "vending machines",
+    "recycling bins",
+    "fire extinguishers",
+    "first aid kits",
+    "torches",
+    "batteries",
+    "extension cords",
+    "projectors",
+    "screens",
+    "speakers",
+    "headsets",
+    "webcams",
+    "laptops",
+    "printers",
+    "scanners",
+    "staplers",
+    "envelopes",
+    "stamps",
+    "postcards",
+    "brochures",
+    "flyers",
+    "stickers",
+    "t-shirts",
+    "tote bags",
+    "pens",
+    "notebooks",
+    "calendars",
+    "maps",
+    "signposts",
+    "ramps",
+    "handrails",
+    "lifts",
+    "stairs",
+    "windows",
+    "doors",
+    "keys",
+    "lockers",
+    "safes",
+    "clocks",
+    "fans",
+    "heaters",
+    "plants",
+    "paintings",
+    "sculptures",
+    "trophies",
+    "medals",
+    "certificates",
+    "ribbons",
+    "balloons",
+    "tents",
+    "canopies",
+    "benches",
+    "picnic tables",
+    "bike racks",
+    "scooters",
+    "golf carts",
+    "minibuses",
+    "ferries",
+    "boat tour",
+    "walking tour",
+    "museum tickets",
+    "concert tickets",
+    "city passes",
+    "metro cards",
+    "luggage tags",
 ];
 const ONE_OFF_WHEN: &[&str] = &[
-    "before the opening", "after the closing", "during the lunch break", "on the first morning", "by the end of the week",
-    "before the plenary", "ahead of the retreat", "for the open consultations", "in time for the host country visit",
-    "for the newcomers track", "after the stocktaking", "before the next call", "for the high-level leaders track",
-    "during the parliamentary track", "for the village stands", "before registration closes", "for the day zero events",
-    "when the budget allows", "for the closing ceremony", "before the press briefing", "for the youth summit",
-    "in the second week", "for the dynamic coalitions fair", "before the evaluation starts",
+    "before the opening",
+    "after the closing",
+    "during the lunch break",
+    "on the first morning",
+    "by the end of the week",
+    "before the plenary",
+    "ahead of the retreat",
+    "for the open consultations",
+    "in time for the host country visit",
+    "for the newcomers track",
+    "after the stocktaking",
+    "before the next call",
+    "for the high-level leaders track",
+    "during the parliamentary track",
+    "for the village stands",
+    "before registration closes",
+    "for the day zero events",
+    "when the budget allows",
+    "for the closing ceremony",
+    "before the press briefing",
+    "for the youth summit",
+    "in the second week",
+    "for the dynamic coalitions fair",
+    "before the evaluation starts",
 ];
 
 /// A one-off proposal: it names a thing that a recurring proposal is also about (a topic
 /// phrase, "the tracker board"), but asks for something else about it; the thing, the
 /// action and the topic phrase come from the [`OneOffDeck`].
 const ADJECTIVES: &[&str] = &[
-    "spare", "old", "blue", "donated", "rented", "broken", "extra", "shared", "printed", "borrowed", "heavy", "small",
-    "wooden", "digital", "portable", "noisy", "green", "second-hand", "folding", "bilingual", "outdoor", "temporary",
+    "spare",
+    "old",
+    "blue",
+    "donated",
+    "rented",
+    "broken",
+    "extra",
+    "shared",
+    "printed",
+    "borrowed",
+    "heavy",
+    "small",
+    "wooden",
+    "digital",
+    "portable",
+    "noisy",
+    "green",
+    "second-hand",
+    "folding",
+    "bilingual",
+    "outdoor",
+    "temporary",
 ];
-const KEYWORDS: &[&str] = &["the Terms of Reference folder", "the tracker board", "the captions screen", "the youth lounge", "the travel desk", "the survey kiosk", "the translation booth", "the repository shelf"];
+const KEYWORDS: &[&str] = &[
+    "the Terms of Reference folder",
+    "the tracker board",
+    "the captions screen",
+    "the youth lounge",
+    "the travel desk",
+    "the survey kiosk",
+    "the translation booth",
+    "the repository shelf",
+];
 
-fn distractor(r: &mut fastrand::Rng, OneOff { noun, verb, keyword }: OneOff) -> String {
+fn distractor(
+    r: &mut fastrand::Rng,
+    OneOff {
+        noun,
+        verb,
+        keyword,
+    }: OneOff,
+) -> String {
     let a = format!("{} {}", pick(r, ADJECTIVES), ONE_OFF_NOUNS[noun]);
     let (k, v) = (KEYWORDS[keyword], ONE_OFF_VERBS[verb]);
-    let w = if r.bool() { pick(r, ONE_OFF_WHEN).to_string() } else { format!("by {}", long_date(Date::from_calendar_date(2000 + r.i32(0..30), Month::try_from(1 + r.u8(..12)).unwrap_or(Month::May), 1 + r.u8(..28)).unwrap_or(Date::MIN))) };
+    let w = if r.bool() {
+        pick(r, ONE_OFF_WHEN).to_string()
+    } else {
+        format!(
+            "by {}",
+            long_date(
+                Date::from_calendar_date(
+                    2000 + r.i32(0..30),
+                    Month::try_from(1 + r.u8(..12)).unwrap_or(Month::May),
+                    1 + r.u8(..28)
+                )
+                .unwrap_or(Date::MIN)
+            )
+        )
+    };
     match r.usize(..3) {
         0 => format!("{k} and the {a} {v} {w}"),
         1 => format!("the {a} next to {k} {v} {w}"),
-        _ => format!("{} {v} {w}, together with {k}", capitalize(&format!("the {a}"))).replacen("The ", "the ", 1),
+        _ => format!(
+            "{} {v} {w}, together with {k}",
+            capitalize(&format!("the {a}"))
+        )
+        .replacen("The ", "the ", 1),
     }
 }
 
@@ -213,7 +616,13 @@ const DEFINITIONS: &[&str] = &[
     "The Global Digital Compact (GDC) was also mentioned.",
     "The National and Regional Initiatives (NRIs) shared news.",
 ];
-const CONNECTIVES: &[&str] = &["In the discussion,", "Later,", "On this point,", "In addition,", "Closing the item,"];
+const CONNECTIVES: &[&str] = &[
+    "In the discussion,",
+    "Later,",
+    "On this point,",
+    "In addition,",
+    "Closing the item,",
+];
 
 fn pick<'a, T>(rng: &mut fastrand::Rng, v: &'a [T]) -> &'a T {
     &v[rng.usize(..v.len())]
@@ -239,7 +648,9 @@ struct OneOffDeck {
 impl OneOffDeck {
     fn new(seed: u64) -> Self {
         let mut r = fastrand::Rng::with_seed(seed ^ 0x6f6e_655f_6f66_6673);
-        let mut actions: Vec<(usize, usize)> = (0..ONE_OFF_VERBS.len()).flat_map(|v| (0..KEYWORDS.len()).map(move |k| (v, k))).collect();
+        let mut actions: Vec<(usize, usize)> = (0..ONE_OFF_VERBS.len())
+            .flat_map(|v| (0..KEYWORDS.len()).map(move |k| (v, k)))
+            .collect();
         let mut nouns: Vec<usize> = (0..ONE_OFF_NOUNS.len()).collect();
         r.shuffle(&mut actions);
         r.shuffle(&mut nouns);
@@ -248,7 +659,11 @@ impl OneOffDeck {
 
     fn get(&self, i: usize) -> OneOff {
         let (verb, keyword) = self.actions[i % self.actions.len()];
-        OneOff { noun: self.nouns[i % self.nouns.len()], verb, keyword }
+        OneOff {
+            noun: self.nouns[i % self.nouns.len()],
+            verb,
+            keyword,
+        }
     }
 }
 
@@ -282,7 +697,10 @@ pub fn generate(dir: &Path, opts: &SynthOptions) -> Result<Truth> {
             continue;
         }
         for &m in &at {
-            plan[m].push(Occurrence { chain: chains.len(), phrasing: rng.usize(..frame.phrasings.len()) });
+            plan[m].push(Occurrence {
+                chain: chains.len(),
+                phrasing: rng.usize(..frame.phrasings.len()),
+            });
         }
         let last = *at.last().expect("non-empty");
         let addressed = rng.f32() < 0.3 && last + 1 < n;
@@ -290,11 +708,32 @@ pub fn generate(dir: &Path, opts: &SynthOptions) -> Result<Truth> {
             let m = last + 1 + rng.usize(..(n - last - 1).clamp(1, 40));
             done_at[m.min(n - 1)].push(chains.len());
         }
-        chains.push(TruthChain { id: chains.len(), label: frame.label.to_string(), status: if addressed { "addressed".into() } else { "open".into() }, occurrences: Vec::new(), addressed_in: None });
+        chains.push(TruthChain {
+            id: chains.len(),
+            label: frame.label.to_string(),
+            status: if addressed {
+                "addressed".into()
+            } else {
+                "open".into()
+            },
+            occurrences: Vec::new(),
+            addressed_in: None,
+        });
     }
-    let chain_frames: Vec<usize> = (0..chains.len()).map(|i| FRAMES.iter().position(|f| f.label == chains[i].label).expect("frame")).collect();
-    let root_name = dir.file_name().map_or_else(|| "corpus".to_string(), |s| s.to_string_lossy().into_owned());
-    let start = Date::from_calendar_date(opts.start_year, Month::January, 10).context("start year")?;
+    let chain_frames: Vec<usize> = (0..chains.len())
+        .map(|i| {
+            FRAMES
+                .iter()
+                .position(|f| f.label == chains[i].label)
+                .expect("frame")
+        })
+        .collect();
+    let root_name = dir.file_name().map_or_else(
+        || "corpus".to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    );
+    let start =
+        Date::from_calendar_date(opts.start_year, Month::January, 10).context("start year")?;
     let span_days = (opts.years.max(1) as i64) * 365;
     let seeds: Vec<u64> = (0..n).map(|_| rng.u64(..)).collect();
     let deck = OneOffDeck::new(opts.seed);
@@ -305,37 +744,65 @@ pub fn generate(dir: &Path, opts: &SynthOptions) -> Result<Truth> {
             let mut r = fastrand::Rng::with_seed(seeds[i]);
             // prose words have a stream of their own, so that the planted proposals do not move
             let mut w = fastrand::Rng::with_seed(seeds[i] ^ 0x7072_6f73_6520_7764);
-            let (text, raised) = meeting(&mut r, i, date, &plan[i], &done_at[i], &chain_frames, opts.words, deck.get(i), &mut w);
+            let (text, raised) = meeting(
+                &mut r,
+                i,
+                date,
+                &plan[i],
+                &done_at[i],
+                &chain_frames,
+                opts.words,
+                deck.get(i),
+                &mut w,
+            );
             let body_slug = slug(&BODIES[i % BODIES.len()].1.to_lowercase());
-            let rel = format!("{}/{}-{body_slug}-{i:06}.txt", date.year(), crate::extract::dates::iso(date));
+            let rel = format!(
+                "{}/{}-{body_slug}-{i:06}.txt",
+                date.year(),
+                crate::extract::dates::iso(date)
+            );
             (rel, text, raised, done_at[i].clone())
         })
         .collect();
-    docs.par_iter().try_for_each(|(rel, text, _, _)| -> Result<()> {
-        let path = dir.join(rel);
-        if let Some(p) = path.parent() {
-            std::fs::create_dir_all(p)?;
-        }
-        std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))
-    })?;
+    docs.par_iter()
+        .try_for_each(|(rel, text, _, _)| -> Result<()> {
+            let path = dir.join(rel);
+            if let Some(p) = path.parent() {
+                std::fs::create_dir_all(p)?;
+            }
+            std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))
+        })?;
     for (i, (rel, _, raised, done)) in docs.iter().enumerate() {
-        let date = crate::extract::dates::iso(start + Duration::days(span_days * i as i64 / n as i64));
+        let date =
+            crate::extract::dates::iso(start + Duration::days(span_days * i as i64 / n as i64));
         for (c, speaker, text) in raised {
-            chains[*c].occurrences.push(TruthOccurrence { source: format!("{root_name}/{rel}"), date: date.clone(), speaker: speaker.clone(), text: text.clone() });
+            chains[*c].occurrences.push(TruthOccurrence {
+                source: format!("{root_name}/{rel}"),
+                date: date.clone(),
+                speaker: speaker.clone(),
+                text: text.clone(),
+            });
         }
         for c in done {
             chains[*c].addressed_in = Some(format!("{root_name}/{rel}"));
         }
     }
     chains.retain(|c| c.occurrences.len() >= 2);
-    let truth = Truth { seed: opts.seed, meetings: n, chains };
+    let truth = Truth {
+        seed: opts.seed,
+        meetings: n,
+        chains,
+    };
     let truth_path = dir.with_file_name(format!("{root_name}-truth.json"));
-    std::fs::write(&truth_path, serde_json::to_string_pretty(&truth)?).with_context(|| format!("writing {}", truth_path.display()))?;
+    std::fs::write(&truth_path, serde_json::to_string_pretty(&truth)?)
+        .with_context(|| format!("writing {}", truth_path.display()))?;
     Ok(truth)
 }
 
 fn slug(s: &str) -> String {
-    s.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect()
+    s.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect()
 }
 
 fn person(r: &mut fastrand::Rng) -> String {
@@ -344,9 +811,23 @@ fn person(r: &mut fastrand::Rng) -> String {
 
 /// One meeting's text, and the planted proposals it raised (chain, speaker, wording).
 #[allow(clippy::too_many_arguments)]
-fn meeting(r: &mut fastrand::Rng, i: usize, date: Date, plan: &[Occurrence], done: &[usize], frames: &[usize], words: (usize, usize), one_off: OneOff, w: &mut fastrand::Rng) -> (String, Vec<(usize, String, String)>) {
+fn meeting(
+    r: &mut fastrand::Rng,
+    i: usize,
+    date: Date,
+    plan: &[Occurrence],
+    done: &[usize],
+    frames: &[usize],
+    words: (usize, usize),
+    one_off: OneOff,
+    w: &mut fastrand::Rng,
+) -> (String, Vec<(usize, String, String)>) {
     let (body, short) = BODIES[i % BODIES.len()];
-    let people: Vec<String> = (0..r.usize(6..14)).map(|_| person(r)).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+    let people: Vec<String> = (0..r.usize(6..14))
+        .map(|_| person(r))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
     let chair = people[0].clone();
     let target = r.usize(words.0..=words.1.max(words.0));
     let transcript = r.f32() < 0.3;
@@ -356,7 +837,15 @@ fn meeting(r: &mut fastrand::Rng, i: usize, date: Date, plan: &[Occurrence], don
     let mut out = String::with_capacity(target * 7);
     let mut count = 0usize;
     let topics: Vec<&(&str, &[&str])> = (0..r.usize(3..6)).map(|_| pick(r, TOPICS)).collect();
-    let mut proposals: Vec<(usize, String)> = plan.iter().map(|o| (o.chain, FRAMES[frames[o.chain]].phrasings[o.phrasing].to_string())).collect();
+    let mut proposals: Vec<(usize, String)> = plan
+        .iter()
+        .map(|o| {
+            (
+                o.chain,
+                FRAMES[frames[o.chain]].phrasings[o.phrasing].to_string(),
+            )
+        })
+        .collect();
     if r.f32() < 0.5 {
         proposals.push((usize::MAX, distractor(r, one_off)));
     }
@@ -368,7 +857,11 @@ fn meeting(r: &mut fastrand::Rng, i: usize, date: Date, plan: &[Occurrence], don
         for (t, (_, phrases)) in topics.iter().enumerate() {
             for _ in 0..r.usize(3..8) {
                 let who = pick(r, &people[1..]).clone();
-                let mut turn = format!("Thank you. On {}, {}", pick(r, phrases), filler(r, w, phrases, 2));
+                let mut turn = format!(
+                    "Thank you. On {}, {}",
+                    pick(r, phrases),
+                    filler(r, w, phrases, 2)
+                );
                 if pi < proposals.len() && (t + 1 == topics.len() || r.f32() < 0.4) {
                     let (c, p) = &proposals[pi];
                     turn.push_str(&format!(" I would propose that {p}."));
@@ -390,29 +883,56 @@ fn meeting(r: &mut fastrand::Rng, i: usize, date: Date, plan: &[Occurrence], don
         while pi < proposals.len() {
             let who = pick(r, &people[1..]).clone();
             let (c, p) = &proposals[pi];
-            out.push_str(&format!(">> {}: One more thing. I would suggest that {p}.\n\n", who.to_uppercase()));
+            out.push_str(&format!(
+                ">> {}: One more thing. I would suggest that {p}.\n\n",
+                who.to_uppercase()
+            ));
             if *c != usize::MAX {
                 raised.push((*c, who.clone(), p.clone()));
             }
             pi += 1;
         }
         for c in done {
-            out.push_str(&format!(">> {}: For the record, the Secretariat confirms that {}.\n\n", chair.to_uppercase(), pick(r, FRAMES[frames[*c]].done)));
+            out.push_str(&format!(
+                ">> {}: For the record, the Secretariat confirms that {}.\n\n",
+                chair.to_uppercase(),
+                pick(r, FRAMES[frames[*c]].done)
+            ));
         }
-        out.push_str(&format!(">> {}: So we agree to continue the work on {}. Our next call is on {}.\n", chair.to_uppercase(), topics[0].0, long_date(next)));
+        out.push_str(&format!(
+            ">> {}: So we agree to continue the work on {}. Our next call is on {}.\n",
+            chair.to_uppercase(),
+            topics[0].0,
+            long_date(next)
+        ));
     } else {
-        out.push_str(&format!("{body} ({short})\n\nOnline Meeting\n\n{} at 13:00 UTC\n\nSummary Report\n\n", long_date(date)));
+        out.push_str(&format!(
+            "{body} ({short})\n\nOnline Meeting\n\n{} at 13:00 UTC\n\nSummary Report\n\n",
+            long_date(date)
+        ));
         out.push_str(&format!("The {} virtual meeting of the {body} was held on {day}. The meeting was moderated by {chair}.\n\n", ordinal(number)));
         let mut pi = 0;
         for (t, (title, phrases)) in topics.iter().enumerate() {
-            out.push_str(&format!("{}. {}\n\n", (b'A' + t as u8) as char, capitalize(title)));
+            out.push_str(&format!(
+                "{}. {}\n\n",
+                (b'A' + t as u8) as char,
+                capitalize(title)
+            ));
             for _ in 0..r.usize(2..5) {
                 let who = pick(r, &people[1..]).clone();
-                let mut para = format!("{who} {} that {}", pick(r, SPEECH), filler(r, w, phrases, 2));
+                let mut para = format!(
+                    "{who} {} that {}",
+                    pick(r, SPEECH),
+                    filler(r, w, phrases, 2)
+                );
                 if pi < proposals.len() && (t + 1 == topics.len() || r.f32() < 0.5) {
                     let (c, p) = &proposals[pi];
                     let verb = pick(r, PROPOSE);
-                    let p_text = if verb.ends_with("for") { format!("action so that {p}") } else { p.clone() };
+                    let p_text = if verb.ends_with("for") {
+                        format!("action so that {p}")
+                    } else {
+                        p.clone()
+                    };
                     let subject = if r.bool() { "She" } else { who.as_str() };
                     para.push_str(&format!(" {subject} also {verb} {p_text}."));
                     if *c != usize::MAX {
@@ -447,13 +967,27 @@ fn meeting(r: &mut fastrand::Rng, i: usize, date: Date, plan: &[Occurrence], don
         if !done.is_empty() {
             out.push_str("Updates\n\n");
             for c in done {
-                out.push_str(&format!("The Secretariat informed the group that {}.\n\n", pick(r, FRAMES[frames[*c]].done)));
+                out.push_str(&format!(
+                    "The Secretariat informed the group that {}.\n\n",
+                    pick(r, FRAMES[frames[*c]].done)
+                ));
             }
         }
-        out.push_str(&format!("Next steps\n\nThe group agreed to continue the work on {} before the {}.\n\n", topics[0].0, pick(r, EVENTS)));
-        out.push_str(&format!("Next meeting\n\nThe next meeting is scheduled for {}.\n\nList of participants:\n\n", long_date(next)));
+        out.push_str(&format!(
+            "Next steps\n\nThe group agreed to continue the work on {} before the {}.\n\n",
+            topics[0].0,
+            pick(r, EVENTS)
+        ));
+        out.push_str(&format!(
+            "Next meeting\n\nThe next meeting is scheduled for {}.\n\nList of participants:\n\n",
+            long_date(next)
+        ));
         for (k, p) in people.iter().enumerate() {
-            out.push_str(&format!("{}. {p}, {}\n", k + 1, if k == 0 { "Chair" } else { "MAG member" }));
+            out.push_str(&format!(
+                "{}. {p}, {}\n",
+                k + 1,
+                if k == 0 { "Chair" } else { "MAG member" }
+            ));
         }
     }
     (out, raised)
@@ -472,7 +1006,9 @@ fn ordinal(n: usize) -> String {
 
 pub(crate) fn capitalize(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
 }
 
 fn long_date(d: Date) -> String {
@@ -481,12 +1017,21 @@ fn long_date(d: Date) -> String {
 
 /// `sentences` sentences of prose about one of `phrases`. `r` draws what it always drew
 /// (a sentence family and a phrase); the words come from `words`, a stream of their own.
-fn filler(r: &mut fastrand::Rng, words: &mut fastrand::Rng, phrases: &[&str], sentences: usize) -> String {
+fn filler(
+    r: &mut fastrand::Rng,
+    words: &mut fastrand::Rng,
+    phrases: &[&str],
+    sentences: usize,
+) -> String {
     (0..sentences)
         .map(|k| {
             let family = r.usize(..prose::FAMILY_COUNT);
             let s = prose::sentence(words, family, pick::<&str>(r, phrases));
-            if k == 0 { s } else { capitalize(&s) }
+            if k == 0 {
+                s
+            } else {
+                capitalize(&s)
+            }
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -500,13 +1045,25 @@ mod tests {
     fn test_generation_is_deterministic_and_plants_chains() {
         let a = tempfile::tempdir().unwrap();
         let b = tempfile::tempdir().unwrap();
-        let opts = SynthOptions { meetings: 40, seed: 7, words: (300, 600), ..Default::default() };
+        let opts = SynthOptions {
+            meetings: 40,
+            seed: 7,
+            words: (300, 600),
+            ..Default::default()
+        };
         let ta = generate(&a.path().join("corpus"), &opts).unwrap();
         let tb = generate(&b.path().join("corpus"), &opts).unwrap();
-        assert_eq!(serde_json::to_string(&ta).unwrap(), serde_json::to_string(&tb).unwrap());
+        assert_eq!(
+            serde_json::to_string(&ta).unwrap(),
+            serde_json::to_string(&tb).unwrap()
+        );
         assert!(!ta.chains.is_empty());
         assert!(ta.chains.iter().all(|c| c.occurrences.len() >= 2));
-        let files: Vec<_> = walkdir::WalkDir::new(a.path().join("corpus")).into_iter().flatten().filter(|e| e.file_type().is_file()).collect();
+        let files: Vec<_> = walkdir::WalkDir::new(a.path().join("corpus"))
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_type().is_file())
+            .collect();
         assert_eq!(files.len(), 40);
     }
 
@@ -516,7 +1073,9 @@ mod tests {
         let (n, a) = (ONE_OFF_NOUNS.len(), ONE_OFF_VERBS.len() * KEYWORDS.len());
         let things: std::collections::HashSet<usize> = (0..n).map(|i| deck.get(i).noun).collect();
         assert_eq!(things.len(), n);
-        let actions: std::collections::HashSet<(usize, usize)> = (0..a).map(|i| (deck.get(i).verb, deck.get(i).keyword)).collect();
+        let actions: std::collections::HashSet<(usize, usize)> = (0..a)
+            .map(|i| (deck.get(i).verb, deck.get(i).keyword))
+            .collect();
         assert_eq!(actions.len(), a);
         // no one-off word is also an adjective the generator uses: "folding" / "be folded"
         let stems = |w: &str| crate::index::schema::analyze(w);

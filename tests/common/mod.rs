@@ -26,16 +26,32 @@ pub fn quorum(dir: &Path) -> Command {
 /// Runs quorum, expects success, parses stdout as JSON.
 pub fn json(dir: &Path, args: &[&str]) -> Value {
     let out = quorum(dir).args(args).output().expect("run");
-    assert!(out.status.success(), "quorum {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("quorum {args:?}: bad JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
+    assert!(
+        out.status.success(),
+        "quorum {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "quorum {args:?}: bad JSON ({e}): {}",
+            String::from_utf8_lossy(&out.stdout)
+        )
+    })
 }
 
 /// A temp folder with an index of the shipped corpus at `index/`.
 pub fn indexed_corpus() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
     let corpus = corpus();
-    let out = quorum(dir.path()).args(["index", corpus.to_str().unwrap(), "--index", "index"]).output().expect("run");
-    assert!(out.status.success(), "index failed: {}", String::from_utf8_lossy(&out.stderr));
+    let out = quorum(dir.path())
+        .args(["index", corpus.to_str().unwrap(), "--index", "index"])
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "index failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     dir
 }
 
