@@ -948,7 +948,7 @@ class Gen:
         chain_frames = [f for f in FRAMES if f.get("chain", True)]
         fam_i = 0
         while len(chains) < n_chains:
-            if r.random() < 0.6 and fam_i < len(fams) * 2:
+            if r.random() < 0.45 and fam_i < len(fams) * 2:
                 spec = fams[fam_i % len(fams)]
                 fam_i += 1
                 req = Request("family", spec, {"D": r.choice(spec["D"])})
