@@ -461,6 +461,14 @@ def ablate(train, val):
                  for d in docs]
         print(line(f"every modal-or-proposal line {name}", score(docs, picks)))
     for k in [5, 10, 15, 20]:
+        # evenly spaced with the model's own count per transcript (the model's K, gap, threshold)
+        g, t = per_k[str(k)]
+        t = -math.inf if t is None else t
+        for name, docs in (("train", train), ("val", val)):
+            picks = [select(d, scores(d, model["intercept"], w), k, g, t) for d in docs]
+            ev = [sorted({d["turns"][int((j + 0.5) * len(d["turns"]) / len(p))][0] for j in range(len(p))})
+                  if p else [] for d, p in zip(docs, picks)]
+            print(line(f"evenly spaced, model's count K={k} {name}", score(docs, ev)))
         # evenly spaced: no model at all
         for name, docs in (("train", train), ("val", val)):
             picks = [sorted({d["turns"][int((j + 0.5) * len(d["turns"]) / k)][0] for j in range(k)})
