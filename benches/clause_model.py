@@ -13,7 +13,7 @@ forward or record the meeting taking one up.
     scores quorum's proposals and decisions (coverage of its questions, random placement of
     the same count), on train and on val. Val is only ever scored, never inspected.
 
-Usage: benches/clause_model.py [fit|eval|ablate|all] [--shared DIR]
+Usage: benches/clause_model.py [fit|eval|handcheck|ablate|all] [--shared DIR]
 Needs numpy. Skips with a message when the shared QMSum folder is absent."""
 import json
 import math
@@ -446,8 +446,33 @@ def main():
         for name, docs in (("train", train), ("val", val)):
             s = [scores(d, b0, w) for d in docs]
             print(line(f"chosen {name} K={k} gap={g}", score(docs, [select(d, x, k, g, t) for d, x in zip(docs, s)])))
+    if cmd in ("handcheck", "all"):
+        handcheck(train)
     if cmd in ("ablate", "all"):
         ablate(train, val if val is not None else load(shared, "val", lex))
+
+
+def handcheck(train):
+    """Share of hand-labelled proposal/decision turns (benches/clause_handlabels.tsv, train
+    only) among the turns the model reports and among the others."""
+    model, w = read_weights()
+    path = os.path.join(ROOT, "benches", "clause_handlabels.tsv")
+    lab = {}
+    for l in open(path):
+        if l.strip() and not l.startswith("#"):
+            name, ln, y = l.split("\t")
+            lab[(name, int(ln))] = int(y)
+    tally = {True: [0, 0], False: [0, 0]}
+    for d in train:
+        name = os.path.basename(d["src"])[:-4]
+        picks = set(select(d, scores(d, model["intercept"], w), model["k"], model["gap"], model["threshold"]))
+        for (n, ln), y in lab.items():
+            if n == name:
+                tally[ln in picks][0] += y
+                tally[ln in picks][1] += 1
+    for k, tag in ((True, "reported by the model"), (False, "not reported")):
+        a, b = tally[k]
+        print(f"hand labels, {tag}: {a}/{b} are proposals or decisions ({a / max(1, b):.2f})")
 
 
 def ablate(train, val):
