@@ -17,5 +17,4 @@ pub mod lexicon;
 pub mod model;
 pub mod query;
 pub mod report;
-pub mod synth;
 pub mod text;
