@@ -31,7 +31,15 @@ fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
 fn test_same_seed_same_corpus_and_truth() {
     let a = tempfile::tempdir().unwrap();
     let b = tempfile::tempdir().unwrap();
-    let args = ["corpus", "--meetings", "30", "--seed", "3", "--max-words", "700"];
+    let args = [
+        "corpus",
+        "--meetings",
+        "30",
+        "--seed",
+        "3",
+        "--max-words",
+        "700",
+    ];
     for d in [&a, &b] {
         let out = gen(d.path(), &args);
         assert!(
