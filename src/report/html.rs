@@ -209,11 +209,11 @@ mod tests {
 
     #[test]
     fn test_snippets_are_escaped_marked_and_cut_at_400_characters() {
-        let s = Snippet::new("a <gap> & more", &[(3..6)]);
+        let s = Snippet::new("a <gap> & more", std::slice::from_ref(&(3..6)));
         assert_eq!(snippet_html(&s), "a &lt;<b>gap</b>&gt; &amp; more");
         // the cut counts escaped characters and each mark as one
         let long = format!("gap {}", "&".repeat(500));
-        let cut = snippet_html(&Snippet::new(&long, &[(0..3)]));
+        let cut = snippet_html(&Snippet::new(&long, std::slice::from_ref(&(0..3))));
         assert!(cut.starts_with("<b>gap</b> &amp;"));
         assert_eq!(cut.chars().count(), 400 - 2 + "<b></b>".len());
     }
