@@ -1,18 +1,9 @@
-//! The command line: one clap struct per subcommand, and the entry point that runs one
-//! and maps its outcome to an exit code.
+//! The command line as clap reads it: one args struct per subcommand, and nothing else.
+//! What each subcommand does is in [`crate::commands`].
 
-use crate::config::{date_arg, default_corpus, default_index};
-use crate::error::{is_broken_pipe, status_of, ExitStatus, QuorumError};
-use crate::extract::themes::ThemeSet;
-use crate::index::{reader, writer};
-use crate::query::filters::Filters;
-use crate::report::{human, json};
-use anyhow::{Context, Result};
+use crate::config::{DEFAULT_INDEX, ENVIRONMENT};
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use std::ffi::OsString;
-use std::io::{BufWriter, Write};
-use std::path::{Path, PathBuf};
-use std::process::ExitCode;
+use std::path::PathBuf;
 
 /// quorum: search and question years of meeting records.
 ///
@@ -23,7 +14,14 @@ use std::process::ExitCode;
 /// Start with `quorum search "implementation gap"`: it builds the index from `corpus/`
 /// the first time.
 #[derive(Debug, Parser)]
-#[command(name = "quorum", version, about, long_about, propagate_version = true)]
+#[command(
+    name = "quorum",
+    version,
+    about,
+    long_about,
+    after_long_help = ENVIRONMENT,
+    propagate_version = true
+)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
@@ -114,7 +112,7 @@ pub struct ThemesArgs {
     #[arg(long = "themes", value_name = "FILE")]
     pub themes_file: Option<PathBuf>,
     /// Index folder.
-    #[arg(long, default_value = "index")]
+    #[arg(long, default_value = DEFAULT_INDEX)]
     pub index: PathBuf,
     /// Print JSON.
     #[arg(long)]
@@ -131,7 +129,7 @@ pub struct GapsArgs {
     #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u32).range(2..))]
     pub min_meetings: u32,
     /// Index folder.
-    #[arg(long, default_value = "index")]
+    #[arg(long, default_value = DEFAULT_INDEX)]
     pub index: PathBuf,
     /// Print JSON.
     #[arg(long)]
@@ -151,7 +149,7 @@ pub struct ReportArgs {
     #[arg(long = "themes", value_name = "FILE")]
     pub themes_file: Option<PathBuf>,
     /// Index folder.
-    #[arg(long, default_value = "index")]
+    #[arg(long, default_value = DEFAULT_INDEX)]
     pub index: PathBuf,
 }
 
@@ -161,7 +159,7 @@ pub struct IndexArgs {
     /// Folder of meeting documents [default: corpus/].
     pub corpus: Option<PathBuf>,
     /// Index folder.
-    #[arg(long, default_value = "index")]
+    #[arg(long, default_value = DEFAULT_INDEX)]
     pub index: PathBuf,
     /// Throw the index away and build it anew (after a schema change or damage).
     #[arg(long)]
@@ -219,7 +217,7 @@ pub struct SearchArgs {
     /// What to look for.
     pub query: String,
     /// Index folder.
-    #[arg(long, default_value = "index")]
+    #[arg(long, default_value = DEFAULT_INDEX)]
     pub index: PathBuf,
     /// How many hits to show.
     #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=10000))]
@@ -245,7 +243,7 @@ pub struct ProposalsArgs {
     #[arg(long)]
     pub topic: Option<String>,
     /// Index folder.
-    #[arg(long, default_value = "index")]
+    #[arg(long, default_value = DEFAULT_INDEX)]
     pub index: PathBuf,
     /// Print JSON.
     #[arg(long)]
@@ -253,203 +251,4 @@ pub struct ProposalsArgs {
     #[command(flatten)]
     #[allow(missing_docs)]
     pub filters: FilterArgs,
-}
-
-impl FilterArgs {
-    fn resolve(&self, kind: Option<KindArg>) -> Result<Filters, QuorumError> {
-        Ok(Filters {
-            speaker: self.speaker.clone(),
-            body: self.body.clone(),
-            kind: kind.map(|k| match k {
-                KindArg::Summary => "summary".into(),
-                KindArg::Transcript => "transcript".into(),
-            }),
-            from: date_arg("--from", self.from.as_deref())?,
-            to: date_arg("--to", self.to.as_deref())?,
-            theme: None,
-        })
-    }
-}
-
-/// Parses the arguments, runs the command, and returns the exit code.
-pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
-    let cli = match Cli::try_parse_from(args) {
-        Ok(c) => c,
-        Err(e) => {
-            let _ = e.print();
-            return ExitCode::from(if e.use_stderr() {
-                ExitStatus::Usage as u8
-            } else {
-                0
-            });
-        }
-    };
-    let stdout = std::io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let result =
-        dispatch(cli.command, &mut out).and_then(|s| out.flush().map(|_| s).map_err(Into::into));
-    match result {
-        Ok(s) => ExitCode::from(s as u8),
-        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("quorum: {e:#}");
-            ExitCode::from(status_of(&e) as u8)
-        }
-    }
-}
-
-fn dispatch(cmd: Command, out: &mut impl Write) -> Result<ExitStatus> {
-    match cmd {
-        Command::Index(a) => cmd_index(a, out),
-        Command::Extract(a) => cmd_extract(a, out),
-        Command::Search(a) => cmd_search(a, out),
-        Command::Proposals(a) => cmd_proposals(a, out),
-        Command::Themes(a) => cmd_themes(a, out),
-        Command::Report(a) => cmd_report(a),
-        Command::Gaps(a) => cmd_gaps(a, out),
-    }
-}
-
-fn cmd_index(a: IndexArgs, out: &mut impl Write) -> Result<ExitStatus> {
-    let corpus = a.corpus.unwrap_or_else(default_corpus);
-    let opts = writer::BuildOptions {
-        threads: a.threads.map(usize::from),
-        rebuild: a.rebuild,
-        progress: true,
-        batch: a.batch as usize,
-        ..Default::default()
-    };
-    let report = writer::build(&corpus, &a.index, &opts)?;
-    eprintln!("quorum: {}", human::build_summary(&report));
-    if a.json {
-        json::write(out, &report)?;
-    }
-    Ok(ExitStatus::Success)
-}
-
-fn cmd_extract(a: ExtractArgs, out: &mut impl Write) -> Result<ExitStatus> {
-    let bytes = crate::ingest::read::read_file(&a.file).map_err(|e| match e {
-        crate::ingest::read::ReadError::Io(m) => {
-            anyhow::anyhow!("cannot read {}: {m}", a.file.display())
-        }
-        other => QuorumError::Usage(format!("{}: {other}", a.file.display())).into(),
-    })?;
-    let text = crate::ingest::read::decode(&bytes)
-        .map_err(|e| QuorumError::Usage(format!("{}: {e}", a.file.display())))?;
-    let source = crate::ingest::walk::source_name(&a.file);
-    let meeting = crate::ingest::parse(&source, &text);
-    if a.json {
-        json::write(out, &meeting)?;
-    } else {
-        serde_json::to_writer_pretty(&mut *out, &meeting)?;
-        writeln!(out)?;
-    }
-    Ok(ExitStatus::Success)
-}
-
-/// Builds the default index from the default corpus when there is none yet.
-fn ensure_index(index: &Path) -> Result<()> {
-    if reader::exists(index) || !reader::is_vacant(index) {
-        return Ok(());
-    }
-    let corpus = default_corpus();
-    eprintln!(
-        "quorum: no index at {}; building it from {} first",
-        index.display(),
-        corpus.display()
-    );
-    let report = writer::build(
-        &corpus,
-        index,
-        &writer::BuildOptions {
-            progress: true,
-            ..Default::default()
-        },
-    )?;
-    eprintln!("quorum: {}", human::build_summary(&report));
-    Ok(())
-}
-
-fn cmd_search(a: SearchArgs, out: &mut impl Write) -> Result<ExitStatus> {
-    let mut filters = a.filters.resolve(a.kind)?;
-    if let Some(t) = &a.theme {
-        let set = ThemeSet::default_set();
-        let i = set.find(t).ok_or_else(|| {
-            QuorumError::Usage(format!(
-                "no theme {t:?}; see `quorum themes` for their names"
-            ))
-        })?;
-        filters.theme = Some(set.themes[i].name.clone());
-    }
-    crate::query::search::prepare_query(&a.query)?;
-    let index = if a.index.as_os_str().is_empty() {
-        default_index()
-    } else {
-        a.index.clone()
-    };
-    ensure_index(&index)?;
-    let r = crate::query::search::search(&index, &a.query, a.limit as usize, &filters)?;
-    if a.json {
-        json::write(out, &r)?;
-    } else {
-        human::search(out, &r, human::colour())?;
-    }
-    Ok(ExitStatus::Success)
-}
-
-fn cmd_proposals(a: ProposalsArgs, out: &mut impl Write) -> Result<ExitStatus> {
-    let filters = a.filters.resolve(None)?;
-    ensure_index(&a.index)?;
-    let rows = crate::query::proposals::proposals(&a.index, a.topic.as_deref(), &filters)?;
-    if a.json {
-        #[derive(serde::Serialize)]
-        struct Out<'a> {
-            proposals: &'a [crate::query::proposals::ProposalRow],
-        }
-        json::write(out, &Out { proposals: &rows })?;
-    } else {
-        human::proposals(out, &rows)?;
-    }
-    Ok(ExitStatus::Success)
-}
-
-fn cmd_themes(a: ThemesArgs, out: &mut impl Write) -> Result<ExitStatus> {
-    let filters = a.filters.resolve(None)?;
-    let set = ThemeSet::load(a.themes_file.as_deref())
-        .map_err(|e| QuorumError::Usage(format!("{e:#}")))?;
-    ensure_index(&a.index)?;
-    let by = match a.by {
-        PeriodArg::Year => crate::query::themes::Period::Year,
-        PeriodArg::Quarter => crate::query::themes::Period::Quarter,
-        PeriodArg::Meeting => crate::query::themes::Period::Meeting,
-    };
-    let r = crate::query::themes::themes(&a.index, &a.themes, by, &filters, &set)?;
-    if a.json {
-        json::write(out, &r)?;
-    } else {
-        human::themes(out, &r, !a.themes.is_empty())?;
-    }
-    Ok(ExitStatus::Success)
-}
-
-fn cmd_report(a: ReportArgs) -> Result<ExitStatus> {
-    let set = ThemeSet::load(a.themes_file.as_deref())
-        .map_err(|e| QuorumError::Usage(format!("{e:#}")))?;
-    ensure_index(&a.index)?;
-    let html = crate::report::html::render(&a.index, &set)?;
-    std::fs::write(&a.html, html).with_context(|| format!("writing {}", a.html.display()))?;
-    eprintln!("quorum: wrote {}", a.html.display());
-    Ok(ExitStatus::Success)
-}
-
-fn cmd_gaps(a: GapsArgs, out: &mut impl Write) -> Result<ExitStatus> {
-    let filters = a.filters.resolve(None)?;
-    ensure_index(&a.index)?;
-    let r = crate::query::gaps::gaps(&a.index, a.min_meetings as usize, &filters)?;
-    if a.json {
-        json::write(out, &r)?;
-    } else {
-        human::gaps(out, &r)?;
-    }
-    Ok(ExitStatus::Success)
 }

@@ -1,17 +1,40 @@
-//! Command-line values resolved into settings: default folders, validated dates.
+//! Settings that come from outside the command line: the default folders, and every
+//! environment variable quorum reads. Nothing else in the crate reads the environment, so
+//! this file and [`ENVIRONMENT`] (printed by `quorum --help`) are the whole list.
+//!
+//! This module depends on nothing else in the crate, so any stage may ask it.
 
-use crate::error::QuorumError;
-use crate::extract::dates::parse_iso;
+use std::ffi::OsString;
+use std::io::IsTerminal;
 use std::path::PathBuf;
-use time::Date;
+
+/// The default index folder, relative to the working directory.
+pub const DEFAULT_INDEX: &str = "index";
+
+/// The default corpus folder, relative to the working directory.
+pub const DEFAULT_CORPUS: &str = "corpus";
+
+/// Terminal width for tables when `COLUMNS` is not set (or not a number).
+pub const DEFAULT_COLUMNS: u16 = 120;
+
+/// The environment variables, as the top-level `--help` lists them.
+pub const ENVIRONMENT: &str = "\
+Environment:
+  NO_COLOR=1        no ANSI colour in search hits (colour is used only on a terminal)
+  COLUMNS=N         width of the proposals and themes tables [default: 120]
+  QUORUM_EVENTS=F   a TOML file of event rules (the shape of data/events.toml) added to
+                    the built-in rules when documents are indexed or extracted
+  QUORUM_RANK=S     ranking knobs for experiments, e.g. \"meet=1,q=1,field=1\": weight of
+                    the meeting match, dropping question words (0/1), weight of section
+                    and speaker fields";
 
 /// The default corpus: `corpus/` here, else the corpus shipped with this build.
 pub fn default_corpus() -> PathBuf {
-    let here = PathBuf::from("corpus");
+    let here = PathBuf::from(DEFAULT_CORPUS);
     if here.is_dir() {
         return here;
     }
-    let shipped = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let shipped = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(DEFAULT_CORPUS);
     if shipped.is_dir() {
         shipped
     } else {
@@ -21,17 +44,34 @@ pub fn default_corpus() -> PathBuf {
 
 /// The default index folder.
 pub fn default_index() -> PathBuf {
-    PathBuf::from("index")
+    PathBuf::from(DEFAULT_INDEX)
 }
 
-/// A `--from`/`--to` value.
-pub fn date_arg(flag: &str, value: Option<&str>) -> Result<Option<Date>, QuorumError> {
-    match value {
-        None => Ok(None),
-        Some(v) => parse_iso(v).map(Some).ok_or_else(|| {
-            QuorumError::Usage(format!(
-                "{flag} {v:?} is not a date: use YYYY-MM-DD, e.g. {flag} 2026-01-31"
-            ))
-        }),
-    }
+/// `NO_COLOR`: set (to anything) when the user wants no ANSI colour (no-color.org).
+pub fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some()
+}
+
+/// Whether to colour what goes to stdout: only a terminal, and only without `NO_COLOR`.
+pub fn colour_stdout() -> bool {
+    std::io::stdout().is_terminal() && !no_color()
+}
+
+/// `COLUMNS`: the terminal width tables are fitted to, [`DEFAULT_COLUMNS`] when unset or
+/// not a number.
+pub fn columns() -> u16 {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(DEFAULT_COLUMNS)
+}
+
+/// `QUORUM_EVENTS`: a file of event rules to add to the built-in ones.
+pub fn events_file() -> Option<OsString> {
+    std::env::var_os("QUORUM_EVENTS")
+}
+
+/// `QUORUM_RANK`: the ranking knobs the ranking evaluation sets ("meet=1,q=1,field=1").
+pub fn rank_spec() -> Option<String> {
+    std::env::var("QUORUM_RANK").ok()
 }

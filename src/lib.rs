@@ -7,6 +7,7 @@
 #![warn(missing_docs)]
 
 pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod error;
 pub mod extract;
@@ -16,5 +17,4 @@ pub mod lexicon;
 pub mod model;
 pub mod query;
 pub mod report;
-pub mod synth;
 pub mod text;

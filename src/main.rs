@@ -3,5 +3,5 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    quorum::cli::run(std::env::args_os())
+    quorum::commands::run(std::env::args_os())
 }

@@ -10,13 +10,7 @@ use std::process::Stdio;
 use std::time::Duration;
 
 fn generate(dir: &Path, meetings: usize) {
-    let opts = quorum::synth::SynthOptions {
-        meetings,
-        seed: 42,
-        words: (300, 900),
-        ..Default::default()
-    };
-    quorum::synth::generate(&dir.join("corpus"), &opts).unwrap();
+    common::generate(dir, meetings, 42, (300, 900));
 }
 
 /// Every passage of an index as (source, lines) → count, and the total.

@@ -94,7 +94,7 @@ fn compiled() -> &'static Compiled {
     static C: OnceLock<Compiled> = OnceLock::new();
     C.get_or_init(|| {
         let mut rules = EventRules::parse(DEFAULT_RULES).expect("data/events.toml is valid");
-        if let Some(path) = std::env::var_os("QUORUM_EVENTS") {
+        if let Some(path) = crate::config::events_file() {
             match std::fs::read_to_string(&path).map_err(|e| e.to_string()).and_then(|t| EventRules::parse(&t).map_err(|e| e.to_string())) {
                 Ok(extra) => rules.extend(extra),
                 Err(e) => eprintln!("quorum: QUORUM_EVENTS={}: {e}; using the built-in event rules", path.to_string_lossy()),

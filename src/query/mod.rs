@@ -5,4 +5,5 @@ pub mod filters;
 pub mod gaps;
 pub mod proposals;
 pub mod search;
+pub mod snippet;
 pub mod themes;

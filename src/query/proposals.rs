@@ -1,17 +1,18 @@
 //! Who proposed what, across meetings, oldest first.
 
 use super::filters::Filters;
-use super::search::parse_item_query;
+use super::search::{parse_item_query, Searchable};
 use crate::index::passages::from_tantivy_date;
 use crate::index::reader;
 use crate::index::schema::record;
 use anyhow::Result;
 use serde::Serialize;
+use std::collections::HashMap;
 use std::path::Path;
 use tantivy::collector::DocSetCollector;
-use tantivy::query::{BooleanQuery, Occur, Query};
-use tantivy::schema::Value;
-use tantivy::TantivyDocument;
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{TantivyDocument, Term};
 
 /// One proposal, in the shape of `spec/cli.md`.
 #[derive(Debug, Clone, Serialize)]
@@ -77,4 +78,46 @@ pub fn proposals(
             .then_with(|| a.speaker.cmp(&b.speaker))
     });
     Ok(rows)
+}
+
+/// A person and how many proposals they made.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Proposer {
+    /// The name as first found in the index.
+    pub name: String,
+    /// Proposals made.
+    pub proposals: usize,
+}
+
+/// The `n` people with the most proposals tagged with `theme`, most first (then by name).
+/// Spellings of one person ("Chris", "Mr. Chris Buckridge") count as one.
+pub fn top_proposers(s: &Searchable, theme: &str, n: usize) -> Result<Vec<Proposer>> {
+    let (searcher, f) = (&s.searcher, &s.fields);
+    let clauses: Vec<(Occur, Box<dyn Query>)> = vec![
+        (Occur::Must, f.records(record::PROPOSAL)),
+        (
+            Occur::Must,
+            Box::new(TermQuery::new(
+                Term::from_field_text(f.theme, theme),
+                IndexRecordOption::Basic,
+            )),
+        ),
+    ];
+    let docs = searcher.search(&BooleanQuery::new(clauses), &DocSetCollector)?;
+    let mut counts: HashMap<String, (String, usize)> = HashMap::new();
+    for a in docs {
+        let d: TantivyDocument = searcher.doc(a)?;
+        if let Some(s) = d.get_first(f.item_speaker).and_then(|v| v.as_str()) {
+            let e = counts
+                .entry(crate::extract::names::person_key(s))
+                .or_insert_with(|| (s.to_string(), 0));
+            e.1 += 1;
+        }
+    }
+    let mut v: Vec<(String, usize)> = counts.into_values().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    v.truncate(n);
+    Ok(v.into_iter()
+        .map(|(name, proposals)| Proposer { name, proposals })
+        .collect())
 }

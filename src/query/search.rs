@@ -3,6 +3,7 @@
 
 use super::dates::DateCache;
 use super::filters::Filters;
+use super::snippet::Snippet;
 use crate::error::QuorumError;
 use crate::index::passages::from_tantivy_date;
 use crate::index::reader;
@@ -42,8 +43,8 @@ pub struct Hit {
     pub line_end: u64,
     /// Relevance.
     pub score: f32,
-    /// Passage excerpt with matches in `<b>`.
-    pub snippet: String,
+    /// Passage excerpt and its matches (in JSON: HTML with the matches in `<b>`).
+    pub snippet: Snippet,
     /// Start time in seconds, for subtitle passages.
     pub time_start: Option<f64>,
     /// summary or transcript.
@@ -102,11 +103,12 @@ impl Default for Ranking {
 }
 
 impl Ranking {
-    /// The default, or the knobs in `QUORUM_RANK` ("meet=1,q=1,field=1"),
-    /// which the ranking evaluation uses to measure each choice.
-    pub fn from_env() -> Ranking {
+    /// The default, with the knobs of `spec` ("meet=1,q=1,field=1", the value of
+    /// `QUORUM_RANK`, see [`crate::config::rank_spec`]) applied: the ranking evaluation
+    /// uses them to measure each choice. Unknown or malformed knobs are ignored.
+    pub fn from_spec(spec: Option<&str>) -> Ranking {
         let mut r = Ranking::default();
-        if let Ok(spec) = std::env::var("QUORUM_RANK") {
+        if let Some(spec) = spec {
             for kv in spec.split(',') {
                 let Some((k, v)) = kv.split_once('=') else {
                     continue;
@@ -123,6 +125,11 @@ impl Ranking {
             }
         }
         r
+    }
+
+    /// The ranking `QUORUM_RANK` asks for (the default when it is unset).
+    pub fn from_env() -> Ranking {
+        Ranking::from_spec(crate::config::rank_spec().as_deref())
     }
 }
 
@@ -539,7 +546,7 @@ pub fn search_with(
             &d,
             f,
             score,
-            snippets.snippet_from_doc(&d).to_html(),
+            Snippet::from_tantivy(&snippets.snippet_from_doc(&d)),
         ));
     }
     Ok(SearchResult {
@@ -550,7 +557,7 @@ pub fn search_with(
 }
 
 /// A hit from a stored document.
-pub fn hit_of(d: &TantivyDocument, f: &Fields, score: f32, snippet: String) -> Hit {
+pub fn hit_of(d: &TantivyDocument, f: &Fields, score: f32, snippet: Snippet) -> Hit {
     let s = |fl| d.get_first(fl).and_then(|v| v.as_str()).map(str::to_string);
     let u = |fl| d.get_first(fl).and_then(|v| v.as_u64()).unwrap_or(0);
     Hit {

@@ -1,19 +1,11 @@
 //! The HTML report: one self-contained page (inline CSS and SVG, no scripts, nothing
 //! fetched) with a timeline per theme, its top proposers and links to its passages.
 
-use crate::extract::themes::ThemeSet;
-use crate::index::schema::record;
-use crate::query::filters::Filters;
-use crate::query::search::{search_with, Ranking, Searchable};
-use crate::query::themes::{themes, Period, ThemeReport};
-use anyhow::Result;
-use std::collections::HashMap;
+use crate::query::proposals::Proposer;
+use crate::query::search::Hit;
+use crate::query::snippet::{escape_html, Snippet};
+use crate::query::themes::{ThemeReport, ThemesResult};
 use std::fmt::Write;
-use std::path::Path;
-use tantivy::collector::DocSetCollector;
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
-use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{TantivyDocument, Term};
 
 /// Escapes text for HTML.
 pub fn esc(s: &str) -> String {
@@ -77,11 +69,35 @@ pub fn timeline_svg(t: &ThemeReport) -> String {
     s
 }
 
-/// Renders the report of the index at `index_dir`.
-pub fn render(index_dir: &Path, set: &ThemeSet) -> Result<String> {
-    let result = themes(index_dir, &[], Period::Year, &Filters::default(), set)?;
-    let open = Searchable::open(index_dir)?;
-    let (searcher, f) = (&open.searcher, &open.fields);
+/// What the report shows, gathered by the `report` command from the query functions.
+#[derive(Debug, Clone)]
+pub struct ReportData {
+    /// The index folder, as the page names it.
+    pub index: String,
+    /// Every theme over years, and the recurring phrases no theme covers.
+    pub themes: ThemesResult,
+    /// For each theme discussed (`total > 0`), in the order of `themes`: its top
+    /// proposers and passages.
+    pub sections: Vec<ThemeSection>,
+}
+
+/// What the report lists under one theme.
+#[derive(Debug, Clone)]
+pub struct ThemeSection {
+    /// The theme's name.
+    pub theme: String,
+    /// People with the most proposals tagged with it.
+    pub proposers: Vec<Proposer>,
+    /// Its best passages.
+    pub passages: Vec<Hit>,
+}
+
+/// Longest snippet shown per passage, in characters of its HTML.
+const SNIPPET_CHARS: usize = 400;
+
+/// Renders the report page.
+pub fn render(data: &ReportData) -> String {
+    let result = &data.themes;
     let mut html = String::new();
     html.push_str(r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>quorum report</title><style>
 body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:60rem;color:#222;line-height:1.45}
@@ -91,7 +107,13 @@ table{border-collapse:collapse;font-size:.9rem}td,th{padding:.2rem .6rem;border-
 code{font-size:.85rem;color:#36c}.trend-rising{color:#1a7f37}.trend-falling{color:#b42318}
 </style></head><body>"#);
     let total: usize = result.themes.iter().map(|t| t.total).sum();
-    let _ = write!(html, "<h1>What the meetings talk about</h1><p class=\"meta\">{} themes, {} tagged passages; index <code>{}</code>.</p>", result.themes.len(), total, esc(&index_dir.display().to_string()));
+    let _ = write!(
+        html,
+        "<h1>What the meetings talk about</h1><p class=\"meta\">{} themes, {} tagged passages; index <code>{}</code>.</p>",
+        result.themes.len(),
+        total,
+        esc(&data.index)
+    );
     html.push_str("<table><tr><th>theme</th><th>passages</th><th>meetings</th><th>first seen</th><th>last seen</th><th>trend</th></tr>");
     for t in &result.themes {
         let _ = write!(
@@ -114,48 +136,30 @@ code{font-size:.85rem;color:#36c}.trend-rising{color:#1a7f37}.trend-falling{colo
             t.trend.direction
         );
         html.push_str(&timeline_svg(t));
+        let section = data.sections.iter().find(|s| s.theme == t.name);
         html.push_str("<div class=\"cols\"><div><h3>Top proposers</h3><ol>");
-        for (who, n) in proposers(searcher, f, &t.name)? {
+        for p in section.map_or(&[][..], |s| &s.proposers) {
+            let n = p.proposals;
             let _ = write!(
                 html,
                 "<li>{} ({} proposal{})</li>",
-                esc(&who),
+                esc(&p.name),
                 n,
                 if n == 1 { "" } else { "s" }
             );
         }
         html.push_str("</ol></div><div><h3>Passages</h3><ul>");
-        let i = set.find(&t.name).expect("theme");
-        let query = set.themes[i]
-            .terms
-            .iter()
-            .map(|x| format!("\"{}\"", x.replace('"', "")))
-            .collect::<Vec<_>>()
-            .join(" OR ");
-        let filters = Filters {
-            theme: Some(t.name.clone()),
-            ..Default::default()
-        };
-        if let Ok(hits) = search_with(&open, &query, 5, &filters, &Ranking::default()) {
-            for h in hits.hits {
-                let place = format!("{}:{}", h.source, h.line_start);
-                let _ = write!(
-                    html,
-                    "<li><a href=\"{}\"><code>{}</code></a> {} {}<br><small>{}</small></li>",
-                    esc(&format!("{}#L{}", h.source, h.line_start)),
-                    esc(&place),
-                    esc(h.meeting_date.as_deref().unwrap_or("")),
-                    esc(h.speaker.as_deref().unwrap_or("")),
-                    h.snippet
-                        .replace("<b>", "\u{1}")
-                        .replace("</b>", "\u{2}")
-                        .chars()
-                        .take(400)
-                        .collect::<String>()
-                        .replace('\u{1}', "<b>")
-                        .replace('\u{2}', "</b>")
-                );
-            }
+        for h in section.map_or(&[][..], |s| &s.passages) {
+            let place = format!("{}:{}", h.source, h.line_start);
+            let _ = write!(
+                html,
+                "<li><a href=\"{}\"><code>{}</code></a> {} {}<br><small>{}</small></li>",
+                esc(&format!("{}#L{}", h.source, h.line_start)),
+                esc(&place),
+                esc(h.meeting_date.as_deref().unwrap_or("")),
+                esc(h.speaker.as_deref().unwrap_or("")),
+                snippet_html(&h.snippet)
+            );
         }
         html.push_str("</ul></div></div>");
     }
@@ -172,7 +176,19 @@ code{font-size:.85rem;color:#36c}.trend-rising{color:#1a7f37}.trend-falling{colo
         html.push_str("</ol>");
     }
     html.push_str("<p class=\"meta\">Made by quorum.</p></body></html>\n");
-    Ok(html)
+    html
+}
+
+/// A snippet as HTML, cut to [`SNIPPET_CHARS`] characters of its escaped text, each
+/// mark counted as one character. A cut can leave a `<b>` open; the `</small>` after it
+/// ends it in every browser.
+fn snippet_html(s: &Snippet) -> String {
+    s.render("\u{1}", "\u{2}", escape_html)
+        .chars()
+        .take(SNIPPET_CHARS)
+        .collect::<String>()
+        .replace('\u{1}', "<b>")
+        .replace('\u{2}', "</b>")
 }
 
 fn slug(s: &str) -> String {
@@ -187,42 +203,20 @@ fn slug(s: &str) -> String {
         .collect()
 }
 
-/// People with the most proposals tagged with a theme.
-fn proposers(
-    searcher: &tantivy::Searcher,
-    f: &crate::index::schema::Fields,
-    theme: &str,
-) -> Result<Vec<(String, usize)>> {
-    let clauses: Vec<(Occur, Box<dyn Query>)> = vec![
-        (Occur::Must, f.records(record::PROPOSAL)),
-        (
-            Occur::Must,
-            Box::new(TermQuery::new(
-                Term::from_field_text(f.theme, theme),
-                IndexRecordOption::Basic,
-            )),
-        ),
-    ];
-    let docs = searcher.search(&BooleanQuery::new(clauses), &DocSetCollector)?;
-    let mut counts: HashMap<String, (String, usize)> = HashMap::new();
-    for a in docs {
-        let d: TantivyDocument = searcher.doc(a)?;
-        if let Some(s) = d.get_first(f.item_speaker).and_then(|v| v.as_str()) {
-            let e = counts
-                .entry(crate::extract::names::person_key(s))
-                .or_insert_with(|| (s.to_string(), 0));
-            e.1 += 1;
-        }
-    }
-    let mut v: Vec<(String, usize)> = counts.into_values().collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    v.truncate(5);
-    Ok(v)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn test_snippets_are_escaped_marked_and_cut_at_400_characters() {
+        let s = Snippet::new("a <gap> & more", std::slice::from_ref(&(3..6)));
+        assert_eq!(snippet_html(&s), "a &lt;<b>gap</b>&gt; &amp; more");
+        // the cut counts escaped characters and each mark as one
+        let long = format!("gap {}", "&".repeat(500));
+        let cut = snippet_html(&Snippet::new(&long, std::slice::from_ref(&(0..3))));
+        assert!(cut.starts_with("<b>gap</b> &amp;"));
+        assert_eq!(cut.chars().count(), 400 - 2 + "<b></b>".len());
+    }
 
     #[test]
     fn test_escape_and_svg_are_well_formed() {

@@ -2,17 +2,13 @@
 //! proposals, the summary of an index run.
 
 use crate::index::writer::BuildReport;
+use crate::model::Meeting;
 use crate::query::gaps::GapsResult;
 use crate::query::proposals::ProposalRow;
 use crate::query::search::SearchResult;
+use crate::query::snippet::Snippet;
 use crate::query::themes::ThemesResult;
 use std::io::Write;
-
-/// Whether to use ANSI colour on stdout.
-pub fn colour() -> bool {
-    use std::io::IsTerminal;
-    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-}
 
 /// Seconds as `hh:mm:ss`.
 pub fn hms(seconds: f64) -> String {
@@ -20,20 +16,14 @@ pub fn hms(seconds: f64) -> String {
     format!("{:02}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
 }
 
-fn unhtml(snippet: &str, colour: bool) -> String {
+/// A snippet for a terminal: matches in bold red, or in `[brackets]` without colour.
+fn snippet_text(snippet: &Snippet, colour: bool) -> String {
     let (on, off) = if colour {
         ("\x1b[1;31m", "\x1b[0m")
     } else {
         ("[", "]")
     };
-    snippet
-        .replace("<b>", on)
-        .replace("</b>", off)
-        .replace("&quot;", "\"")
-        .replace("&#x27;", "'")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
+    snippet.render(on, off, str::to_string)
 }
 
 /// Prints search hits.
@@ -69,15 +59,19 @@ pub fn search(out: &mut impl Write, r: &SearchResult, colour: bool) -> anyhow::R
                 .map(|s| format!("  § {s}"))
                 .unwrap_or_default()
         )?;
-        writeln!(out, "   {}", unhtml(&h.snippet, colour).replace('\n', " "))?;
+        writeln!(
+            out,
+            "   {}",
+            snippet_text(&h.snippet, colour).replace('\n', " ")
+        )?;
         writeln!(out)?;
     }
     writeln!(out, "{} of {} matching passages", r.hits.len(), r.total)?;
     Ok(())
 }
 
-/// Prints proposals as a table.
-pub fn proposals(out: &mut impl Write, rows: &[ProposalRow]) -> anyhow::Result<()> {
+/// Prints proposals as a table `width` characters wide.
+pub fn proposals(out: &mut impl Write, rows: &[ProposalRow], width: u16) -> anyhow::Result<()> {
     if rows.is_empty() {
         writeln!(out, "no proposals match")?;
         return Ok(());
@@ -85,7 +79,7 @@ pub fn proposals(out: &mut impl Write, rows: &[ProposalRow]) -> anyhow::Result<(
     let mut t = comfy_table::Table::new();
     t.load_style(comfy_table::presets::UTF8_FULL_CONDENSED);
     t.set_content_arrangement(comfy_table::ContentArrangement::Dynamic);
-    t.set_width(terminal_width());
+    t.set_width(width);
     t.set_header(vec!["date", "speaker", "proposal", "where"]);
     for r in rows {
         let text = if r.text.chars().count() > 240 {
@@ -103,13 +97,6 @@ pub fn proposals(out: &mut impl Write, rows: &[ProposalRow]) -> anyhow::Result<(
     writeln!(out, "{t}")?;
     writeln!(out, "{} proposals", rows.len())?;
     Ok(())
-}
-
-fn terminal_width() -> u16 {
-    std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(120)
 }
 
 /// The one-line summary of an index run, for stderr.
@@ -154,12 +141,18 @@ pub fn sparkline(values: &[usize]) -> String {
         .collect()
 }
 
-/// Prints theme reports: a table of all themes, or each named theme's series.
-pub fn themes(out: &mut impl Write, r: &ThemesResult, detailed: bool) -> anyhow::Result<()> {
+/// Prints theme reports, a table `width` characters wide, and with `detailed` each
+/// theme's series.
+pub fn themes(
+    out: &mut impl Write,
+    r: &ThemesResult,
+    detailed: bool,
+    width: u16,
+) -> anyhow::Result<()> {
     let mut t = comfy_table::Table::new();
     t.load_style(comfy_table::presets::UTF8_FULL_CONDENSED);
     t.set_content_arrangement(comfy_table::ContentArrangement::Dynamic);
-    t.set_width(terminal_width());
+    t.set_width(width);
     t.set_header(vec![
         "theme",
         "passages",
@@ -225,6 +218,13 @@ pub fn themes(out: &mut impl Write, r: &ThemesResult, detailed: bool) -> anyhow:
             )?;
         }
     }
+    Ok(())
+}
+
+/// Prints what was read in one document: its JSON, indented for reading.
+pub fn meeting(out: &mut impl Write, m: &Meeting) -> anyhow::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, m)?;
+    writeln!(out)?;
     Ok(())
 }
 

@@ -73,3 +73,31 @@ pub fn quorum_process(dir: &Path) -> std::process::Command {
     c.env("NO_COLOR", "1");
     c
 }
+
+/// Writes a synthetic corpus to `dir/corpus` with the `quorum-gen` binary and returns its
+/// ground truth (`dir/corpus-truth.json`). quorum-gen is a workspace member beside this
+/// crate: `cargo test --workspace` (and plain `cargo test`, it is a default member)
+/// builds it into the same `target/<profile>/` folder as `quorum`.
+pub fn generate(dir: &Path, meetings: usize, seed: u64, words: (usize, usize)) -> Value {
+    let bin = assert_cmd::cargo::cargo_bin("quorum-gen");
+    let (meetings, seed) = (meetings.to_string(), seed.to_string());
+    let (min, max) = (words.0.to_string(), words.1.to_string());
+    let out = std::process::Command::new(&bin)
+        .args(["corpus", "--meetings", &meetings, "--seed", &seed])
+        .args(["--min-words", &min, "--max-words", &max])
+        .current_dir(dir)
+        .output()
+        .unwrap_or_else(|e| {
+            panic!(
+                "cannot run {} ({e}): build it with `cargo build --release --workspace`",
+                bin.display()
+            )
+        });
+    assert!(
+        out.status.success(),
+        "quorum-gen failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let truth = std::fs::read(dir.join("corpus-truth.json")).expect("corpus-truth.json");
+    serde_json::from_slice(&truth).expect("truth is JSON")
+}

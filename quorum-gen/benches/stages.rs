@@ -3,7 +3,7 @@
 //! extraction, and building the index documents. The end-to-end figures, against plain
 //! tantivy and ripgrep, are `benches/run.py`'s.
 //!
-//!     cargo bench --bench stages
+//!     cargo bench --bench stages        (from the repository root)
 
 use divan::counter::BytesCount;
 use divan::Bencher;
@@ -19,12 +19,12 @@ fn corpus() -> &'static [(String, String)] {
     static C: OnceLock<Vec<(String, String)>> = OnceLock::new();
     C.get_or_init(|| {
         let dir = tempfile::tempdir().expect("temp dir");
-        let opts = quorum::synth::SynthOptions {
+        let opts = quorum_gen::SynthOptions {
             meetings: 200,
             seed: 9,
             ..Default::default()
         };
-        quorum::synth::generate(&dir.path().join("corpus"), &opts).expect("generate");
+        quorum_gen::generate(&dir.path().join("corpus"), &opts).expect("generate");
         let (files, _) = quorum::ingest::walk::corpus_files(&dir.path().join("corpus"));
         files
             .iter()

@@ -41,7 +41,7 @@ struct Args {
 
 fn main() -> ExitCode {
     let a = Args::parse();
-    let opts = quorum::synth::SynthOptions {
+    let opts = quorum_gen::SynthOptions {
         meetings: a.meetings,
         seed: a.seed,
         start_year: a.start_year,
@@ -50,7 +50,7 @@ fn main() -> ExitCode {
         chains: a.chains,
     };
     let t0 = std::time::Instant::now();
-    match quorum::synth::generate(&a.out, &opts) {
+    match quorum_gen::generate(&a.out, &opts) {
         Ok(t) => {
             eprintln!(
                 "quorum-gen: {} meetings, {} recurring proposals planted, in {:.1}s",

@@ -394,7 +394,7 @@ pub fn place(rank: usize) -> String {
         s.push_str(SYLLABLES[k % b]);
         k /= b;
     }
-    super::capitalize(&s)
+    crate::meeting::capitalize(&s)
 }
 
 fn plural(noun: &str) -> String {
@@ -493,14 +493,14 @@ mod tests {
         let mut r = fastrand::Rng::with_seed(3);
         let mut text = String::from("Working Group on Tests\n\nSummary Report\n\nA. Topic\n\n");
         for k in 0..400 {
-            text.push_str(&crate::synth::capitalize(&sentence(
+            text.push_str(&crate::meeting::capitalize(&sentence(
                 &mut r,
                 k % FAMILY_COUNT,
                 "remote hubs",
             )));
             text.push_str(if k % 4 == 3 { "\n\n" } else { " " });
         }
-        let m = crate::ingest::parse("t.txt", &text);
+        let m = quorum::ingest::parse("t.txt", &text);
         assert!(m.proposals.is_empty(), "{:?}", m.proposals.first());
         assert!(m.decisions.is_empty(), "{:?}", m.decisions.first());
         assert!(m.events.is_empty(), "{:?}", m.events.first());

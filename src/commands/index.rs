@@ -1,0 +1,52 @@
+//! `quorum index`: build or update the index from a corpus folder.
+
+use crate::cli::IndexArgs;
+use crate::config::default_corpus;
+use crate::error::ExitStatus;
+use crate::index::writer::{self, BuildOptions};
+use crate::report::{human, json};
+use anyhow::Result;
+use std::io::Write;
+use std::path::PathBuf;
+
+/// What to index, where, and how.
+#[derive(Debug, Clone)]
+pub struct IndexSettings {
+    /// The corpus folder.
+    pub corpus: PathBuf,
+    /// The index folder.
+    pub index: PathBuf,
+    /// How the writer runs.
+    pub build: BuildOptions,
+    /// Print the run's figures as JSON on stdout.
+    pub json: bool,
+}
+
+impl IndexSettings {
+    /// The settings `quorum index` was given.
+    pub fn resolve(a: IndexArgs) -> IndexSettings {
+        IndexSettings {
+            corpus: a.corpus.unwrap_or_else(default_corpus),
+            index: a.index,
+            build: BuildOptions {
+                threads: a.threads.map(usize::from),
+                rebuild: a.rebuild,
+                progress: true,
+                batch: a.batch as usize,
+                ..Default::default()
+            },
+            json: a.json,
+        }
+    }
+}
+
+/// Runs `quorum index`: the summary on stderr, the figures on stdout with `--json`.
+pub fn run(a: IndexArgs, out: &mut impl Write) -> Result<ExitStatus> {
+    let s = IndexSettings::resolve(a);
+    let report = writer::build(&s.corpus, &s.index, &s.build)?;
+    eprintln!("quorum: {}", human::build_summary(&report));
+    if s.json {
+        json::write(out, &report)?;
+    }
+    Ok(ExitStatus::Success)
+}

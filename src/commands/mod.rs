@@ -1,0 +1,151 @@
+//! What each subcommand does: [`crate::cli`] parses the command line, then one file here
+//! per subcommand resolves its arguments into a settings struct, calls the library and
+//! hands the result to a printer of [`crate::report`]. This file holds what they share:
+//! the entry point and exit codes, filters, dates, and building the default index.
+
+pub mod extract;
+pub mod gaps;
+pub mod index;
+pub mod proposals;
+pub mod report;
+pub mod search;
+pub mod themes;
+
+use crate::cli::{Cli, Command, FilterArgs, KindArg};
+use crate::config::{colour_stdout, columns, default_corpus};
+use crate::error::{is_broken_pipe, status_of, ExitStatus, QuorumError};
+use crate::extract::dates::parse_iso;
+use crate::extract::themes::ThemeSet;
+use crate::index::{reader, writer};
+use crate::query::filters::Filters;
+use crate::report::human;
+use anyhow::Result;
+use clap::Parser;
+use std::ffi::OsString;
+use std::io::{BufWriter, Write};
+use std::path::Path;
+use std::process::ExitCode;
+use time::Date;
+
+/// Parses the arguments, runs the command, and returns the exit code.
+pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() {
+                ExitStatus::Usage as u8
+            } else {
+                0
+            });
+        }
+    };
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    let result =
+        dispatch(cli.command, &mut out).and_then(|s| out.flush().map(|_| s).map_err(Into::into));
+    match result {
+        Ok(s) => ExitCode::from(s as u8),
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("quorum: {e:#}");
+            ExitCode::from(status_of(&e) as u8)
+        }
+    }
+}
+
+/// Runs one parsed command, writing its output to `out`.
+pub fn dispatch(cmd: Command, out: &mut impl Write) -> Result<ExitStatus> {
+    match cmd {
+        Command::Index(a) => index::run(a, out),
+        Command::Extract(a) => extract::run(a, out),
+        Command::Search(a) => search::run(a, out),
+        Command::Proposals(a) => proposals::run(a, out),
+        Command::Themes(a) => themes::run(a, out),
+        Command::Report(a) => report::run(a),
+        Command::Gaps(a) => gaps::run(a, out),
+    }
+}
+
+/// How a query command prints its result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    /// One line of JSON.
+    Json,
+    /// For people: ANSI colour or not, tables fitted to `width` characters.
+    Human {
+        /// Whether to colour matches.
+        colour: bool,
+        /// Width of tables.
+        width: u16,
+    },
+}
+
+impl Output {
+    /// `--json`, or for people as the terminal and the environment say.
+    pub fn resolve(json: bool) -> Output {
+        if json {
+            Output::Json
+        } else {
+            Output::Human {
+                colour: colour_stdout(),
+                width: columns(),
+            }
+        }
+    }
+}
+
+/// The filters of a query command: `--from`/`--to` checked, `--kind` as the index names it.
+pub fn filters(a: &FilterArgs, kind: Option<KindArg>) -> Result<Filters, QuorumError> {
+    Ok(Filters {
+        speaker: a.speaker.clone(),
+        body: a.body.clone(),
+        kind: kind.map(|k| match k {
+            KindArg::Summary => "summary".into(),
+            KindArg::Transcript => "transcript".into(),
+        }),
+        from: date_arg("--from", a.from.as_deref())?,
+        to: date_arg("--to", a.to.as_deref())?,
+        theme: None,
+    })
+}
+
+/// A `--from`/`--to` value.
+pub fn date_arg(flag: &str, value: Option<&str>) -> Result<Option<Date>, QuorumError> {
+    match value {
+        None => Ok(None),
+        Some(v) => parse_iso(v).map(Some).ok_or_else(|| {
+            QuorumError::Usage(format!(
+                "{flag} {v:?} is not a date: use YYYY-MM-DD, e.g. {flag} 2026-01-31"
+            ))
+        }),
+    }
+}
+
+/// The themes of `--themes FILE`, or the shipped ones; a bad file is a usage error.
+pub fn theme_set(file: Option<&Path>) -> Result<ThemeSet, QuorumError> {
+    ThemeSet::load(file).map_err(|e| QuorumError::Usage(format!("{e:#}")))
+}
+
+/// Builds the default index from the default corpus when there is none yet.
+pub fn ensure_index(index: &Path) -> Result<()> {
+    if reader::exists(index) || !reader::is_vacant(index) {
+        return Ok(());
+    }
+    let corpus = default_corpus();
+    eprintln!(
+        "quorum: no index at {}; building it from {} first",
+        index.display(),
+        corpus.display()
+    );
+    let report = writer::build(
+        &corpus,
+        index,
+        &writer::BuildOptions {
+            progress: true,
+            ..Default::default()
+        },
+    )?;
+    eprintln!("quorum: {}", human::build_summary(&report));
+    Ok(())
+}
