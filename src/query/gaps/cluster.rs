@@ -2,9 +2,9 @@
 //! joins of groups that speak of an idea of their own in other words, or whose wordings
 //! are half linked.
 
-use super::grammar::without_frame;
 use super::params::PARAMS;
 use super::similarity::{cosine, find, similarity, Item};
+use crate::extract::request::without_frame;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -326,8 +326,8 @@ pub(super) fn label_of(members: &[usize], items: &[Item]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::request::wanted;
     use crate::index::schema::analyze;
-    use crate::query::gaps::grammar::wanted;
     use crate::query::gaps::similarity::same_want;
     use crate::query::gaps::testing::items_of;
 

@@ -2,175 +2,12 @@
 //! proposals, and the parts of its request that the rules compare (what it asks of,
 //! the action, the things it asks to have, the verb it asks with).
 
-use super::grammar::{
-    passive, wanted, without_adjuncts, without_frame, without_reason, ARTICLES, CLAUSE_WORDS,
-};
 use super::params::PARAMS;
-use super::synonyms::{lists_as_sets, synonym_map, synonyms};
-use crate::index::schema::{analyze, words_and_stems};
+use crate::extract::request::{phrase, Phrase, Request, ARTICLES, STOP_SET};
+use crate::extract::synonyms::{synonym_map, synonyms};
+use crate::index::schema::analyze;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
-
-/// Stems that carry no proposal content.
-pub(super) const STOP: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "of",
-    "to",
-    "and",
-    "or",
-    "in",
-    "on",
-    "for",
-    "with",
-    "by",
-    "at",
-    "be",
-    "is",
-    "are",
-    "was",
-    "were",
-    "that",
-    "this",
-    "it",
-    "its",
-    "as",
-    "from",
-    "should",
-    "could",
-    "would",
-    "must",
-    "shall",
-    "will",
-    "can",
-    "may",
-    "also",
-    "so",
-    "their",
-    "they",
-    "we",
-    "our",
-    "all",
-    "each",
-    "ani",
-    "more",
-    "need",
-    "year",
-    "new",
-    "start",
-    "make",
-    "made",
-    "everi",
-    "one",
-    "two",
-    "three",
-    "then",
-    "than",
-    "not",
-    "no",
-    "onli",
-    "same",
-    "other",
-    "such",
-    "which",
-    "who",
-    "what",
-    "into",
-    "have",
-    "has",
-    "had",
-    "been",
-    "being",
-    "do",
-    "doe",
-    "did",
-    "there",
-    "these",
-    "those",
-    "get",
-    "given",
-    "give",
-    "group",
-    "work",
-    "propos",
-    "suggest",
-    "recommend",
-    "consid",
-    "ensur",
-    "take",
-    "put",
-    "way",
-    "thing",
-    "set",
-    "seri",
-    // place, time and linking words: where and when a request is made is not what it asks
-    "togeth",
-    "next",
-    "near",
-    "befor",
-    "after",
-    "dure",
-    "within",
-    "between",
-    "about",
-    "abov",
-    "below",
-    "across",
-    "along",
-    "around",
-    "besid",
-    "toward",
-    "upon",
-    "onc",
-    "again",
-    "still",
-    "alreadi",
-    "soon",
-    "later",
-    "now",
-    "when",
-    "while",
-    "day",
-    "week",
-    "month",
-    "januari",
-    "februari",
-    "march",
-    "april",
-    "may",
-    "june",
-    "juli",
-    "august",
-    "septemb",
-    "octob",
-    "novemb",
-    "decemb",
-    "whether",
-    "if",
-    "how",
-    "why",
-    "where",
-    "whom",
-    "whose",
-    "howev",
-    "also",
-    "veri",
-    "much",
-    "mani",
-    "most",
-    "some",
-    "few",
-    "own",
-    "just",
-    "too",
-    "here",
-    "there",
-    "well",
-];
-
-pub(super) static STOP_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| STOP.iter().copied().collect());
 
 pub(super) struct Vocab {
     pub(super) ids: HashMap<String, u32>,
@@ -214,28 +51,27 @@ pub(super) const NAME_LINKS: &[&str] = &["of", "for", "s"];
 /// Content stems of what a text asks for: phrases of time and place left out, acronyms
 /// expanded and synonyms merged.
 pub fn content_stems(text: &str, acronyms: &HashMap<String, Vec<String>>) -> Vec<Stem> {
-    let mut toks = Vec::new();
+    stems(&phrase(text), acronyms)
+}
+
+/// Content stems of the words of a request as analysed at index time (see
+/// [`content_stems`]).
+pub(super) fn stems(p: &Phrase, acronyms: &HashMap<String, Vec<String>>) -> Vec<Stem> {
+    let mut toks = Vec::with_capacity(p.words.len());
     // each stem with its word as written, lower-cased
-    let mut written = Vec::new();
-    let mut said = Vec::new();
-    for (w, t) in lists_as_sets(words_and_stems(&without_adjuncts(without_reason(text)))) {
+    let mut written = Vec::with_capacity(p.words.len());
+    let mut said = Vec::with_capacity(p.words.len());
+    for (w, t) in &p.words {
         said.push(t.clone());
         // an acronym stays one word, of the long form's stems ("mag": "multistakehold
         // advisori group"), so that "the MAG mailing list" is one name, as it is written
-        match acronyms.get(&t) {
+        match acronyms.get(t) {
             Some(long) => toks.push(long.join(" ")),
-            None => toks.push(t),
+            None => toks.push(t.clone()),
         }
         written.push(w);
     }
-    // tokens in a phrase of whom or what for: from "from" or "for" to a clause word
-    let mut whom = Vec::with_capacity(toks.len());
-    let mut open = false;
-    for w in &written {
-        open = matches!(w.as_str(), "from" | "for") || open && !CLAUSE_WORDS.contains(&w.as_str());
-        whom.push(open);
-    }
-    let verb = subject_verb(&written);
+    let (whom, verb) = (&p.whom, p.verb);
     let syn = synonym_map();
     // (stem, first token, token after it)
     let mut kept: Vec<(String, usize, usize)> = Vec::new();
@@ -259,7 +95,7 @@ pub fn content_stems(text: &str, acronyms: &HashMap<String, Vec<String>>) -> Vec
         }
         let t = &toks[i];
         i += 1;
-        if let Some(h) = synonyms().exact.get(&written[i - 1]).or_else(|| syn.get(t)) {
+        if let Some(h) = synonyms().exact.get(written[i - 1]).or_else(|| syn.get(t)) {
             kept.push((h.clone(), i - 1, i));
             continue;
         }
@@ -300,20 +136,6 @@ pub fn content_stems(text: &str, acronyms: &HashMap<String, Vec<String>>) -> Vec
             }
         })
         .collect()
-}
-
-/// Where the verb of a request in the subjunctive stands, in its first words ("the
-/// Secretariat survey members ...", "sessions online include ..."): the word before it is
-/// its subject, which does not modify it as "online" modifies "sessions" in "online
-/// sessions".
-pub(super) fn subject_verb(words: &[String]) -> Option<usize> {
-    (1..words.len().min(PARAMS.subject_verb_words)).find(|&v| {
-        crate::extract::proposals::verb_after_subject(words, v)
-            && !STOP_SET.contains(words[v - 1].as_str())
-            && words
-                .get(v + 1)
-                .is_none_or(|n| !CLAUSE_WORDS.contains(&n.as_str()))
-    })
 }
 
 /// Actions that only support another, named as a noun ("translation of the reports be
@@ -368,15 +190,15 @@ pub(super) struct Features {
 }
 
 pub(super) fn features(
-    text: &str,
+    req: &Request,
     acronyms: &HashMap<String, Vec<String>>,
     vocab: &mut Vocab,
 ) -> Features {
-    let text = without_frame(text);
-    let stems = content_stems(text, acronyms);
-    let (action, thing, names_actions) = match passive(text) {
-        Some((a, subject)) => {
-            let mut thing: Vec<u32> = content_stems(&subject, acronyms)
+    let stems = stems(&req.asked, acronyms);
+    let (action, thing, names_actions) = match &req.passive {
+        Some(p) => {
+            let a = p.action.clone();
+            let mut thing: Vec<u32> = self::stems(&p.object, acronyms)
                 .into_iter()
                 .map(|s| vocab.id(s.text))
                 .collect();
@@ -411,11 +233,12 @@ pub(super) fn features(
     let mut ids: Vec<u32> = uses.iter().map(|u| u.0).collect();
     ids.sort_unstable();
     ids.dedup();
-    let wanted = wanted(text)
-        .into_iter()
+    let wanted = req
+        .wanted
+        .iter()
         .filter_map(|(head, name)| {
-            let head = vocab.id(content_stems(&head, acronyms).pop()?.text);
-            let mut name: Vec<u32> = content_stems(&name, acronyms)
+            let head = vocab.id(self::stems(head, acronyms).pop()?.text);
+            let mut name: Vec<u32> = self::stems(name, acronyms)
                 .into_iter()
                 .map(|s| vocab.id(s.text))
                 .collect();
@@ -468,6 +291,8 @@ pub(super) fn modifiers<'a>(all: impl Iterator<Item = &'a Features>) -> HashSet<
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::synonyms::{SynonymFile, DEFAULT_SYNONYMS};
+    use crate::query::gaps::testing::items_of;
 
     #[test]
     fn test_a_subject_does_not_modify_its_verb() {
@@ -510,5 +335,143 @@ mod tests {
             stems("a map of every room, not just the ground floor"),
             stems("a map of every room")
         );
+    }
+
+    #[test]
+    fn test_synonyms_of_several_words() {
+        let stems = |t: &str| {
+            content_stems(t, &HashMap::new())
+                .into_iter()
+                .map(|s| s.text)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            stems("reports published within 24 hours"),
+            stems("reports published quickly")
+        );
+        assert_eq!(stems("a code of conduct"), stems("guidelines"));
+        // a synonym whose stem is a commoner word's takes that word too: "reporters" took
+        // every "report", "form" every registration form, "place" every "take place"
+        for w in [
+            "report",
+            "form",
+            "found",
+            "place",
+            "governance",
+            "present",
+            "record",
+            "design",
+            "develop",
+        ] {
+            assert_eq!(stems(w), analyze(w), "{w}");
+        }
+        assert_eq!(stems("governments"), stems("policymakers"));
+        assert_eq!(stems("reporters"), stems("journalists"));
+        assert_eq!(stems("developing"), stems("Global South"));
+        assert_eq!(
+            stems("a database of good practices"),
+            stems("a database of best practices")
+        );
+        assert_eq!(stems("take the floor"), stems("speaking"));
+        // session 10: asking fewer questions shortens; a day is quick; work between
+        // annual meetings is intersessional; being fair is not leaving a region disadvantaged
+        assert_eq!(stems("fewer questions"), stems("shorter questions"));
+        assert_eq!(
+            stems("reports within one day"),
+            stems("reports the same day")
+        );
+        assert_eq!(
+            stems("webinars between annual meetings"),
+            stems("webinars, intersessional")
+        );
+        assert_eq!(
+            stems("no region is disadvantaged"),
+            stems("no region is fair")
+        );
+        // to have access to a thing is to have it provided
+        assert_eq!(
+            stems("access to interpretation"),
+            stems("availability of interpretation")
+        );
+        // an acronym every record uses without defining it
+        assert_eq!(
+            stems("webinars on AI governance"),
+            stems("webinars on artificial intelligence governance")
+        );
+        // the times of meetings are what time zones are about
+        assert_eq!(
+            stems("calls alternate between time zones"),
+            stems("calls alternate times")
+        );
+        // function words and words of quantity are no idea of a request
+        assert_eq!(
+            stems("a short set of messages on how the board works"),
+            stems("short messages on the board")
+        );
+        assert_eq!(stems("a series of webinars"), stems("webinars"));
+        // "the Forum" is the IGF, and its article does not join it to the verb before
+        assert_eq!(stems("the Forum"), stems("the IGF"));
+        // a list of languages is languages; one language is itself
+        assert_eq!(
+            stems("in Arabic, Chinese, French, Russian and Spanish"),
+            ["languag"]
+        );
+        assert_ne!(stems("the French version"), stems("the Spanish version"));
+        let joins = |t: &str| {
+            content_stems(t, &HashMap::new())
+                .iter()
+                .find(|s| s.text == "measur")
+                .map(|s| s.joins_next)
+        };
+        assert_eq!(
+            joins("an outside evaluator should assess the Forum"),
+            Some(false)
+        );
+        assert_eq!(joins("an external assessment of the Forum"), Some(true));
+    }
+
+    #[test]
+    fn test_no_word_is_in_two_synonym_classes() {
+        // a stem claimed by two classes silently goes to the later one ("publicize" and
+        // "publication" are both "public")
+        let file: SynonymFile = toml::from_str(DEFAULT_SYNONYMS).unwrap();
+        let mut owner: HashMap<String, String> = HashMap::new();
+        let mut clashes = Vec::new();
+        for class in &file.class {
+            for w in class {
+                let s = if w.starts_with('=') {
+                    w.to_lowercase()
+                } else {
+                    analyze(w).join(" ")
+                };
+                assert!(
+                    analyze(w).len() <= PARAMS.max_synonym_words,
+                    "{w} is too long to match"
+                );
+                assert!(
+                    !w.starts_with('=') || !w.contains(' '),
+                    "{w}: an entry as written is one word"
+                );
+                if let Some(o) = owner.insert(s.clone(), class[0].clone()) {
+                    if o != class[0] {
+                        clashes.push(format!("{w} ({s}): {o} / {}", class[0]));
+                    }
+                }
+            }
+        }
+        assert!(clashes.is_empty(), "{clashes:#?}");
+    }
+
+    #[test]
+    fn test_a_frame_is_no_idea_of_the_request() {
+        let (items, _, _) = items_of(
+            &[
+                "action so that the old ramps be archived",
+                "the old ramps be archived",
+            ],
+            &HashMap::new(),
+        );
+        assert_eq!(items[0].bag, items[1].bag);
+        assert_eq!(items[0].thing, items[1].thing);
     }
 }

@@ -23,23 +23,22 @@
 
 mod cluster;
 mod features;
-mod grammar;
 pub mod params;
 mod similarity;
 mod status;
-mod synonyms;
 #[cfg(test)]
 mod testing;
 
+pub use crate::extract::synonyms::DEFAULT_SYNONYMS;
 pub use features::{content_stems, Stem};
 pub use params::{Params, PARAMS};
-pub use synonyms::DEFAULT_SYNONYMS;
 
 use super::filters::Filters;
+use crate::extract::request::Request;
 use crate::index::passages::from_tantivy_date;
 use crate::index::reader;
 use crate::index::schema::{analyze, record};
-use anyhow::Result;
+use anyhow::{anyhow, Result};
 use cluster::{alike_pairs, average_link, join_half_linked, join_on_own_idea, label_of};
 use features::{features, Features, Vocab};
 use serde::Serialize;
@@ -140,7 +139,7 @@ pub fn gaps(index_dir: &Path, min_meetings: usize, filters: &Filters) -> Result<
         vec![(Occur::Must, f.records(record::PROPOSAL))];
     clauses.extend(filters.clauses(&f)?);
     let docs = searcher.search(&BooleanQuery::new(clauses), &DocSetCollector)?;
-    let mut found: Vec<(Occurrence, Option<time::Date>)> = Vec::with_capacity(docs.len());
+    let mut found: Vec<(Occurrence, Option<time::Date>, Request)> = Vec::with_capacity(docs.len());
     for a in docs {
         let d: TantivyDocument = searcher.doc(a)?;
         let s = |fl| {
@@ -163,7 +162,15 @@ pub fn gaps(index_dir: &Path, min_meetings: usize, filters: &Filters) -> Result<
                 .and_then(|v| v.as_u64())
                 .unwrap_or(0),
         };
-        found.push((occ, date));
+        // the request was analysed when the proposal was indexed
+        let request = Request::from_stored(&s(f.request)).map_err(|e| {
+            anyhow!(
+                "{}:{}: the proposal's request analysis is unreadable ({e}); rebuild the index with `quorum index --rebuild`",
+                occ.source,
+                occ.line
+            )
+        })?;
+        found.push((occ, date, request));
     }
     // in the corpus's order, not the index's: two indexes of one corpus lay documents out
     // in other orders (threads, merges), and ties between links are broken by position
@@ -175,8 +182,8 @@ pub fn gaps(index_dir: &Path, min_meetings: usize, filters: &Filters) -> Result<
     };
     let raw: Vec<(Occurrence, Option<time::Date>, Features)> = found
         .into_iter()
-        .map(|(occ, date)| {
-            let feats = features(&occ.text, &acronyms, &mut vocab);
+        .map(|(occ, date, request)| {
+            let feats = features(&request, &acronyms, &mut vocab);
             (occ, date, feats)
         })
         .collect();

@@ -79,19 +79,6 @@ pub struct Params {
     /// The most words a synonym entry may have ("national and regional initiatives"); the
     /// synonym file's test refuses longer entries.
     pub max_synonym_words: usize,
-    /// Words a phrase of time or place ("by the end of the week") may run to after its
-    /// opener. Six covers the dates and places of the records without eating the clause
-    /// after them (d3cf183).
-    pub adjunct_words: usize,
-    /// First words of a request in which the verb of a subjunctive is looked for ("the
-    /// Secretariat survey members"): a subject is short (a4078d8).
-    pub subject_verb_words: usize,
-    /// Words after a verb of giving in which the thing given ("a dedicated slot") is looked
-    /// for, so that whom it is given to is named before it (4ce5546).
-    pub given_to_words: usize,
-    /// The most words of the name of a thing asked to have ("a code of ethics for all
-    /// staff"): eight (c5124f2).
-    pub wanted_words: usize,
     /// Words that may stand between "which", "whether", "how" ... and a completion for it
     /// to be inside a question ("showing which recommendations have been carried out").
     pub embedded_words: usize,
@@ -117,9 +104,5 @@ pub const PARAMS: Params = Params {
     said_within_stems: 2,
     done_slop: 1,
     max_synonym_words: 4,
-    adjunct_words: 6,
-    subject_verb_words: 8,
-    given_to_words: 6,
-    wanted_words: 8,
     embedded_words: 5,
 };

@@ -322,9 +322,9 @@ pub(super) fn item(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::request::passive;
     use crate::index::schema::analyze;
     use crate::query::gaps::features::Vocab;
-    use crate::query::gaps::grammar::passive;
     use crate::query::gaps::testing::{bag, items_of};
 
     #[test]

@@ -5,6 +5,7 @@ use super::features::{features, Vocab};
 use super::params::PARAMS;
 use super::similarity::{item, similarity_with, Item};
 use super::{Evidence, Occurrence};
+use crate::extract::request::analyse;
 use crate::index::passages::from_tantivy_date;
 use crate::index::schema::{analyze, Fields};
 use anyhow::Result;
@@ -222,8 +223,9 @@ pub(super) fn completions(
     });
     let mut out = Vec::with_capacity(found.len());
     for (ev, date) in found {
-        let fs = features(done_clause(&ev.text), acronyms, vocab);
-        let thing = features(&done_thing(&ev.text), acronyms, vocab);
+        // statements are found by a query, so they are analysed here, not at index time
+        let fs = features(&analyse(done_clause(&ev.text)), acronyms, vocab);
+        let thing = features(&analyse(&done_thing(&ev.text)), acronyms, vocab);
         let occ = Occurrence {
             source: ev.source.clone(),
             meeting_date: ev.meeting_date.clone(),
@@ -262,7 +264,7 @@ pub(super) fn assign_evidence(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::query::gaps::grammar::without_reason;
+    use crate::extract::request::without_reason;
     use crate::query::gaps::similarity::similarity;
     use crate::query::gaps::testing::items_of;
 
@@ -320,8 +322,8 @@ mod tests {
             };
             Completion {
                 evidence,
-                item: at(features(done_clause(t), &HashMap::new(), v)),
-                thing: at(features(&done_thing(t), &HashMap::new(), v)),
+                item: at(features(&analyse(done_clause(t)), &HashMap::new(), v)),
+                thing: at(features(&analyse(&done_thing(t)), &HashMap::new(), v)),
             }
         };
         let conduct = done(

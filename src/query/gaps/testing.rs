@@ -3,11 +3,12 @@
 use super::features::{features, Vocab};
 use super::similarity::{normalize, space, Bag, Item};
 use super::Occurrence;
+use crate::extract::request::analyse;
 use std::collections::HashMap;
 
 pub(super) fn bag(text: &str, acr: &HashMap<String, Vec<String>>, vocab: &mut Vocab) -> Bag {
     normalize(
-        features(text, acr, vocab)
+        features(&analyse(text), acr, vocab)
             .ids
             .into_iter()
             .map(|x| (x, 1.0))
@@ -36,7 +37,7 @@ pub(super) fn items_of(
                     line: 1,
                 },
                 None,
-                features(t, acr, &mut v),
+                features(&analyse(t), acr, &mut v),
             )
         })
         .collect();
