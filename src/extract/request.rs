@@ -10,9 +10,9 @@
 
 use super::synonyms::{lists_as_sets, synonym_map};
 use crate::index::schema::{analyze, words_and_stems};
+use crate::lexicon::{lexicon, Gaps};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// The limits of the request grammar, with what chose them.
@@ -113,7 +113,8 @@ pub fn phrase(text: &str) -> Phrase {
     let mut whom = Vec::with_capacity(words.len());
     let mut open = false;
     for (w, _) in &words {
-        open = matches!(w.as_str(), "from" | "for") || open && !CLAUSE_WORDS.contains(&w.as_str());
+        open = matches!(w.as_str(), "from" | "for")
+            || open && !lex().clause_words.contains(w.as_str());
         whom.push(open);
     }
     let written: Vec<String> = words.iter().map(|w| w.0.clone()).collect();
@@ -121,74 +122,14 @@ pub fn phrase(text: &str) -> Phrase {
     Phrase { words, whom, verb }
 }
 
-/// Words that open a phrase of time, place, company or means ("by 3 May", "before the
-/// plenary", "next to the booth", "using the template"): when and where a request is to
-/// be met, what it goes with and how, are not what it asks for.
-pub(crate) const ADJUNCT_OPENERS: &[&[&str]] = &[
-    &["next", "to"],
-    &["close", "to"],
-    &["beside"],
-    &["near"],
-    &["ahead", "of"],
-    &["in", "time", "for"],
-    &["prior", "to"],
-    &["no", "later", "than"],
-    &["before"],
-    &["after"],
-    &["during"],
-    &["until"],
-    &["by"],
-    &["using"],
-];
-
-/// Openers of phrases of means ("using the sign-up sheet circulated by the
-/// Secretariat"), which run on to the end of their clause, not six words.
-pub(crate) const MEANS_OPENERS: &[&str] = &["using"];
-
-/// Words that end such a phrase: the clause goes on.
-pub(crate) const CLAUSE_WORDS: &[&str] = &[
-    "be", "is", "are", "was", "were", "should", "must", "shall", "will", "would", "could", "can",
-    "may", "and", "so", "that", "which", "who", "to",
-];
-
-pub(crate) const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-/// Words that open the reason for a request ("because the way we work has changed",
-/// "in order to reach more people") or what it is set against ("rather than
-/// being merged with ...", "for all sessions, not only the main hall"): neither is what
-/// is asked, and two restatements rarely give the same.
-pub(crate) const REASON_OPENERS: &[&str] = &[
-    "because",
-    "since",
-    "given that",
-    "in order to",
-    "as it",
-    "as this",
-    "as they",
-    "as the current",
-    "rather than",
-    "instead of",
-    "not only",
-    "not just",
-];
-
 /// The request without the reason given for it, when the reason follows it.
 pub(crate) fn without_reason(text: &str) -> &str {
     static REASON: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!("(?i)[ ,](?:{}) ", REASON_OPENERS.join("|"))).expect("reason")
+        Regex::new(&format!(
+            "(?i)[ ,](?:{}) ",
+            lex().reason_openers.as_slice().join("|")
+        ))
+        .expect("reason")
     });
     // offsets are the text's own: lower-casing can change byte lengths ("İ")
     REASON
@@ -218,7 +159,7 @@ pub(crate) fn without_adjuncts(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     'words: while i < words.len() {
-        for opener in ADJUNCT_OPENERS {
+        for opener in ADJUNCT_OPENERS.iter() {
             let n = opener.len();
             if i + n > words.len()
                 || !(0..n).all(|k| bare[i + k] == opener[k])
@@ -226,11 +167,11 @@ pub(crate) fn without_adjuncts(text: &str) -> String {
             {
                 continue;
             }
-            if opener == &["by"] {
+            if opener.as_slice() == ["by"] {
                 let next = bare.get(i + 1).map_or("", String::as_str);
                 let after = bare.get(i + 2).map_or("", String::as_str);
                 let dated = next.starts_with(|c: char| c.is_ascii_digit())
-                    || MONTHS.contains(&next)
+                    || lex().months.contains(next)
                     || matches!(next, "mid" | "next" | "then")
                     || next == "the" && matches!(after, "end" | "start" | "time" | "next");
                 if !dated {
@@ -244,10 +185,10 @@ pub(crate) fn without_adjuncts(text: &str) -> String {
             }
             // "May" after a day number is the month, not the verb
             let clause = |j: usize| {
-                CLAUSE_WORDS.contains(&bare[j].as_str())
+                lex().clause_words.contains(bare[j].as_str())
                     && !(bare[j] == "may" && bare[j - 1].starts_with(|c: char| c.is_ascii_digit()))
             };
-            let means = MEANS_OPENERS.contains(&bare[i].as_str());
+            let means = lex().means_openers.contains(bare[i].as_str());
             let most = if means {
                 words.len()
             } else {
@@ -278,21 +219,6 @@ pub(crate) fn without_adjuncts(text: &str) -> String {
     out
 }
 
-pub(crate) const ARTICLES: &[&str] = &["the", "a", "an"];
-
-/// Participles that do not end in -ed or -en.
-pub(crate) const IRREGULAR_PARTICIPLES: &[&str] = &[
-    "set", "put", "made", "held", "kept", "run", "built", "sent", "shown", "done", "paid",
-    "brought", "met", "found", "spent", "cut", "led", "read", "told", "sold", "begun", "drawn",
-    "shut", "left", "lit", "hung", "bought", "taught", "sought", "fed", "dealt", "won", "struck",
-    "spread", "split", "shed", "bound", "wound", "dug", "swept",
-];
-
-/// Participles too light to say what is to be done ("be made available", "be given a role").
-pub(crate) const LIGHT_PARTICIPLES: &[&str] = &[
-    "made", "given", "done", "put", "allowed", "kept", "left", "seen", "taken", "got", "gotten",
-];
-
 /// What a proposal in the passive asks, and of what: the action ("the ToR be reviewed",
 /// "captions should be provided") as a stem with its synonym class merged, unless the verb
 /// is too light to say ("be made available") or is "get", whose object says what is asked
@@ -300,10 +226,6 @@ pub(crate) const LIGHT_PARTICIPLES: &[&str] = &[
 /// the verb. With no "be", whom it asks to give something is what it is asked of (see
 /// [`given_to`]).
 pub(crate) fn passive(text: &str) -> Option<(Option<String>, String)> {
-    const BEFORE_BE: &[&str] = &[
-        "should", "must", "could", "would", "shall", "will", "can", "may", "need", "needs", "to",
-        "also", "not",
-    ];
     let words: Vec<String> = text.split_whitespace().map(bare).collect();
     let Some(at) = words
         .iter()
@@ -317,8 +239,8 @@ pub(crate) fn passive(text: &str) -> Option<(Option<String>, String)> {
         let verb = words[v].as_str();
         if !(verb.ends_with("ed")
             || verb.ends_with("en")
-            || IRREGULAR_PARTICIPLES.contains(&verb)
-            || LIGHT_PARTICIPLES.contains(&verb))
+            || lex().irregular_participles.contains(verb)
+            || lex().light_participles.contains(verb))
         {
             return None;
         }
@@ -328,7 +250,7 @@ pub(crate) fn passive(text: &str) -> Option<(Option<String>, String)> {
             .get(v + 1)
             .and_then(|p| syn.get(&analyze(&format!("{verb} {p}")).join(" ")));
         match analyze(verb).pop() {
-            Some(_) if LIGHT_PARTICIPLES.contains(&verb) => None,
+            Some(_) if lex().light_participles.contains(verb) => None,
             Some(stem) => Some(
                 phrasal
                     .cloned()
@@ -341,7 +263,7 @@ pub(crate) fn passive(text: &str) -> Option<(Option<String>, String)> {
     };
     let mut subject = &words[..at];
     while let Some((last, rest)) = subject.split_last() {
-        if !BEFORE_BE.contains(&last.as_str()) {
+        if !lex().before_be.contains(last.as_str()) {
             break;
         }
         subject = rest;
@@ -354,21 +276,9 @@ pub(crate) fn passive(text: &str) -> Option<(Option<String>, String)> {
 /// it of the Youth IGFs, this asks it of the coalitions, and a slot for one is not a slot
 /// for the other.
 pub(crate) fn given_to(words: &[String]) -> Option<String> {
-    const GIVING: &[&str] = &[
-        "give",
-        "gives",
-        "grant",
-        "grants",
-        "offer",
-        "offers",
-        "allocate",
-        "allocates",
-        "assign",
-        "assigns",
-        "award",
-        "awards",
-    ];
-    let v = words.iter().position(|w| GIVING.contains(&w.as_str()))?;
+    let v = words
+        .iter()
+        .position(|w| lex().giving.contains(w.as_str()))?;
     let to = words[v + 1..]
         .iter()
         .take(PARAMS.given_to_words)
@@ -383,28 +293,6 @@ pub(crate) fn given_to(words: &[String]) -> Option<String> {
 /// word, another preposition or a punctuation mark. A noun of action with its object ("a
 /// review of the ToR") names no thing to have: what it asks is the action.
 pub(crate) fn wanted(text: &str) -> Vec<(String, String)> {
-    const HAVING: &[&str] = &[
-        "need",
-        "needs",
-        "have",
-        "has",
-        "get",
-        "gets",
-        "adopt",
-        "create",
-        "establish",
-        "introduce",
-        "launch",
-        "develop",
-        "draft",
-        "build",
-        "up",
-        "receive",
-    ];
-    const ENDS: &[&str] = &[
-        "in", "on", "at", "to", "from", "with", "within", "by", "about", "across", "between",
-        "among", "so", "as", "like", "into", "that", "which", "who", "where", "when",
-    ];
     let words: Vec<&str> = text.split_whitespace().collect();
     // each word bare and lower-cased once
     let bare: Vec<String> = words.iter().map(|w| bare(w)).collect();
@@ -413,7 +301,8 @@ pub(crate) fn wanted(text: &str) -> Vec<(String, String)> {
         // the thing asked for: the request itself, or the object of a verb of having
         // ("we need a ...", "should have a ...", "adopt a ..."), not any thing named
         // along the way ("give the youth a slot", "this is a request")
-        let asked = i == 0 || i == 1 && bare[0] == "to" || HAVING.contains(&bare[i - 1].as_str());
+        let asked =
+            i == 0 || i == 1 && bare[0] == "to" || lex().having.contains(bare[i - 1].as_str());
         if !matches!(bare[i].as_str(), "a" | "an") || !asked {
             continue;
         }
@@ -423,15 +312,15 @@ pub(crate) fn wanted(text: &str) -> Vec<(String, String)> {
             let b = bare[j].as_str();
             if matches!(b, "of" | "for") {
                 let next = bare.get(j + 1).map_or("", String::as_str);
-                if ARTICLES.contains(&next) && head.len() == 1 && b == "of" {
+                if lex().articles.contains(next) && head.len() == 1 && b == "of" {
                     head.clear();
                     break;
                 }
                 linked = true;
             } else if b.is_empty()
-                || ENDS.contains(&b)
-                || CLAUSE_WORDS.contains(&b)
-                || ARTICLES.contains(&b)
+                || lex().ends.contains(b)
+                || lex().clause_words.contains(b)
+                || lex().articles.contains(b)
             {
                 break;
             } else if !linked {
@@ -459,166 +348,19 @@ pub(crate) fn without_frame(text: &str) -> &str {
     FRAME.find(text).map_or(text, |m| &text[m.end()..])
 }
 
-/// Stems that carry no proposal content.
-pub(crate) const STOP: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "of",
-    "to",
-    "and",
-    "or",
-    "in",
-    "on",
-    "for",
-    "with",
-    "by",
-    "at",
-    "be",
-    "is",
-    "are",
-    "was",
-    "were",
-    "that",
-    "this",
-    "it",
-    "its",
-    "as",
-    "from",
-    "should",
-    "could",
-    "would",
-    "must",
-    "shall",
-    "will",
-    "can",
-    "may",
-    "also",
-    "so",
-    "their",
-    "they",
-    "we",
-    "our",
-    "all",
-    "each",
-    "ani",
-    "more",
-    "need",
-    "year",
-    "new",
-    "start",
-    "make",
-    "made",
-    "everi",
-    "one",
-    "two",
-    "three",
-    "then",
-    "than",
-    "not",
-    "no",
-    "onli",
-    "same",
-    "other",
-    "such",
-    "which",
-    "who",
-    "what",
-    "into",
-    "have",
-    "has",
-    "had",
-    "been",
-    "being",
-    "do",
-    "doe",
-    "did",
-    "there",
-    "these",
-    "those",
-    "get",
-    "given",
-    "give",
-    "group",
-    "work",
-    "propos",
-    "suggest",
-    "recommend",
-    "consid",
-    "ensur",
-    "take",
-    "put",
-    "way",
-    "thing",
-    "set",
-    "seri",
-    // place, time and linking words: where and when a request is made is not what it asks
-    "togeth",
-    "next",
-    "near",
-    "befor",
-    "after",
-    "dure",
-    "within",
-    "between",
-    "about",
-    "abov",
-    "below",
-    "across",
-    "along",
-    "around",
-    "besid",
-    "toward",
-    "upon",
-    "onc",
-    "again",
-    "still",
-    "alreadi",
-    "soon",
-    "later",
-    "now",
-    "when",
-    "while",
-    "day",
-    "week",
-    "month",
-    "januari",
-    "februari",
-    "march",
-    "april",
-    "may",
-    "june",
-    "juli",
-    "august",
-    "septemb",
-    "octob",
-    "novemb",
-    "decemb",
-    "whether",
-    "if",
-    "how",
-    "why",
-    "where",
-    "whom",
-    "whose",
-    "howev",
-    "also",
-    "veri",
-    "much",
-    "mani",
-    "most",
-    "some",
-    "few",
-    "own",
-    "just",
-    "too",
-    "here",
-    "there",
-    "well",
-];
+/// The word lists of the request grammar (`[gaps]` of data/lexicon.toml).
+pub(crate) fn lex() -> &'static Gaps {
+    &lexicon().gaps
+}
 
-pub(crate) static STOP_SET: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| STOP.iter().copied().collect());
+/// The openers of phrases of time, place, company and means, each as its words.
+static ADJUNCT_OPENERS: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+    lex()
+        .adjunct_openers
+        .iter()
+        .map(|o| o.split_whitespace().collect())
+        .collect()
+});
 
 /// Where the verb of a request in the subjunctive stands, in its first words ("the
 /// Secretariat survey members ...", "sessions online include ..."): the word before it is
@@ -627,10 +369,10 @@ pub(crate) static STOP_SET: LazyLock<HashSet<&'static str>> =
 pub(crate) fn subject_verb(words: &[String]) -> Option<usize> {
     (1..words.len().min(PARAMS.subject_verb_words)).find(|&v| {
         verb_after_subject(words, v)
-            && !STOP_SET.contains(words[v - 1].as_str())
+            && !lex().stop.contains(words[v - 1].as_str())
             && words
                 .get(v + 1)
-                .is_none_or(|n| !CLAUSE_WORDS.contains(&n.as_str()))
+                .is_none_or(|n| !lex().clause_words.contains(n.as_str()))
     })
 }
 

@@ -3,7 +3,7 @@
 //! the action, the things it asks to have, the verb it asks with).
 
 use super::params::PARAMS;
-use crate::extract::request::{phrase, Phrase, Request, ARTICLES, STOP_SET};
+use crate::extract::request::{lex, phrase, Phrase, Request};
 use crate::extract::synonyms::{synonym_map, synonyms};
 use crate::index::schema::analyze;
 use std::collections::{HashMap, HashSet};
@@ -43,11 +43,6 @@ pub struct Stem {
     pub verb: bool,
 }
 
-/// Words that link the parts of one name ("Terms of Reference", "ToR of the MAG", "the
-/// MAG's ToR"), with the articles that may follow them. An article alone starts a new
-/// name: in "review the ToR" the action and the thing are two ideas.
-pub(super) const NAME_LINKS: &[&str] = &["of", "for", "s"];
-
 /// Content stems of what a text asks for: phrases of time and place left out, acronyms
 /// expanded and synonyms merged.
 pub fn content_stems(text: &str, acronyms: &HashMap<String, Vec<String>>) -> Vec<Stem> {
@@ -84,7 +79,7 @@ pub(super) fn stems(p: &Phrase, acronyms: &HashMap<String, Vec<String>>) -> Vec<
         {
             // an article that opens the synonym ("the Forum") stands before it, as any
             // article does: "assess the Forum" does not join "assess" to it
-            let start = if ARTICLES.contains(&toks[i].as_str()) {
+            let start = if lex().articles.contains(toks[i].as_str()) {
                 i + 1
             } else {
                 i
@@ -100,7 +95,7 @@ pub(super) fn stems(p: &Phrase, acronyms: &HashMap<String, Vec<String>>) -> Vec<
             continue;
         }
         for t in t.split(' ') {
-            if STOP_SET.contains(t) || t.chars().all(|c| c.is_ascii_digit()) || t.len() < 2 {
+            if lex().stop.contains(t) || t.chars().all(|c| c.is_ascii_digit()) || t.len() < 2 {
                 continue;
             }
             kept.push((
@@ -122,15 +117,15 @@ pub(super) fn stems(p: &Phrase, acronyms: &HashMap<String, Vec<String>>) -> Vec<
                 modifies: verb != Some(end)
                     && toks
                         .get(end)
-                        .is_some_and(|t| !STOP_SET.contains(t.as_str())),
+                        .is_some_and(|t| !lex().stop.contains(t.as_str())),
                 joins_next: next.is_some_and(|n| {
                     n == end
                         || n == kept[k].1
                         || n > end
-                            && NAME_LINKS.contains(&toks[end].as_str())
+                            && lex().name_links.contains(toks[end].as_str())
                             && toks[end + 1..n]
                                 .iter()
-                                .all(|t| ARTICLES.contains(&t.as_str()))
+                                .all(|t| lex().articles.contains(t.as_str()))
                 }),
                 text: std::mem::take(&mut kept[k].0),
             }
@@ -138,28 +133,12 @@ pub(super) fn stems(p: &Phrase, acronyms: &HashMap<String, Vec<String>>) -> Vec<
         .collect()
 }
 
-/// Actions that only support another, named as a noun ("translation of the reports be
-/// funded" asks for translation): a proposal whose action is one of these may name the
-/// other's action in its words. Any other action stands on its own, and a noun that
-/// shares a stem with the other's verb ("the welcome packs be redesigned" / "the app be
-/// packed") names no action.
-pub(super) const SUPPORT_ACTIONS: &[&str] = &[
-    "fund",
-    "support",
-    "provide",
-    "ensure",
-    "prioritise",
-    "prioritize",
-    "resource",
-    "enable",
-    "guarantee",
-];
-
-/// Whether an action stem, with its synonym class merged, is one of [`SUPPORT_ACTIONS`].
+/// Whether an action stem, with its synonym class merged, is one of `support_actions` (data/lexicon.toml).
 pub(super) fn supports(action: &str) -> bool {
     static STEMS: LazyLock<HashSet<String>> = LazyLock::new(|| {
         let syn = synonym_map();
-        SUPPORT_ACTIONS
+        lex()
+            .support_actions
             .iter()
             .filter_map(|w| analyze(w).pop())
             .map(|s| syn.get(&s).cloned().unwrap_or(s))
@@ -179,7 +158,7 @@ pub(super) struct Features {
     /// What a passive proposal asks and of what (see [`passive`]).
     pub(super) action: Option<u32>,
     pub(super) thing: Vec<u32>,
-    /// Whether its words may name another's action (see [`SUPPORT_ACTIONS`]).
+    /// Whether its words may name another's action (see `support_actions` (data/lexicon.toml)).
     pub(super) names_actions: bool,
     /// Each thing it asks to have (see [`wanted`]): its head, and its stems, sorted.
     pub(super) wanted: Vec<(u32, Vec<u32>)>,
@@ -338,7 +317,7 @@ mod tests {
     }
 
     #[test]
-    fn test_synonyms_of_several_words() {
+    fn test_synonyms_of_several_lex() {
         let stems = |t: &str| {
             content_stems(t, &HashMap::new())
                 .into_iter()

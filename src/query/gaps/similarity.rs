@@ -96,7 +96,7 @@ pub(super) fn same_want(a: &Item, b: &Item) -> bool {
 /// done, in words of different classes, and neither word's class is anywhere in the
 /// other whose own action only supports one ("translation ... be funded" and "messages
 /// be translated" name one action; "the welcome packs be redesigned" and "the app be
-/// packed" two, see [`SUPPORT_ACTIONS`]). Two
+/// packed" two, see `support_actions` (data/lexicon.toml)). Two
 /// requests about one thing that ask different things of it ("the ramps be archived",
 /// "the ramps be repainted") then need one more shared idea to be one.
 pub(super) fn other_actions(a: &Item, b: &Item) -> bool {
@@ -237,7 +237,7 @@ pub(super) struct Item {
     pub(super) action: Option<u32>,
     /// The stems of what it asks it of, modifiers included, sorted.
     pub(super) thing: Vec<u32>,
-    /// Whether its words may name another's action (see [`SUPPORT_ACTIONS`]).
+    /// Whether its words may name another's action (see `support_actions` (data/lexicon.toml)).
     pub(super) names_actions: bool,
     /// The things it asks to have: head and stems.
     pub(super) wanted: Vec<(u32, Vec<u32>)>,

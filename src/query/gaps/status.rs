@@ -5,7 +5,7 @@ use super::features::{features, Vocab};
 use super::params::PARAMS;
 use super::similarity::{item, similarity_with, Item};
 use super::{Evidence, Occurrence};
-use crate::extract::request::analyse;
+use crate::extract::request::{analyse, lex};
 use crate::index::passages::from_tantivy_date;
 use crate::index::schema::{analyze, Fields};
 use anyhow::Result;
@@ -26,58 +26,6 @@ pub(super) static DONE_RE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("done")
 });
-
-/// The index query that finds the passages [`DONE_RE`] reads: phrases of its forms, kept
-/// beside it so that the two change together.
-pub(super) const DONE_PHRASES: &[&str] = &[
-    "been implemented",
-    "been adopted",
-    "been published",
-    "been launched",
-    "been established",
-    "been set up",
-    "been completed",
-    "now live",
-    "now in force",
-    "now available",
-    "now provided",
-    "now produced",
-    "now operational",
-    "now published",
-    "adopted and published",
-    "approved and held",
-    "adopted and applied",
-    "has become",
-    "been applied",
-    "been held",
-    "been created",
-    "been introduced",
-    "carried out",
-    "rolled out",
-    "put in place",
-    "been finalised",
-    "been finalized",
-    "been delivered",
-    "been approved",
-    "been released",
-    "been made available",
-    "was implemented",
-    "were implemented",
-    "was launched",
-    "were launched",
-    "was established",
-    "was set up",
-    "were set up",
-    "was completed",
-    "was introduced",
-    "was created",
-    "now in place",
-    "up and running",
-    "in operation",
-    "now online",
-    "went live",
-    "gone live",
-];
 
 /// Whether a passage says something was carried out: a completion clause that is not
 /// inside a question or a request ("showing which recommendations have been carried out").
@@ -168,7 +116,7 @@ pub(super) fn completions(
 ) -> Result<Vec<Completion>> {
     let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for field in [f.text, f.item_text] {
-        for p in DONE_PHRASES {
+        for p in lex().done_phrases.iter() {
             let terms: Vec<Term> = analyze(p)
                 .into_iter()
                 .map(|t| Term::from_field_text(field, &t))
