@@ -37,7 +37,7 @@ pub(super) fn alike_pairs(
     // requests to have a thing, by its head, whatever its share: they may link on it alone
     let mut heads: HashMap<u32, Vec<u32>> = HashMap::new();
     for (i, it) in items.iter().enumerate() {
-        for &(h, _) in &it.wanted {
+        for &(h, _) in &it.asked.wanted {
             heads.entry(h).or_default().push(i as u32);
         }
     }
@@ -63,7 +63,7 @@ pub(super) fn alike_pairs(
                 }
                 // a candidate by its head alone: marked, not scored
                 let mut by_head = Vec::new();
-                for (h, _) in &items[a].wanted {
+                for (h, _) in &items[a].asked.wanted {
                     let list = &heads[h];
                     by_head.extend(
                         list[list.partition_point(|&b| b as usize <= a)..]
@@ -78,9 +78,10 @@ pub(super) fn alike_pairs(
                     let partial = std::mem::take(&mut acc[b as usize]);
                     let (ia, ib) = (&items[a], &items[b as usize]);
                     let one_head = || {
-                        ia.wanted
+                        ia.asked
+                            .wanted
                             .iter()
-                            .any(|(h, _)| ib.wanted.iter().any(|w| w.0 == *h))
+                            .any(|(h, _)| ib.asked.wanted.iter().any(|w| w.0 == *h))
                     };
                     if (partial >= floor || one_head()) && ia.occ.source != ib.occ.source {
                         let s = similarity(ia, ib);
@@ -186,7 +187,7 @@ pub(super) fn join_on_own_idea(
         for &(x, _) in &first.bag {
             if first.modifiers.binary_search(&x).is_err()
                 && g.iter()
-                    .all(|&i| !items[i].said_as(x).is_empty() && items[i].verb != Some(x))
+                    .all(|&i| !items[i].said_as(x).is_empty() && items[i].asked.verb != Some(x))
             {
                 let forms = g
                     .iter()

@@ -151,16 +151,25 @@ pub(super) fn supports(action: &str) -> bool {
 pub(super) struct Features {
     /// Distinct stems, sorted.
     pub(super) ids: Vec<u32>,
-    /// Stems that stand next to each other, as sorted pairs.
-    pub(super) pairs: Vec<(u32, u32)>,
     /// Each use of a stem, and whether it modifies the next word there.
     pub(super) uses: Vec<(u32, bool)>,
-    /// What a passive proposal asks and of what (see [`passive`]).
+    /// What the rules compare, which an [`Item`](super::similarity::Item) keeps.
+    pub(super) asked: Asked,
+}
+
+/// The parts of a request that the rules compare, as ids of the vocabulary: read from a
+/// proposal (in [`Features`]) and kept with its weighted bag (in an `Item`).
+pub(super) struct Asked {
+    /// Stems that stand next to each other in one name, as sorted pairs.
+    pub(super) pairs: Vec<(u32, u32)>,
+    /// The action a passive proposal asks for, when it names one.
     pub(super) action: Option<u32>,
+    /// The stems of what it asks it of, modifiers included, sorted.
     pub(super) thing: Vec<u32>,
-    /// Whether its words may name another's action (see `support_actions` (data/lexicon.toml)).
+    /// Whether its words may name another's action (see `support_actions` in
+    /// data/lexicon.toml).
     pub(super) names_actions: bool,
-    /// Each thing it asks to have (see [`wanted`]): its head, and its stems, sorted.
+    /// Each thing it asks to have: its head, and its stems, sorted.
     pub(super) wanted: Vec<(u32, Vec<u32>)>,
     /// Each stem with the words it stands for here (see [`Stem::said`]), sorted.
     pub(super) said: Vec<(u32, u32)>,
@@ -235,14 +244,16 @@ pub(super) fn features(
     });
     Features {
         ids,
-        pairs,
         uses,
-        action,
-        thing,
-        names_actions,
-        wanted,
-        said,
-        verb,
+        asked: Asked {
+            pairs,
+            action,
+            thing,
+            names_actions,
+            wanted,
+            said,
+            verb,
+        },
     }
 }
 
@@ -451,6 +462,6 @@ mod tests {
             &HashMap::new(),
         );
         assert_eq!(items[0].bag, items[1].bag);
-        assert_eq!(items[0].thing, items[1].thing);
+        assert_eq!(items[0].asked.thing, items[1].asked.thing);
     }
 }

@@ -2,7 +2,7 @@
 //! share enough separate ideas, with one idea more needed when they ask different things
 //! of one thing, one thing of different things, or to have different things.
 
-use super::features::{modifiers, Features};
+use super::features::{modifiers, Asked, Features};
 use super::params::PARAMS;
 use super::Occurrence;
 use std::collections::{HashMap, HashSet};
@@ -33,10 +33,11 @@ pub(super) fn similarity_with(a: &Item, b: &Item, min_concepts: usize) -> f32 {
     // parliamentary track") are two things: the word they share is no shared idea, and
     // one more is needed, however alike the rest of the wording
     let kinds: Vec<u32> = if own_words(a, b) {
-        a.thing
+        a.asked
+            .thing
             .iter()
             .copied()
-            .filter(|x| b.thing.contains(x))
+            .filter(|x| b.asked.thing.contains(x))
             .collect()
     } else {
         Vec::new()
@@ -83,8 +84,8 @@ pub(super) fn same_want(a: &Item, b: &Item) -> bool {
             .filter(|t| x.modifiers.binary_search(t).is_err())
             .all(|&t| other.has(t))
     };
-    a.wanted.iter().any(|(ha, na)| {
-        b.wanted.iter().any(|(hb, nb)| {
+    a.asked.wanted.iter().any(|(ha, na)| {
+        b.asked.wanted.iter().any(|(hb, nb)| {
             ha == hb
                 && a.modifiers.binary_search(ha).is_err()
                 && (within(na, a, b) || within(nb, b, a))
@@ -104,11 +105,15 @@ pub(super) fn other_actions(a: &Item, b: &Item) -> bool {
     // conduct for every session" / "the code of conduct be presented at the opening
     // session")
     let having = |x: &Item, y: &Item, act: u32| {
-        !x.has(act) && x.wanted.iter().any(|(head, _)| y.thing.contains(head))
+        !x.has(act)
+            && x.asked
+                .wanted
+                .iter()
+                .any(|(head, _)| y.asked.thing.contains(head))
     };
-    match (a.action, b.action) {
+    match (a.asked.action, b.asked.action) {
         (Some(x), Some(y)) => {
-            x != y && !(b.names_actions && b.has(x)) && !(a.names_actions && a.has(y))
+            x != y && !(b.asked.names_actions && b.has(x)) && !(a.asked.names_actions && a.has(y))
         }
         (Some(x), None) => having(b, a, x),
         (None, Some(y)) => having(a, b, y),
@@ -120,8 +125,8 @@ pub(super) fn other_actions(a: &Item, b: &Item) -> bool {
 /// implementation tracker be set up" / "the IGF set up a buddy programme"): they ask
 /// for different things, as [`other_things`] says of passives, whatever verb they share.
 pub(super) fn other_wants(a: &Item, b: &Item) -> bool {
-    let names_none = |x: &Item, y: &Item| x.wanted.iter().all(|(head, _)| !y.has(*head));
-    !a.wanted.is_empty() && !b.wanted.is_empty() && names_none(a, b) && names_none(b, a)
+    let names_none = |x: &Item, y: &Item| x.asked.wanted.iter().all(|(head, _)| !y.has(*head));
+    !a.asked.wanted.is_empty() && !b.asked.wanted.is_empty() && names_none(a, b) && names_none(b, a)
 }
 
 /// Whether each of two passive proposals' things has a word, modifiers included, that
@@ -130,7 +135,10 @@ pub(super) fn other_wants(a: &Item, b: &Item) -> bool {
 /// registration form") has none.
 pub(super) fn own_words(a: &Item, b: &Item) -> bool {
     let own = |thing: &[u32], other: &Item| thing.iter().any(|&x| !other.has(x));
-    !a.thing.is_empty() && !b.thing.is_empty() && own(&a.thing, b) && own(&b.thing, a)
+    !a.asked.thing.is_empty()
+        && !b.asked.thing.is_empty()
+        && own(&a.asked.thing, b)
+        && own(&b.asked.thing, a)
 }
 
 /// Whether two passive proposals ask of different things: no word of either's thing,
@@ -143,13 +151,17 @@ pub(super) fn own_words(a: &Item, b: &Item) -> bool {
 /// photos go.
 pub(super) fn other_things(a: &Item, b: &Item) -> bool {
     let within = |x: &Item, it: &Item| {
-        x.thing
+        x.asked
+            .thing
             .iter()
             .filter(|t| x.modifiers.binary_search(t).is_err())
-            .any(|&t| it.thing.contains(&t) || x.names_actions && it.action == Some(t))
+            .any(|&t| {
+                it.asked.thing.contains(&t) || x.asked.names_actions && it.asked.action == Some(t)
+            })
     };
     let named = |x: &Item| {
-        x.thing
+        x.asked
+            .thing
             .iter()
             .any(|t| x.modifiers.binary_search(t).is_err())
     };
@@ -169,7 +181,12 @@ pub(super) fn shared_concepts(a: &Item, b: &Item, skip: &[u32]) -> usize {
     // shared stems joined into runs by pairs adjacent in both; a run of up to three stems
     // ("Terms of Reference folder") names one thing
     let mut parent: Vec<usize> = (0..shared.len()).collect();
-    for p in a.pairs.iter().filter(|p| b.pairs.binary_search(p).is_ok()) {
+    for p in a
+        .asked
+        .pairs
+        .iter()
+        .filter(|p| b.asked.pairs.binary_search(p).is_ok())
+    {
         if let (Ok(x), Ok(y)) = (shared.binary_search(&p.0), shared.binary_search(&p.1)) {
             let (rx, ry) = (find(&mut parent, x), find(&mut parent, y));
             parent[rx] = ry;
@@ -230,21 +247,10 @@ pub(super) struct Item {
     pub(super) occ: Occurrence,
     pub(super) date: Option<time::Date>,
     pub(super) bag: Bag,
-    pub(super) pairs: Vec<(u32, u32)>,
     /// Its stems that are [`modifiers`], sorted.
     pub(super) modifiers: Vec<u32>,
-    /// The action it asks for, when it names one in the passive.
-    pub(super) action: Option<u32>,
-    /// The stems of what it asks it of, modifiers included, sorted.
-    pub(super) thing: Vec<u32>,
-    /// Whether its words may name another's action (see `support_actions` (data/lexicon.toml)).
-    pub(super) names_actions: bool,
-    /// The things it asks to have: head and stems.
-    pub(super) wanted: Vec<(u32, Vec<u32>)>,
-    /// Each stem with the words it stands for here.
-    pub(super) said: Vec<(u32, u32)>,
-    /// The verb it asks with (see [`Features::verb`]).
-    pub(super) verb: Option<u32>,
+    /// What the rules compare (see [`Asked`]).
+    pub(super) asked: Asked,
 }
 
 impl Item {
@@ -255,8 +261,8 @@ impl Item {
 
     /// The words it says the stem in, in what it asks (see [`Features::said`]).
     pub(super) fn said_as(&self, x: u32) -> &[(u32, u32)] {
-        let from = self.said.partition_point(|s| s.0 < x);
-        &self.said[from..from + self.said[from..].partition_point(|s| s.0 == x)]
+        let from = self.asked.said.partition_point(|s| s.0 < x);
+        &self.asked.said[from..from + self.asked.said[from..].partition_point(|s| s.0 == x)]
     }
 }
 
@@ -308,14 +314,8 @@ pub(super) fn item(
         occ,
         date,
         bag,
-        pairs: fs.pairs,
         modifiers: mods,
-        action: fs.action,
-        thing: fs.thing,
-        names_actions: fs.names_actions,
-        wanted: fs.wanted,
-        said: fs.said,
-        verb: fs.verb,
+        asked: fs.asked,
     }
 }
 
