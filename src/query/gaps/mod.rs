@@ -189,10 +189,7 @@ pub fn gaps(index_dir: &Path, min_meetings: usize, filters: &Filters) -> Result<
         .collect();
     let n = raw.len();
     let (items, df, modifiers) = space(raw);
-    let link = std::env::var("QUORUM_GAP_LINK")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(PARAMS.link);
+    let link = crate::config::gap_link().unwrap_or(PARAMS.link);
     let mut pairs = alike_pairs(&items, &df, link);
     let groups = join_on_own_idea(average_link(n, &mut pairs, link), &items, &df);
     let groups = join_half_linked(groups, &items, &pairs);
