@@ -66,7 +66,6 @@ fn is_subjunctive(clause: &str) -> bool {
     (1..words.len()).any(|i| verb_after_subject(&words, i))
 }
 
-
 /// Modals that are not about action: "should be feasible", "you should have the document".
 static EPISTEMIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:should|could|must)\s+(?:be\s+(?:feasible|possible|fine|ready|available|ok|okay|enough|able|done\s+by\s+then|easy|difficult|noted)|have\s+(?:been|the|received|seen|had)|not\s+be\s+(?:possible|feasible))\b|\byou\s+(?:should|could|must)\b|\b(?:it|this|that)\s+could\s+be\b|\bcould\s+not\b|\bif\s+\w+\s+could\b")
