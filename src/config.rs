@@ -75,3 +75,12 @@ pub fn events_file() -> Option<OsString> {
 pub fn rank_spec() -> Option<String> {
     std::env::var("QUORUM_RANK").ok()
 }
+
+/// `QUORUM_GAP_LINK`: the cosine at which `quorum gaps` links two proposals, in place of
+/// its tuned default (`query::gaps::Params::link`), for sweeps of that threshold
+/// (benches/RESULTS.md). Unset, or not a number, the default holds.
+pub fn gap_link() -> Option<f32> {
+    std::env::var("QUORUM_GAP_LINK")
+        .ok()
+        .and_then(|v| v.parse().ok())
+}

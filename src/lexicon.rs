@@ -54,6 +54,8 @@ impl<'de> Deserialize<'de> for Words {
 pub struct Lexicon {
     /// Words about people: titles before a name.
     pub people: People,
+    /// Words the gap rules and the request analysis read.
+    pub gaps: Gaps,
 }
 
 /// Words that name or qualify people.
@@ -72,6 +74,65 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
 /// The lexicon, parsed on first use.
 pub fn lexicon() -> &'static Lexicon {
     &LEXICON
+}
+
+/// The word lists of `quorum gaps` and of the request analysis it reads
+/// (`extract::request`), in the order the rules try them.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Gaps {
+    /// Words that link the parts of one name ("Terms of Reference", "ToR of the MAG", "the
+    /// MAG's ToR"), with the articles that may follow them. An article alone starts a new name:
+    /// in "review the ToR" the action and the thing are two ideas.
+    pub name_links: Words,
+    /// Actions that only support another, named as a noun ("translation of the reports be
+    /// funded" asks for translation): a proposal whose action is one of these may name the
+    /// other's action in its words. Any other action stands on its own, and a noun that shares
+    /// a stem with the other's verb ("the welcome packs be redesigned" / "the app be packed")
+    /// names no action.
+    pub support_actions: Words,
+    /// Phrases of the completion statements that the index query looks for
+    /// (`query::gaps::status`).
+    pub done_phrases: Words,
+    /// Stems that carry no proposal content.
+    pub stop: Words,
+    /// Words that open a phrase of time, place, company or means ("by 3 May", "before the
+    /// plenary", "next to the booth", "using the template"): when and where a request is to be
+    /// met, what it goes with and how, are not what it asks for.
+    pub adjunct_openers: Words,
+    /// Openers of phrases of means ("using the sign-up sheet circulated by the Secretariat"),
+    /// which run on to the end of their clause, not six words.
+    pub means_openers: Words,
+    /// Words that end such a phrase: the clause goes on.
+    pub clause_words: Words,
+
+    /// Month names, which make "by" open a date ("by 3 May").
+    pub months: Words,
+    /// Words that open the reason for a request ("because the way we work has changed", "in
+    /// order to reach more people") or what it is set against ("rather than being merged with
+    /// ...", "for all sessions, not only the main hall"): neither is what is asked, and two
+    /// restatements rarely give the same.
+    pub reason_openers: Words,
+
+    /// Articles: one alone starts a new name ("review the ToR" is two ideas).
+    pub articles: Words,
+    /// Participles that do not end in -ed or -en.
+    pub irregular_participles: Words,
+    /// Participles too light to say what is to be done ("be made available", "be given a
+    /// role").
+    pub light_participles: Words,
+
+    /// Words between the subject and "be" of a passive request ("should", "needs to").
+    pub before_be: Words,
+
+    /// Verbs of giving: whom they give to, named before the thing, is what is asked of.
+    pub giving: Words,
+
+    /// Verbs of having: their object with "a" or "an" is a thing asked to have.
+    pub having: Words,
+
+    /// Words that end the name of a thing asked to have.
+    pub ends: Words,
 }
 
 #[cfg(test)]

@@ -11,5 +11,7 @@ pub mod events;
 pub mod names;
 pub mod phrases;
 pub mod proposals;
+pub mod request;
 pub mod speakers;
+pub mod synonyms;
 pub mod themes;

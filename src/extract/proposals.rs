@@ -6,6 +6,7 @@
 //! sentence of the speaker's own ("The MAG should make sure ..."). Questions, procedural
 //! chairing, offers and opinions without an action are not proposals.
 
+use super::request::verb_after_subject;
 use super::speakers::{Clause, Subject};
 use crate::model::{Block, Proposal};
 use regex::Regex;
@@ -51,150 +52,6 @@ fn is_mandative(clause: &str) -> bool {
         })
     })
 }
-/// Verbs of action in their base form: after "argued that" and a subject, one of these
-/// without its -s is a subjunctive ("argued that the Secretariat keep a table").
-const BASE_VERBS: &[&str] = &[
-    "add",
-    "adjust",
-    "adopt",
-    "align",
-    "allocate",
-    "allow",
-    "alternate",
-    "appoint",
-    "approve",
-    "ask",
-    "assess",
-    "assign",
-    "broaden",
-    "build",
-    "change",
-    "circulate",
-    "clarify",
-    "collect",
-    "combine",
-    "commission",
-    "communicate",
-    "compare",
-    "compile",
-    "conduct",
-    "consider",
-    "consolidate",
-    "consult",
-    "convene",
-    "coordinate",
-    "create",
-    "define",
-    "deliver",
-    "designate",
-    "develop",
-    "devote",
-    "draft",
-    "enable",
-    "encourage",
-    "engage",
-    "ensure",
-    "establish",
-    "evaluate",
-    "examine",
-    "expand",
-    "explain",
-    "explore",
-    "extend",
-    "facilitate",
-    "feed",
-    "finalise",
-    "finalize",
-    "finance",
-    "focus",
-    "fund",
-    "get",
-    "give",
-    "hold",
-    "host",
-    "identify",
-    "improve",
-    "include",
-    "increase",
-    "inform",
-    "integrate",
-    "introduce",
-    "invite",
-    "issue",
-    "keep",
-    "launch",
-    "limit",
-    "list",
-    "maintain",
-    "make",
-    "map",
-    "measure",
-    "merge",
-    "mobilise",
-    "mobilize",
-    "monitor",
-    "move",
-    "nominate",
-    "notify",
-    "offer",
-    "open",
-    "organise",
-    "organize",
-    "outline",
-    "pair",
-    "plan",
-    "prepare",
-    "present",
-    "prioritise",
-    "prioritize",
-    "produce",
-    "promote",
-    "provide",
-    "publish",
-    "put",
-    "receive",
-    "reduce",
-    "reflect",
-    "reform",
-    "reinforce",
-    "release",
-    "rename",
-    "replace",
-    "report",
-    "request",
-    "require",
-    "reserve",
-    "restore",
-    "restructure",
-    "review",
-    "revise",
-    "revisit",
-    "rotate",
-    "run",
-    "secure",
-    "seek",
-    "send",
-    "set",
-    "share",
-    "shorten",
-    "simplify",
-    "start",
-    "streamline",
-    "strengthen",
-    "study",
-    "submit",
-    "support",
-    "survey",
-    "take",
-    "track",
-    "train",
-    "translate",
-    "update",
-    "use",
-    "widen",
-    "work",
-    "write",
-];
 /// Reporting verbs that take a subjunctive request.
 static INSISTS_THAT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:argued|argues|insisted|insists|demanded|demands)\s+that\s")
@@ -207,37 +64,6 @@ static INSISTS_THAT: LazyLock<Regex> = LazyLock::new(|| {
 fn is_subjunctive(clause: &str) -> bool {
     let words: Vec<&str> = clause.split_whitespace().take(8).collect();
     (1..words.len()).any(|i| verb_after_subject(&words, i))
-}
-
-/// Whether `words[i]` (i ≥ 1) is a base-form verb of action after a subject, as in a
-/// request in the subjunctive ("the Secretariat survey members").
-pub(crate) fn verb_after_subject<S: AsRef<str>>(words: &[S], i: usize) -> bool {
-    let prev = words[i - 1].as_ref().to_lowercase();
-    BASE_VERBS.contains(&words[i].as_ref())
-        && !prev.ends_with(',')
-        && !matches!(
-            prev.as_str(),
-            "the"
-                | "a"
-                | "an"
-                | "to"
-                | "of"
-                | "for"
-                | "and"
-                | "or"
-                | "its"
-                | "their"
-                | "this"
-                | "that"
-                | "will"
-                | "would"
-                | "can"
-                | "may"
-                | "did"
-                | "does"
-                | "do"
-                | "not"
-        )
 }
 
 /// Modals that are not about action: "should be feasible", "you should have the document".

@@ -188,6 +188,10 @@ pub fn documents(
         let mut d = base(record::PROPOSAL);
         d.add_text(f.item_text, &p.text);
         d.add_text(f.item_speaker, &p.speaker);
+        d.add_text(
+            f.request,
+            crate::extract::request::analyse(&p.text).to_stored(),
+        );
         for t in themes.matches(&format!(
             "{} {}",
             p.text,

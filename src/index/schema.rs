@@ -15,7 +15,7 @@ use tantivy::tokenizer::{
 use tantivy::Index;
 
 /// Bumped whenever fields or their analysis change.
-pub const SCHEMA_VERSION: u32 = 9;
+pub const SCHEMA_VERSION: u32 = 10;
 
 /// Kinds of record in the index (`record` field).
 pub mod record {
@@ -76,6 +76,9 @@ pub struct Fields {
     pub item_text: Field,
     /// Speaker and section of a proposal (stored only).
     pub item_speaker: Field,
+    /// The analysis of a proposal's request (`extract::request`), serialised, for
+    /// `quorum gaps` (stored only).
+    pub request: Field,
     /// Section of a proposal or decision (stored only).
     pub item_section: Field,
     /// Themes of a passage or proposal, by name (raw), tagged at index time.
@@ -170,6 +173,7 @@ pub fn build() -> (Schema, Fields) {
         title: b.add_text_field("title", STORED),
         item_text: b.add_text_field("item_text", en_item),
         item_speaker: b.add_text_field("item_speaker", STORED),
+        request: b.add_text_field("request", STORED),
         item_section: b.add_text_field("item_section", STORED),
         theme: b.add_text_field("theme", STRING),
         phrase: b.add_text_field("phrase", STRING | FAST),

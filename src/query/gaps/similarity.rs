@@ -1,0 +1,657 @@
+//! How two proposals compare: the cosine of their bags of stems, counted only when they
+//! share enough separate ideas, with one idea more needed when they ask different things
+//! of one thing, one thing of different things, or to have different things.
+
+use super::features::{modifiers, Asked, Features};
+use super::params::PARAMS;
+use super::Occurrence;
+use std::collections::{HashMap, HashSet};
+
+/// Weight of a stem found in `df` of `n` proposals: rare stems say more.
+pub(super) fn idf(n: usize, df: u32) -> f32 {
+    ((n as f32 + 1.0) / (df as f32 + 0.5)).ln()
+}
+
+pub(super) type Bag = Vec<(u32, f32)>;
+
+/// Cosine of two proposals' bags when they share enough ideas, else 0.
+/// Near-identical wording (cosine at least `Params::same_wording`) is the same proposal, unless
+/// it asks of two different things.
+pub(super) fn similarity(a: &Item, b: &Item) -> f32 {
+    similarity_with(a, b, PARAMS.min_concepts)
+}
+
+/// [`similarity`] with `min_concepts` separate ideas needed before the other rules add
+/// theirs: `Params::min_concepts` for two raisings, `Params::done_concepts` for a raising and a
+/// completion statement.
+pub(super) fn similarity_with(a: &Item, b: &Item, min_concepts: usize) -> f32 {
+    let c = cosine(&a.bag, &b.bag);
+    if c == 0.0 {
+        return 0.0;
+    }
+    // two things that share a word but each have their own ("the youth track" / "the
+    // parliamentary track") are two things: the word they share is no shared idea, and
+    // one more is needed, however alike the rest of the wording
+    let kinds: Vec<u32> = if own_words(a, b) {
+        a.asked
+            .thing
+            .iter()
+            .copied()
+            .filter(|x| b.asked.thing.contains(x))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let things = other_things(a, b);
+    if c >= PARAMS.same_wording && kinds.is_empty() && !things {
+        return c;
+    }
+    let needed = min_concepts
+        + other_actions(a, b) as usize
+        + (things || other_wants(a, b)) as usize
+        + !kinds.is_empty() as usize;
+    let shared = shared_concepts(a, b, &kinds);
+    // two requests to have one thing are one request, whatever else they say of it
+    // so are two when one says nothing the other does not ("an independent evaluation of
+    // the IGF" / "to commission an external assessment of the Forum"): its one name is
+    // all it asks
+    if !things
+        && kinds.is_empty()
+        && shared + 1 >= needed
+        && (same_want(a, b) || said_within(a, b) || said_within(b, a))
+    {
+        return c.max(PARAMS.link);
+    }
+    if shared >= needed {
+        c
+    } else {
+        0.0
+    }
+}
+
+/// Whether every stem of a proposal of two stems or more is in the other.
+pub(super) fn said_within(a: &Item, b: &Item) -> bool {
+    a.bag.len() >= PARAMS.said_within_stems && a.bag.iter().all(|&(x, _)| b.has(x))
+}
+
+/// Whether two proposals ask to have the same thing: a thing of each with one head,
+/// and every word of one of them, modifiers aside, somewhere in the other proposal ("a
+/// clear code of conduct" / "a code of conduct for all sessions"; not "a fund for remote
+/// hubs" / "a fund for travel").
+pub(super) fn same_want(a: &Item, b: &Item) -> bool {
+    let within = |name: &[u32], x: &Item, other: &Item| {
+        name.iter()
+            .filter(|t| x.modifiers.binary_search(t).is_err())
+            .all(|&t| other.has(t))
+    };
+    a.asked.wanted.iter().any(|(ha, na)| {
+        b.asked.wanted.iter().any(|(hb, nb)| {
+            ha == hb
+                && a.modifiers.binary_search(ha).is_err()
+                && (within(na, a, b) || within(nb, b, a))
+        })
+    })
+}
+
+/// Whether two proposals name different actions: both say in the passive what is to be
+/// done, in words of different classes, and neither word's class is anywhere in the
+/// other whose own action only supports one ("translation ... be funded" and "messages
+/// be translated" name one action; "the welcome packs be redesigned" and "the app be
+/// packed" two, see `support_actions` (data/lexicon.toml)). Two
+/// requests about one thing that ask different things of it ("the ramps be archived",
+/// "the ramps be repainted") then need one more shared idea to be one.
+pub(super) fn other_actions(a: &Item, b: &Item) -> bool {
+    // asking to have a thing is another action than one asked of it ("we need a code of
+    // conduct for every session" / "the code of conduct be presented at the opening
+    // session")
+    let having = |x: &Item, y: &Item, act: u32| {
+        !x.has(act)
+            && x.asked
+                .wanted
+                .iter()
+                .any(|(head, _)| y.asked.thing.contains(head))
+    };
+    match (a.asked.action, b.asked.action) {
+        (Some(x), Some(y)) => {
+            x != y && !(b.asked.names_actions && b.has(x)) && !(a.asked.names_actions && a.has(y))
+        }
+        (Some(x), None) => having(b, a, x),
+        (None, Some(y)) => having(a, b, y),
+        _ => false,
+    }
+}
+
+/// Whether two proposals each ask to have a thing, and neither names the other's ("an
+/// implementation tracker be set up" / "the IGF set up a buddy programme"): they ask
+/// for different things, as [`other_things`] says of passives, whatever verb they share.
+pub(super) fn other_wants(a: &Item, b: &Item) -> bool {
+    let names_none = |x: &Item, y: &Item| x.asked.wanted.iter().all(|(head, _)| !y.has(*head));
+    !a.asked.wanted.is_empty() && !b.asked.wanted.is_empty() && names_none(a, b) && names_none(b, a)
+}
+
+/// Whether each of two passive proposals' things has a word, modifiers included, that
+/// is nowhere in the other proposal ("the French version ..." / "the Spanish version
+/// ..."). A thing named in fewer words ("the registration form" / "the online
+/// registration form") has none.
+pub(super) fn own_words(a: &Item, b: &Item) -> bool {
+    let own = |thing: &[u32], other: &Item| thing.iter().any(|&x| !other.has(x));
+    !a.asked.thing.is_empty()
+        && !b.asked.thing.is_empty()
+        && own(&a.asked.thing, b)
+        && own(&b.asked.thing, a)
+}
+
+/// Whether two passive proposals ask of different things: no word of either's thing,
+/// modifiers aside, is in the other's thing or, in a proposal that may name actions,
+/// names the other's action. "The
+/// registration statistics be checked by the legal office" and "the IGF website be
+/// checked by the legal office" ask one action of two things, so they need one more
+/// shared idea to be one request; so do "the work plan be printed in the plan booklet"
+/// and "the photos be printed in the plan booklet", where "plan" is only where the
+/// photos go.
+pub(super) fn other_things(a: &Item, b: &Item) -> bool {
+    let within = |x: &Item, it: &Item| {
+        x.asked
+            .thing
+            .iter()
+            .filter(|t| x.modifiers.binary_search(t).is_err())
+            .any(|&t| {
+                it.asked.thing.contains(&t) || x.asked.names_actions && it.asked.action == Some(t)
+            })
+    };
+    let named = |x: &Item| {
+        x.asked
+            .thing
+            .iter()
+            .any(|t| x.modifiers.binary_search(t).is_err())
+    };
+    named(a) && named(b) && !within(a, b) && !within(b, a)
+}
+
+/// How many separate ideas two proposals share: shared stems, counting a compound that
+/// stands together in both ("captions screen") once and modifiers alone not at all. One shared topic phrase is what
+/// unrelated requests about one thing have in common; a restated proposal shares more.
+pub(super) fn shared_concepts(a: &Item, b: &Item, skip: &[u32]) -> usize {
+    let shared: Vec<u32> = a
+        .bag
+        .iter()
+        .map(|x| x.0)
+        .filter(|&x| b.has(x) && !skip.contains(&x))
+        .collect();
+    // shared stems joined into runs by pairs adjacent in both; a run of up to three stems
+    // ("Terms of Reference folder") names one thing
+    let mut parent: Vec<usize> = (0..shared.len()).collect();
+    for p in a
+        .asked
+        .pairs
+        .iter()
+        .filter(|p| b.asked.pairs.binary_search(p).is_ok())
+    {
+        if let (Ok(x), Ok(y)) = (shared.binary_search(&p.0), shared.binary_search(&p.1)) {
+            let (rx, ry) = (find(&mut parent, x), find(&mut parent, y));
+            parent[rx] = ry;
+        }
+    }
+    // a run of modifiers alone ("old", "digital") names no thing
+    let mut sizes: HashMap<usize, (usize, bool)> = HashMap::new();
+    for (i, x) in shared.iter().enumerate() {
+        let e = sizes.entry(find(&mut parent, i)).or_default();
+        e.0 += 1;
+        e.1 |= a.modifiers.binary_search(x).is_err() || b.modifiers.binary_search(x).is_err();
+    }
+    sizes
+        .values()
+        .filter(|(_, thing)| *thing)
+        .map(|(k, _)| 1 + (k - 1) / PARAMS.run_stems)
+        .sum()
+}
+
+pub(super) fn find(parent: &mut [usize], mut x: usize) -> usize {
+    while parent[x] != x {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    x
+}
+
+pub(super) fn cosine(a: &Bag, b: &Bag) -> f32 {
+    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    dot
+}
+
+pub(super) fn normalize(mut bag: Bag) -> Bag {
+    let n = bag
+        .iter()
+        .map(|x| x.1 * x.1)
+        .sum::<f32>()
+        .sqrt()
+        .max(f32::EPSILON);
+    for x in &mut bag {
+        x.1 /= n;
+    }
+    bag
+}
+
+pub(super) struct Item {
+    pub(super) occ: Occurrence,
+    pub(super) date: Option<time::Date>,
+    pub(super) bag: Bag,
+    /// Its stems that are [`modifiers`], sorted.
+    pub(super) modifiers: Vec<u32>,
+    /// What the rules compare (see [`Asked`]).
+    pub(super) asked: Asked,
+}
+
+impl Item {
+    /// Whether the stem is in its bag.
+    pub(super) fn has(&self, x: u32) -> bool {
+        self.bag.binary_search_by_key(&x, |y| y.0).is_ok()
+    }
+
+    /// The words it says the stem in, in what it asks (see [`Features::said`]).
+    pub(super) fn said_as(&self, x: u32) -> &[(u32, u32)] {
+        let from = self.asked.said.partition_point(|s| s.0 < x);
+        &self.asked.said[from..from + self.asked.said[from..].partition_point(|s| s.0 == x)]
+    }
+}
+
+/// The proposals as items, with how many proposals hold each stem and which stems are
+/// modifiers: the space that completions are read in too.
+pub(super) fn space(
+    raw: Vec<(Occurrence, Option<time::Date>, Features)>,
+) -> (Vec<Item>, HashMap<u32, u32>, HashSet<u32>) {
+    let n = raw.len();
+    let mut df: HashMap<u32, u32> = HashMap::new();
+    for (_, _, fs) in &raw {
+        for &x in &fs.ids {
+            *df.entry(x).or_default() += 1;
+        }
+    }
+    let modifiers = modifiers(raw.iter().map(|r| &r.2));
+    let items = raw
+        .into_iter()
+        .map(|(occ, date, fs)| item(occ, date, fs, &df, n, &modifiers))
+        .collect();
+    (items, df, modifiers)
+}
+
+/// A proposal or statement in the proposals' space: stems weighted by their rarity among
+/// proposals (stems no proposal has are left out).
+pub(super) fn item(
+    occ: Occurrence,
+    date: Option<time::Date>,
+    fs: Features,
+    df: &HashMap<u32, u32>,
+    n: usize,
+    modifiers: &HashSet<u32>,
+) -> Item {
+    let bag = normalize(
+        fs.ids
+            .iter()
+            .filter_map(|&x| df.get(&x).map(|&c| (x, idf(n, c))))
+            .collect(),
+    );
+    // a modifier that this text also uses as a noun of its own ("young people get ...")
+    // names a thing here
+    let mods = fs
+        .ids
+        .iter()
+        .copied()
+        .filter(|x| modifiers.contains(x) && fs.uses.iter().all(|u| u.0 != *x || u.1))
+        .collect();
+    Item {
+        occ,
+        date,
+        bag,
+        modifiers: mods,
+        asked: fs.asked,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::request::passive;
+    use crate::index::schema::analyze;
+    use crate::query::gaps::features::Vocab;
+    use crate::query::gaps::testing::{bag, items_of};
+
+    #[test]
+    fn test_paraphrases_link_and_one_offs_do_not() {
+        let mut acr = HashMap::new();
+        acr.insert("tor".to_string(), analyze("Terms of Reference"));
+        let mut v = Vocab {
+            ids: HashMap::new(),
+        };
+        let a = bag(
+            "the MAG Terms of Reference should be reviewed",
+            &acr,
+            &mut v,
+        );
+        let b = bag("the ToR of the MAG be updated", &acr, &mut v);
+        let c = bag(
+            "the Terms of Reference of the BPF mention its mailing list",
+            &acr,
+            &mut v,
+        );
+        assert!(
+            cosine(&a, &b) > cosine(&a, &c),
+            "{} vs {}",
+            cosine(&a, &b),
+            cosine(&a, &c)
+        );
+        assert!(cosine(&a, &b) >= 0.5);
+    }
+
+    #[test]
+    fn test_shared_modifiers_and_a_verb_are_not_one_request() {
+        let texts = [
+            "the old lamps be audited",
+            "the old carpets be audited",
+            "the old chairs be repainted",
+            "the lamps be audited before the plenary",
+        ];
+        let (items, _, v) = items_of(&texts, &HashMap::new());
+        let old = v.ids["old"];
+        assert!(
+            items[0].modifiers.contains(&old),
+            "'old' always stands before a noun"
+        );
+        assert_eq!(
+            shared_concepts(&items[0], &items[1], &[]),
+            1,
+            "old + audit: only the verb counts"
+        );
+        assert_eq!(
+            shared_concepts(&items[0], &items[3], &[]),
+            2,
+            "lamps + audit: the thing and the verb"
+        );
+        assert_eq!(similarity(&items[0], &items[1]), 0.0);
+    }
+
+    #[test]
+    fn test_a_thing_given_to_one_is_not_given_to_another() {
+        assert_eq!(
+            passive("the MAG to give Dynamic Coalitions a dedicated slot"),
+            Some((None, "dynamic coalitions".to_string()))
+        );
+        assert_eq!(passive("give a slot to everyone"), None);
+        let texts = [
+            "the youth groups be given a dedicated slot in the main session",
+            "the MAG give the coalitions a dedicated slot in the main session",
+            "the youth groups should get their own dedicated slot in the main session",
+        ];
+        let (items, _, _) = items_of(&texts, &HashMap::new());
+        assert_eq!(
+            similarity(&items[0], &items[1]),
+            0.0,
+            "{}",
+            cosine(&items[0].bag, &items[1].bag)
+        );
+        assert!(
+            similarity(&items[0], &items[2]) >= PARAMS.link,
+            "{}",
+            similarity(&items[0], &items[2])
+        );
+    }
+
+    #[test]
+    fn test_different_actions_on_one_thing_need_more_in_common() {
+        let action = |t: &str| passive(t).and_then(|p| p.0);
+        assert_eq!(
+            action("the ramps should be quickly repainted by May").as_deref(),
+            Some("repaint")
+        );
+        assert_eq!(
+            passive("the old ramps should be quickly repainted")
+                .map(|p| p.1)
+                .as_deref(),
+            Some("the old ramps")
+        );
+        assert_eq!(
+            action("the tracker be set up"),
+            Some("establish".into()),
+            "synonym class head"
+        );
+        assert_eq!(
+            action("outputs be made available in Arabic"),
+            None,
+            "a light verb says nothing"
+        );
+        assert_eq!(
+            action("captioning be available in every room"),
+            None,
+            "not a participle"
+        );
+        let texts = [
+            "the portable ramps next to the stage be archived, together with the tracker board",
+            "the tracker board and the broken ramps be repainted",
+            "the tracker board and the ramps be archived",
+            "translation of the final reports be funded",
+            "the final reports be translated",
+            "the tracker board and the old ramps be archived",
+        ];
+        let (items, _, _) = items_of(&texts, &HashMap::new());
+        assert!(other_actions(&items[0], &items[1]));
+        assert_eq!(
+            similarity(&items[0], &items[1]),
+            0.0,
+            "archive and repaint the ramps are two requests"
+        );
+        assert!(
+            similarity(&items[0], &items[2]) > 0.0,
+            "the same action on the same things is one"
+        );
+        assert_eq!(
+            similarity(&items[0], &items[5]),
+            0.0,
+            "portable ramps and old ramps are two things"
+        );
+        assert!(
+            !other_actions(&items[3], &items[4]),
+            "a nominalised action names the same action"
+        );
+        // a noun that shares a stem with the other's verb names no action unless its own
+        // action only supports one
+        let texts = [
+            "the welcome packs and the tracker board be redesigned",
+            "the tracker board and the mobile app be packed",
+            "the tracker board and the mobile app be redesigned",
+            "the catering of the tracker board be provided",
+            "the tracker board be catered",
+        ];
+        let (items, _, _) = items_of(&texts, &HashMap::new());
+        assert!(other_actions(&items[0], &items[1]) && other_actions(&items[1], &items[0]));
+        assert_eq!(
+            similarity(&items[0], &items[1]),
+            0.0,
+            "redesign and pack are two actions"
+        );
+        assert!(!other_actions(&items[0], &items[2]));
+        assert!(
+            !other_actions(&items[3], &items[4]),
+            "providing catering is catering"
+        );
+    }
+
+    #[test]
+    fn test_one_action_asked_of_different_things_is_two_requests() {
+        let texts = [
+            "the registration statistics be checked by the legal office",
+            "the IGF website be checked by the legal office",
+            "the website of the IGF should be checked by the legal office",
+            "the legal office check the website",
+        ];
+        let (items, _, _) = items_of(&texts, &HashMap::new());
+        assert!(other_things(&items[0], &items[1]));
+        assert_eq!(similarity(&items[0], &items[1]), 0.0);
+        assert!(
+            !other_things(&items[1], &items[2]) && similarity(&items[1], &items[2]) > 0.0,
+            "one thing, other words"
+        );
+        assert!(
+            !other_things(&items[1], &items[3]),
+            "an active request names no thing to compare"
+        );
+        let texts = [
+            "the French version of the guide be posted on the community wiki",
+            "the Spanish version of the guide be posted on the community wiki",
+            "the online registration form be simplified",
+            "the registration form should be simplified for newcomers",
+        ];
+        let (items, _, _) = items_of(&texts, &HashMap::new());
+        assert!(
+            own_words(&items[0], &items[1]),
+            "two versions are two things, though both are versions"
+        );
+        assert!(
+            !own_words(&items[2], &items[3]),
+            "a thing named in fewer words is the same thing"
+        );
+        assert!(similarity(&items[2], &items[3]) > 0.0);
+        // where one request's thing is only where the other's goes, the things differ,
+        // however alike the wording
+        let texts = [
+            "the travel plan be pinned on the plan board",
+            "the photos be pinned on the plan board",
+        ];
+        let (items, _, _) = items_of(&texts, &HashMap::new());
+        assert!(other_things(&items[0], &items[1]));
+        assert_eq!(similarity(&items[0], &items[1]), 0.0);
+        // "get" asks of its subject as "be" does, with what is asked in the object
+        assert_eq!(
+            passive("the French handbook should get a new cover")
+                .map(|p| p.1)
+                .as_deref(),
+            Some("the french handbook")
+        );
+        let texts = [
+            "the French handbook get a bright new cover",
+            "the Spanish handbook get a bright new cover",
+        ];
+        let (items, _, _) = items_of(&texts, &HashMap::new());
+        assert!(own_words(&items[0], &items[1]));
+        assert_eq!(
+            similarity(&items[0], &items[1]),
+            0.0,
+            "one thing asked of two handbooks is two requests"
+        );
+    }
+
+    #[test]
+    fn test_requests_to_have_two_things_are_two_requests() {
+        let texts = [
+            "an implementation tracker for the board's proposals be set up",
+            "the board set up a buddy programme for first-time volunteers",
+            "the board set up a buddy programme for new volunteers",
+        ];
+        let (items, _, _) = items_of(&texts, &HashMap::new());
+        assert!(other_wants(&items[0], &items[1]));
+        assert_eq!(
+            similarity(&items[0], &items[1]),
+            0.0,
+            "a tracker and a buddy programme, both set up by the board"
+        );
+        assert!(!other_wants(&items[1], &items[2]));
+    }
+
+    #[test]
+    fn test_an_acronym_is_one_word_of_a_name() {
+        // "the MAG mailing list" is one name, as "the mailing list" is: the long form's
+        // stems do not count as ideas of their own
+        let acr: HashMap<String, Vec<String>> = [(
+            "mag".to_string(),
+            analyze("Multistakeholder Advisory Group"),
+        )]
+        .into();
+        let (items, _, _) = items_of(
+            &[
+                "the MAG mailing list be kept on paper as well",
+                "the MAG mailing list be printed in the booklet",
+            ],
+            &acr,
+        );
+        assert_eq!(shared_concepts(&items[0], &items[1], &[]), 1);
+        let (items, _, _) = items_of(
+            &[
+                "the MAG should review its Terms of Reference",
+                "the Multistakeholder Advisory Group reviews the ToR",
+            ],
+            &acr,
+        );
+        assert!(shared_concepts(&items[0], &items[1], &[]) >= 2);
+    }
+
+    #[test]
+    fn test_a_modifier_used_as_a_noun_names_a_thing() {
+        // "youth" nearly always modifies ("the youth lounge"), but not in "young people
+        // get ...": there it is who the request is for, an idea the two share
+        let mut texts: Vec<String> = [
+            "lounge", "track", "desk", "booth", "prize", "stage", "banner", "quiz", "film",
+            "choir", "caucus",
+        ]
+        .iter()
+        .map(|t| format!("the youth {t} be painted"))
+        .collect();
+        texts.push("young people get a formal advisory body".into());
+        texts.push("a youth advisory group be created".into());
+        let (items, _, v) = items_of(
+            &texts.iter().map(String::as_str).collect::<Vec<_>>(),
+            &HashMap::new(),
+        );
+        let youth = v.ids["youth"];
+        let n = texts.len();
+        assert!(items[0].modifiers.contains(&youth) && items[n - 1].modifiers.contains(&youth));
+        assert!(!items[n - 2].modifiers.contains(&youth));
+        assert_eq!(shared_concepts(&items[n - 2], &items[n - 1], &[]), 2);
+    }
+
+    #[test]
+    fn test_a_proposal_all_said_within_another_is_one_with_it() {
+        let texts = [
+            "an independent evaluation of the board",
+            "to commission an external assessment of the board",
+            "an external assessment of the catering",
+            "the board should publish its minutes",
+        ];
+        let (items, _, _) = items_of(&texts, &HashMap::new());
+        assert!(said_within(&items[0], &items[1]) && !said_within(&items[1], &items[0]));
+        assert!(
+            similarity(&items[0], &items[1]) >= PARAMS.link,
+            "{}",
+            cosine(&items[0].bag, &items[1].bag)
+        );
+        assert!(!said_within(&items[2], &items[1]));
+        assert_eq!(similarity(&items[2], &items[1]), 0.0);
+    }
+
+    #[test]
+    fn test_asking_to_have_a_thing_is_not_asking_something_of_it() {
+        let texts = [
+            "we need a style guide that covers every newsroom",
+            "the style guide be presented at the newsroom meeting",
+            "the newsroom should have a style guide of its own",
+        ];
+        let (items, _, _) = items_of(&texts, &HashMap::new());
+        assert!(other_actions(&items[0], &items[1]) && other_actions(&items[1], &items[0]));
+        assert_eq!(
+            similarity(&items[0], &items[1]),
+            0.0,
+            "{}",
+            cosine(&items[0].bag, &items[1].bag)
+        );
+        assert!(!other_actions(&items[0], &items[2]));
+    }
+}
