@@ -26,7 +26,9 @@ Environment:
                     the built-in rules when documents are indexed or extracted
   QUORUM_RANK=S     ranking knobs for experiments, e.g. \"meet=1,q=1,field=1\": weight of
                     the meeting match, dropping question words (0/1), weight of section
-                    and speaker fields";
+                    and speaker fields
+  QUORUM_GAP_LINK=X the cosine at which `quorum gaps` links two proposals, for sweeps
+                    of that threshold [default: 0.28]";
 
 /// The default corpus: `corpus/` here, else the corpus shipped with this build.
 pub fn default_corpus() -> PathBuf {
