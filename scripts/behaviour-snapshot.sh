@@ -14,6 +14,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 rm -rf "$out"; mkdir -p "$out"
 work=$(mktemp -d)
 cp -r "$here/corpus" "$work/corpus"
+cp -r "$here/tests/fixtures/extract" "$work/fixtures"
 cd "$work"
 strip() { sed -E 's/[0-9]+(\.[0-9]+)?(ms|s)\b/T/g; s/"(seconds|elapsed|elapsed_ms|ms|millis|took)": *[0-9.e+-]+/"\1": T/g'; }
 run() { # name, command...
@@ -49,7 +50,7 @@ snap() { # prefix, corpus, index
 }
 snap shipped corpus ix-shipped
 for f in corpus/igf/*; do run "extract-$(basename "$f")" "$bin" extract "$f" --json; done
-for f in "$here"/tests/fixtures/extract/*; do
+for f in fixtures/*; do
   case $f in *.json) continue;; esac
   run "extract-fixture-$(basename "$f")" "$bin" extract "$f" --json
 done
