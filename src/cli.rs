@@ -319,7 +319,7 @@ fn cmd_index(a: IndexArgs, out: &mut impl Write) -> Result<ExitStatus> {
         batch: a.batch as usize,
         ..Default::default()
     };
-    let report = writer::build(&corpus, &a.index, &opts)?;
+    let report = crate::pipeline::build(&corpus, &a.index, &opts)?;
     eprintln!("quorum: {}", human::build_summary(&report));
     if a.json {
         json::write(out, &report)?;
@@ -337,7 +337,7 @@ fn cmd_extract(a: ExtractArgs, out: &mut impl Write) -> Result<ExitStatus> {
     let text = crate::ingest::read::decode(&bytes)
         .map_err(|e| QuorumError::Usage(format!("{}: {e}", a.file.display())))?;
     let source = crate::ingest::walk::source_name(&a.file);
-    let meeting = crate::ingest::parse(&source, &text);
+    let meeting = crate::pipeline::parse(&source, &text);
     if a.json {
         json::write(out, &meeting)?;
     } else {
@@ -358,7 +358,7 @@ fn ensure_index(index: &Path) -> Result<()> {
         index.display(),
         corpus.display()
     );
-    let report = writer::build(
+    let report = crate::pipeline::build(
         &corpus,
         index,
         &writer::BuildOptions {

@@ -14,6 +14,7 @@ pub mod index;
 pub mod ingest;
 pub mod lexicon;
 pub mod model;
+pub mod pipeline;
 pub mod query;
 pub mod report;
 pub mod synth;

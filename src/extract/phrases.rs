@@ -2,7 +2,7 @@
 //! form so that inflections merge ("implementation trackers" is "implementation
 //! tracker"). The corpus-wide scoring is in `query::themes`.
 
-use crate::index::schema::text_analyzer;
+use crate::text::analysis::text_analyzer;
 use crate::text::{FastMap, FastSet};
 
 /// Words that may not start or end a phrase.

@@ -5,9 +5,8 @@
 //! is attributed to; proposals and decisions are read from these clauses, so there is
 //! one place that decides who said what.
 
-use super::names::{given_family, strip_honorifics, title_case_if_upper, Registry};
-use crate::ingest::transcript::split_label;
 use crate::model::{Block, BlockKind, Participant};
+use crate::text::names::{given_family, strip_honorifics, title_case_if_upper, Registry};
 use crate::text::sentences;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -805,7 +804,8 @@ fn is_name_shape(s: &str) -> bool {
             (first.is_uppercase()
                 && !NON_NAME.contains(&lower.trim_end_matches('.'))
                 && !is_all_caps(t))
-                || (i > 0 && (super::names::PARTICLES.contains(&lower.as_str()) || lower == "st."))
+                || (i > 0
+                    && (crate::text::names::PARTICLES.contains(&lower.as_str()) || lower == "st."))
         })
 }
 
@@ -1027,6 +1027,24 @@ fn find_moderator(blocks: &[Block], participants: &[Participant], at: &mut Attri
     }
 }
 
+/// A turn label split into name and parenthesised part.
+pub fn split_label(label: &str) -> (String, Option<String>) {
+    match label.find('(') {
+        Some(i) => {
+            let inner = label[i + 1..]
+                .trim_end()
+                .trim_end_matches(')')
+                .trim()
+                .to_string();
+            (
+                label[..i].trim().to_string(),
+                (!inner.is_empty()).then_some(inner),
+            )
+        }
+        None => (label.trim().to_string(), None),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1130,5 +1148,14 @@ mod tests {
             vec!["Chengetai Masango", "Paul Mitchell", "Rudolf Gridl"]
         );
         assert_eq!(blocks[3].speaker.as_deref(), Some("Chengetai Masango"));
+    }
+
+    #[test]
+    fn test_split_label() {
+        assert_eq!(
+            split_label("Luis Bobo (IGF Secretariat)"),
+            ("Luis Bobo".into(), Some("IGF Secretariat".into()))
+        );
+        assert_eq!(split_label("Grad C"), ("Grad C".into(), None));
     }
 }

@@ -2,9 +2,10 @@
 //! "Present:", or inline and separated by semicolons; entries as "Given Family, role",
 //! "Family, Given - affiliation (role)", "Name (affiliation)".
 
-use super::summary::{is_item_start, strip_marker, Line};
-use crate::extract::names::{given_family, strip_honorifics, title_case_if_upper, PARTICLES};
+use super::lines::Line;
+use super::summary::{is_item_start, strip_marker};
 use crate::model::Participant;
+use crate::text::names::{given_family, strip_honorifics, title_case_if_upper, PARTICLES};
 use crate::text::{squash, strip_emphasis};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -347,7 +348,7 @@ pub fn entry(raw: &str) -> Option<Participant> {
             let first = w.chars().next().unwrap_or(' ');
             let ok = (first.is_uppercase() && !is_acronym(w) && !is_role(w) && !w.contains('\''))
                 || (i > 0 && PARTICLES.contains(&w.to_lowercase().as_str()))
-                || (i == 0 && crate::extract::names::is_honorific(w));
+                || (i == 0 && crate::text::names::is_honorific(w));
             if !ok {
                 break;
             }
@@ -443,8 +444,8 @@ pub fn entry(raw: &str) -> Option<Participant> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::summary::lines;
     use super::*;
+    use crate::ingest::lines::lines;
 
     fn e(s: &str) -> (String, Option<String>, Option<String>) {
         let p = entry(s).unwrap();
