@@ -7,7 +7,9 @@
 
 use crate::lexicon::lexicon;
 use crate::model::{Block, BlockKind, Participant};
-use crate::text::names::{given_family, strip_honorifics, title_case_if_upper, Registry};
+use crate::text::names::{
+    given_family, split_label, strip_honorifics, title_case_if_upper, Registry,
+};
 use crate::text::sentences;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -567,24 +569,6 @@ fn find_moderator(blocks: &[Block], participants: &[Participant], at: &mut Attri
     }
 }
 
-/// A turn label split into name and parenthesised part.
-pub fn split_label(label: &str) -> (String, Option<String>) {
-    match label.find('(') {
-        Some(i) => {
-            let inner = label[i + 1..]
-                .trim_end()
-                .trim_end_matches(')')
-                .trim()
-                .to_string();
-            (
-                label[..i].trim().to_string(),
-                (!inner.is_empty()).then_some(inner),
-            )
-        }
-        None => (label.trim().to_string(), None),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -688,14 +672,5 @@ mod tests {
             vec!["Chengetai Masango", "Paul Mitchell", "Rudolf Gridl"]
         );
         assert_eq!(blocks[3].speaker.as_deref(), Some("Chengetai Masango"));
-    }
-
-    #[test]
-    fn test_split_label() {
-        assert_eq!(
-            split_label("Luis Bobo (IGF Secretariat)"),
-            ("Luis Bobo".into(), Some("IGF Secretariat".into()))
-        );
-        assert_eq!(split_label("Grad C"), ("Grad C".into(), None));
     }
 }

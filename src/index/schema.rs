@@ -17,6 +17,61 @@ pub use crate::text::analysis::{analyze, name_analyzer, text_analyzer, words_and
 /// Bumped whenever fields or their analysis change.
 pub const SCHEMA_VERSION: u32 = 9;
 
+/// The name of every field, as tantivy stores it: code that reads a fast field or a
+/// field by name takes it from here.
+pub mod field {
+    /// The `record` field.
+    pub const RECORD: &str = "record";
+    /// The `source` field.
+    pub const SOURCE: &str = "source";
+    /// The `source_id` field.
+    pub const SOURCE_ID: &str = "source_id";
+    /// The `text` field.
+    pub const TEXT: &str = "text";
+    /// The `section` field.
+    pub const SECTION: &str = "section";
+    /// The `meeting_text` field.
+    pub const MEETING_TEXT: &str = "meeting_text";
+    /// The `speaker` field.
+    pub const SPEAKER: &str = "speaker";
+    /// The `speaker_key` field.
+    pub const SPEAKER_KEY: &str = "speaker_key";
+    /// The `body` field.
+    pub const BODY: &str = "body";
+    /// The `kind` field.
+    pub const KIND: &str = "kind";
+    /// The `date` field.
+    pub const DATE: &str = "date";
+    /// The `line_start` field.
+    pub const LINE_START: &str = "line_start";
+    /// The `line_end` field.
+    pub const LINE_END: &str = "line_end";
+    /// The `time_start` field.
+    pub const TIME_START: &str = "time_start";
+    /// The `title` field.
+    pub const TITLE: &str = "title";
+    /// The `item_text` field.
+    pub const ITEM_TEXT: &str = "item_text";
+    /// The `item_speaker` field.
+    pub const ITEM_SPEAKER: &str = "item_speaker";
+    /// The `item_section` field.
+    pub const ITEM_SECTION: &str = "item_section";
+    /// The `theme` field.
+    pub const THEME: &str = "theme";
+    /// The `phrase` field.
+    pub const PHRASE: &str = "phrase";
+    /// The `acronym` field.
+    pub const ACRONYM: &str = "acronym";
+    /// The `hash` field.
+    pub const HASH: &str = "hash";
+    /// The `size` field.
+    pub const SIZE: &str = "size";
+    /// The `mtime` field.
+    pub const MTIME: &str = "mtime";
+    /// The `minor` field.
+    pub const MINOR: &str = "minor";
+}
+
 /// Kinds of record in the index (`record` field).
 pub mod record {
     /// A paragraph or turn: what `search` returns.
@@ -137,47 +192,50 @@ pub fn build() -> (Schema, Fields) {
         )
         .set_stored();
     let fields = Fields {
-        record: b.add_text_field("record", STRING | STORED | FAST),
-        source: b.add_text_field("source", STRING | STORED | FAST),
-        source_id: b.add_u64_field("source_id", NumericOptions::default().set_fast()),
-        text: b.add_text_field("text", en.clone()),
-        section: b.add_text_field("section", en),
+        record: b.add_text_field(field::RECORD, STRING | STORED | FAST),
+        source: b.add_text_field(field::SOURCE, STRING | STORED | FAST),
+        source_id: b.add_u64_field(field::SOURCE_ID, NumericOptions::default().set_fast()),
+        text: b.add_text_field(field::TEXT, en.clone()),
+        section: b.add_text_field(field::SECTION, en),
         // frequencies without positions: a meeting's match is a bag of words (phrases are
         // matched as words, see search::meeting_scores), and positions of every meeting's
         // whole text were an eighth of the index
         meeting_text: b.add_text_field(
-            "meeting_text",
+            field::MEETING_TEXT,
             TextOptions::default().set_indexing_options(
                 TextFieldIndexing::default()
                     .set_tokenizer(TEXT_ANALYZER)
                     .set_index_option(IndexRecordOption::WithFreqs),
             ),
         ),
-        speaker: b.add_text_field("speaker", name.clone()),
-        speaker_key: b.add_text_field("speaker_key", STRING | FAST),
-        body: b.add_text_field("body", name),
-        kind: b.add_text_field("kind", STRING | STORED),
+        speaker: b.add_text_field(field::SPEAKER, name.clone()),
+        speaker_key: b.add_text_field(field::SPEAKER_KEY, STRING | FAST),
+        body: b.add_text_field(field::BODY, name),
+        kind: b.add_text_field(field::KIND, STRING | STORED),
         date: b.add_date_field(
-            "date",
+            field::DATE,
             DateOptions::from(tantivy::schema::INDEXED)
                 .set_stored()
                 .set_fast()
                 .set_precision(DateTimePrecision::Seconds),
         ),
-        line_start: b.add_u64_field("line_start", num.clone()),
-        line_end: b.add_u64_field("line_end", num.clone()),
-        time_start: b.add_f64_field("time_start", NumericOptions::default().set_stored()),
-        title: b.add_text_field("title", STORED),
-        item_text: b.add_text_field("item_text", en_item),
-        item_speaker: b.add_text_field("item_speaker", STORED),
-        item_section: b.add_text_field("item_section", STORED),
-        theme: b.add_text_field("theme", STRING),
-        phrase: b.add_text_field("phrase", STRING | FAST),
-        acronym: b.add_text_field("acronym", STRING | FAST),
-        hash: b.add_text_field("hash", STRING | STORED),
-        size: b.add_u64_field("size", num.clone()),
-        mtime: b.add_u64_field("mtime", num),
-        minor: b.add_u64_field("minor", NumericOptions::default().set_fast().set_indexed()),
+        line_start: b.add_u64_field(field::LINE_START, num.clone()),
+        line_end: b.add_u64_field(field::LINE_END, num.clone()),
+        time_start: b.add_f64_field(field::TIME_START, NumericOptions::default().set_stored()),
+        title: b.add_text_field(field::TITLE, STORED),
+        item_text: b.add_text_field(field::ITEM_TEXT, en_item),
+        item_speaker: b.add_text_field(field::ITEM_SPEAKER, STORED),
+        item_section: b.add_text_field(field::ITEM_SECTION, STORED),
+        theme: b.add_text_field(field::THEME, STRING),
+        phrase: b.add_text_field(field::PHRASE, STRING | FAST),
+        acronym: b.add_text_field(field::ACRONYM, STRING | FAST),
+        hash: b.add_text_field(field::HASH, STRING | STORED),
+        size: b.add_u64_field(field::SIZE, num.clone()),
+        mtime: b.add_u64_field(field::MTIME, num),
+        minor: b.add_u64_field(
+            field::MINOR,
+            NumericOptions::default().set_fast().set_indexed(),
+        ),
     };
     (b.build(), fields)
 }

@@ -9,7 +9,7 @@
 //! readable and the next run carries on from it.
 
 use super::reader::{self, Payload};
-use super::schema::{self, record, Fields, SCHEMA_VERSION};
+use super::schema::{self, field, record, Fields, SCHEMA_VERSION};
 use crate::error::QuorumError;
 use anyhow::{Context, Result};
 use std::collections::HashMap;
@@ -180,8 +180,8 @@ pub fn indexed_files(
     let mut out = HashMap::with_capacity(docs.len());
     for (seg, ids) in by_segment {
         let ff = searcher.segment_reader(seg).fast_fields();
-        let (size, mtime) = (ff.u64("size")?, ff.u64("mtime")?);
-        let Some(source) = ff.str("source")? else {
+        let (size, mtime) = (ff.u64(field::SIZE)?, ff.u64(field::MTIME)?);
+        let Some(source) = ff.str(field::SOURCE)? else {
             continue;
         };
         // one pass over the segment's dictionary instead of a lookup per record

@@ -182,7 +182,7 @@ pub fn captioning(doc: &Layout<'_>) -> Vec<Block> {
                 append_words(&mut last.text, l.text);
                 last.line_end = l.no;
             } else {
-                header_line(&mut blocks, &l);
+                header_line(&mut blocks, l);
             }
         }
         if !in_turns {

@@ -211,6 +211,24 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// A turn label split into name and parenthesised part.
+pub fn split_label(label: &str) -> (String, Option<String>) {
+    match label.find('(') {
+        Some(i) => {
+            let inner = label[i + 1..]
+                .trim_end()
+                .trim_end_matches(')')
+                .trim()
+                .to_string();
+            (
+                label[..i].trim().to_string(),
+                (!inner.is_empty()).then_some(inner),
+            )
+        }
+        None => (label.trim().to_string(), None),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -263,5 +281,14 @@ mod tests {
             Some("Lynn St. Amour")
         );
         assert_eq!(r.resolve("Paul"), None);
+    }
+
+    #[test]
+    fn test_split_label() {
+        assert_eq!(
+            split_label("Luis Bobo (IGF Secretariat)"),
+            ("Luis Bobo".into(), Some("IGF Secretariat".into()))
+        );
+        assert_eq!(split_label("Grad C"), ("Grad C".into(), None));
     }
 }
