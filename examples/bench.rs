@@ -173,7 +173,7 @@ fn stages(corpus: &Path, dir: &Path, threads: usize) -> anyhow::Result<()> {
             .filter_map(|f| {
                 let bytes = quorum::ingest::read::read_file(&f.path).ok()?;
                 let text = quorum::ingest::read::decode(&bytes).ok()?;
-                Some(quorum::ingest::parse(&f.source, &text))
+                Some(quorum::pipeline::parse(&f.source, &text))
             })
             .collect()
     });
@@ -184,7 +184,10 @@ fn stages(corpus: &Path, dir: &Path, threads: usize) -> anyhow::Result<()> {
     let docs: Vec<Vec<tantivy::TantivyDocument>> = pool.install(|| {
         meetings
             .par_iter()
-            .map(|m| documents(m, &fields, &themes, "0", 0, 0))
+            .map(|m| {
+                let r = quorum::extract::passages::records(m, &themes);
+                documents(m, &r, &fields, "0", 0, 0)
+            })
             .collect()
     });
     let documents_s = t.elapsed().as_secs_f64();

@@ -54,6 +54,10 @@ impl<'de> Deserialize<'de> for Words {
 pub struct Lexicon {
     /// Words about people: titles before a name.
     pub people: People,
+    /// Words the speaker attribution reads (`extract::speakers`).
+    pub speakers: Speakers,
+    /// Words the key phrases of a meeting are cut by (`extract::phrases`).
+    pub phrases: Phrases,
     /// Words the gap rules and the request analysis read.
     pub gaps: Gaps,
 }
@@ -64,6 +68,36 @@ pub struct Lexicon {
 pub struct People {
     /// Titles written before a name ("Mr", "Dr", "H.E."), without their full stop.
     pub honorifics: Words,
+    /// Lower-case particles that belong inside names ("Wout de Natris").
+    pub particles: Words,
+}
+
+/// Words that tell who a clause or a turn belongs to (`extract::speakers`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Speakers {
+    /// Verbs that report a contribution when a named person is their subject.
+    pub speech_verbs: Words,
+    /// Words that start a subject which is a group, not a person.
+    pub group_words: Words,
+    /// Words that cannot be part of a person's name when they lead it or stand in it.
+    pub non_name: Words,
+    /// Role words that make a turn label a role rather than a name.
+    pub label_roles: Words,
+}
+
+/// Words that end, start or may stand inside a key phrase (`extract::phrases`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phrases {
+    /// Words that may not start or end a phrase.
+    pub stop: Words,
+    /// Words of meeting logistics: a phrase made only of these is not a topic ("working group", "Host Country", "MAG Chair").
+    pub generic: Words,
+    /// Verbs that cannot start a topic ("stress the importance", "ask the Secretariat").
+    pub verb_start: Words,
+    /// Words allowed inside a phrase ("terms of reference", "freedom of expression").
+    pub inner: Words,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -144,5 +178,7 @@ mod tests {
         let l: Lexicon = toml::from_str(DEFAULT_LEXICON).expect("data/lexicon.toml parses");
         assert!(l.people.honorifics.contains("dr"));
         assert!(!l.people.honorifics.contains("Doctorate"));
+        assert!(l.speakers.speech_verbs.contains("said"));
+        assert!(l.speakers.label_roles.contains("CHAIR"));
     }
 }

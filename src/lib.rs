@@ -15,6 +15,7 @@ pub mod index;
 pub mod ingest;
 pub mod lexicon;
 pub mod model;
+pub mod pipeline;
 pub mod query;
 pub mod report;
 pub mod text;

@@ -170,3 +170,31 @@ impl Meeting {
         block.section.map(|i| self.sections[i].as_str())
     }
 }
+
+/// One document's layout and header facts: what the text says by its shape, before any
+/// rule reads who said what.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    /// The corpus-relative source name.
+    pub source: String,
+    /// The title (the file name for subtitles and untitled texts).
+    pub title: String,
+    /// The body the title names.
+    pub body: String,
+    /// Summary or transcript.
+    pub kind: Kind,
+    /// The meeting's date, from the header.
+    pub date: Option<time::Date>,
+    /// The meeting's time in UTC, from the header.
+    pub time_utc: Option<String>,
+    /// The meeting's number ("XXIV", "5th").
+    pub number: Option<u32>,
+    /// The next meeting's date, ISO.
+    pub next_meeting: Option<String>,
+    /// The attendance list.
+    pub participants: Vec<Participant>,
+    /// Section headings, in order.
+    pub sections: Vec<String>,
+    /// Paragraphs, list items, headings and turns, without speakers yet.
+    pub blocks: Vec<Block>,
+}

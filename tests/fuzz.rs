@@ -9,7 +9,8 @@
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
-use quorum::ingest::{parse, read::decode};
+use quorum::ingest::read::decode;
+use quorum::pipeline::parse;
 
 /// Pieces of meeting records, glued together in random order and mutated.
 fn piece() -> impl Strategy<Value = String> {
@@ -91,14 +92,9 @@ fn check(bytes: &[u8]) {
     }
     serde_json::to_string(&m).expect("serializes");
     let f = quorum::index::schema::build().1;
-    let docs = quorum::index::passages::documents(
-        &m,
-        &f,
-        &quorum::extract::themes::ThemeSet::default_set(),
-        "h",
-        0,
-        0,
-    );
+    let records =
+        quorum::extract::passages::records(&m, &quorum::extract::themes::ThemeSet::default_set());
+    let docs = quorum::index::passages::documents(&m, &records, &f, "h", 0, 0);
     assert!(docs.len() >= 2);
 }
 

@@ -18,8 +18,8 @@ fn independent_counts(theme: &str) -> BTreeMap<String, usize> {
         .filter(|e| e.file_type().is_file())
     {
         let text = quorum::ingest::read::decode(&std::fs::read(e.path()).unwrap()).unwrap();
-        let m = quorum::ingest::parse("x", &text);
-        let year = quorum::index::passages::meeting_date(&m)
+        let m = quorum::pipeline::parse("x", &text);
+        let year = quorum::extract::passages::meeting_date(&m)
             .map(|d| d.year().to_string())
             .unwrap_or_else(|| "undated".into());
         for b in m
@@ -27,7 +27,7 @@ fn independent_counts(theme: &str) -> BTreeMap<String, usize> {
             .iter()
             .filter(|b| b.kind != quorum::model::BlockKind::Heading && !b.text.trim().is_empty())
         {
-            for w in quorum::index::passages::windows(&b.text) {
+            for w in quorum::extract::passages::windows(&b.text) {
                 if set.matches(&w).contains(&t) {
                     *out.entry(year.clone()).or_default() += 1;
                 }

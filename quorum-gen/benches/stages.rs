@@ -58,9 +58,9 @@ fn layout(b: Bencher) {
         corpus()
             .iter()
             .map(|(_, t)| {
-                let lines = quorum::ingest::summary::lines(t);
-                let _ = quorum::ingest::detect(&lines);
-                quorum::ingest::summary::layout(&lines, &mut Vec::new()).len()
+                let doc = quorum::ingest::lines::Layout::new(t);
+                let _ = quorum::ingest::detect(&doc);
+                quorum::ingest::summary::layout(&doc, &mut Vec::new()).len()
             })
             .sum::<usize>()
     });
@@ -82,7 +82,7 @@ fn parse_and_extract(b: Bencher) {
     b.counter(bytes()).bench(|| {
         corpus()
             .iter()
-            .map(|(s, t)| quorum::ingest::parse(s, t).proposals.len())
+            .map(|(s, t)| quorum::pipeline::parse(s, t).proposals.len())
             .sum::<usize>()
     });
 }
@@ -93,12 +93,15 @@ fn index_documents(b: Bencher) {
     let themes = ThemeSet::default_set();
     let meetings: Vec<_> = corpus()
         .iter()
-        .map(|(s, t)| quorum::ingest::parse(s, t))
+        .map(|(s, t)| quorum::pipeline::parse(s, t))
         .collect();
     b.counter(bytes()).bench(|| {
         meetings
             .iter()
-            .map(|m| quorum::index::passages::documents(m, &fields, &themes, "h", 1, 1).len())
+            .map(|m| {
+                let r = quorum::extract::passages::records(m, &themes);
+                quorum::index::passages::documents(m, &r, &fields, "h", 1, 1).len()
+            })
             .sum::<usize>()
     });
 }

@@ -500,7 +500,7 @@ mod tests {
             )));
             text.push_str(if k % 4 == 3 { "\n\n" } else { " " });
         }
-        let m = quorum::ingest::parse("t.txt", &text);
+        let m = quorum::pipeline::parse("t.txt", &text);
         assert!(m.proposals.is_empty(), "{:?}", m.proposals.first());
         assert!(m.decisions.is_empty(), "{:?}", m.decisions.first());
         assert!(m.events.is_empty(), "{:?}", m.events.first());

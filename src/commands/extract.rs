@@ -38,7 +38,7 @@ pub fn run(a: ExtractArgs, out: &mut impl Write) -> Result<ExitStatus> {
     })?;
     let text =
         decode(&bytes).map_err(|e| QuorumError::Usage(format!("{}: {e}", s.file.display())))?;
-    let meeting = crate::ingest::parse(&source_name(&s.file), &text);
+    let meeting = crate::pipeline::parse(&source_name(&s.file), &text);
     if s.json {
         json::write(out, &meeting)?;
     } else {

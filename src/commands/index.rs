@@ -3,7 +3,7 @@
 use crate::cli::IndexArgs;
 use crate::config::default_corpus;
 use crate::error::ExitStatus;
-use crate::index::writer::{self, BuildOptions};
+use crate::index::writer::BuildOptions;
 use crate::report::{human, json};
 use anyhow::Result;
 use std::io::Write;
@@ -43,7 +43,7 @@ impl IndexSettings {
 /// Runs `quorum index`: the summary on stderr, the figures on stdout with `--json`.
 pub fn run(a: IndexArgs, out: &mut impl Write) -> Result<ExitStatus> {
     let s = IndexSettings::resolve(a);
-    let report = writer::build(&s.corpus, &s.index, &s.build)?;
+    let report = crate::pipeline::build(&s.corpus, &s.index, &s.build)?;
     eprintln!("quorum: {}", human::build_summary(&report));
     if s.json {
         json::write(out, &report)?;

@@ -138,7 +138,7 @@ pub fn ensure_index(index: &Path) -> Result<()> {
         index.display(),
         corpus.display()
     );
-    let report = writer::build(
+    let report = crate::pipeline::build(
         &corpus,
         index,
         &writer::BuildOptions {

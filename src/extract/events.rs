@@ -4,10 +4,8 @@
 //! extended by a file named in `QUORUM_EVENTS`, so that a user can teach quorum new
 //! gatherings without touching code.
 
-use super::dates::find_dates;
-use super::dates::iso;
-use crate::ingest::header::resolve_after;
 use crate::model::Event;
+use crate::text::dates::{find_dates, iso, resolve_after};
 use crate::text::{fold, sentences, strip_emphasis};
 use regex::Regex;
 use serde::Deserialize;

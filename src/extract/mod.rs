@@ -5,13 +5,79 @@
 //! every date.
 
 pub mod acronyms;
-pub mod dates;
 pub mod decisions;
 pub mod events;
-pub mod names;
+pub mod passages;
 pub mod phrases;
 pub mod proposals;
 pub mod request;
 pub mod speakers;
 pub mod synonyms;
 pub mod themes;
+
+// Dates and names are read by ingest and queries too, so they live in `crate::text`; these
+// paths are kept for the code that still names them here.
+pub use crate::text::{dates, names};
+
+use crate::model::{BlockKind, Meeting, MeetingInfo, Parsed, TurnInfo};
+
+/// Runs every rule over one parsed document: who spoke each block, then the proposals,
+/// decisions and events of those clauses, into the meeting that is printed and indexed.
+pub fn meeting(parsed: Parsed) -> Meeting {
+    let Parsed {
+        source,
+        title,
+        body,
+        kind,
+        date,
+        time_utc,
+        number,
+        next_meeting,
+        participants,
+        sections,
+        mut blocks,
+    } = parsed;
+    let at = speakers::attribute(&mut blocks, &participants);
+    let proposals = proposals::proposals(&at.clauses, &blocks, &sections);
+    let decisions = decisions::decisions(&at.clauses, &blocks, &sections, at.moderator.as_deref());
+    let body_text: String = blocks
+        .iter()
+        .filter(|b| b.kind != BlockKind::Heading || !b.text.is_empty())
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let events = events::events(&body_text, &title, date);
+    let speakers = at.speakers.clone();
+    let turns = blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Turn)
+        .map(|b| TurnInfo {
+            speaker: b.speaker.clone(),
+            label: b.label.clone(),
+            line_start: b.line_start,
+            line_end: b.line_end,
+            time_start: b.time_start,
+        })
+        .collect();
+    Meeting {
+        source,
+        meeting: MeetingInfo {
+            title,
+            body,
+            kind,
+            date: date.map(dates::iso),
+            time_utc,
+            number,
+            moderator: at.moderator.clone(),
+            next_meeting,
+        },
+        participants,
+        speakers,
+        proposals,
+        decisions,
+        events,
+        turns,
+        sections,
+        blocks,
+    }
+}

@@ -5,9 +5,11 @@
 //! is attributed to; proposals and decisions are read from these clauses, so there is
 //! one place that decides who said what.
 
-use super::names::{given_family, strip_honorifics, title_case_if_upper, Registry};
-use crate::ingest::transcript::split_label;
+use crate::lexicon::lexicon;
 use crate::model::{Block, BlockKind, Participant};
+use crate::text::names::{
+    given_family, split_label, strip_honorifics, title_case_if_upper, Registry,
+};
 use crate::text::sentences;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -41,460 +43,6 @@ pub struct Clause {
     /// Whether the clause is the last of its block and ends with a colon (a list follows).
     pub introduces_list: bool,
 }
-
-/// Verbs that report a contribution when a named person is their subject.
-const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "stated",
-    "noted",
-    "added",
-    "asked",
-    "suggested",
-    "proposed",
-    "recommended",
-    "urged",
-    "called",
-    "stressed",
-    "emphasized",
-    "emphasised",
-    "highlighted",
-    "underlined",
-    "underscored",
-    "recalled",
-    "reminded",
-    "reported",
-    "informed",
-    "briefed",
-    "updated",
-    "presented",
-    "explained",
-    "argued",
-    "observed",
-    "welcomed",
-    "thanked",
-    "opened",
-    "closed",
-    "supported",
-    "agreed",
-    "disagreed",
-    "objected",
-    "cautioned",
-    "warned",
-    "raised",
-    "expressed",
-    "shared",
-    "requested",
-    "invited",
-    "encouraged",
-    "advised",
-    "offered",
-    "replied",
-    "responded",
-    "answered",
-    "confirmed",
-    "clarified",
-    "introduced",
-    "described",
-    "outlined",
-    "summarised",
-    "summarized",
-    "concluded",
-    "pointed",
-    "mentioned",
-    "commented",
-    "questioned",
-    "queried",
-    "wondered",
-    "acknowledged",
-    "echoed",
-    "endorsed",
-    "backed",
-    "pressed",
-    "insisted",
-    "reiterated",
-    "indicated",
-    "announced",
-    "gave",
-    "came",
-    "returned",
-    "drafted",
-    "volunteered",
-    "felt",
-    "believed",
-    "thought",
-    "recognised",
-    "recognized",
-    "congratulated",
-    "regretted",
-    "doubted",
-    "voiced",
-    "flagged",
-    "sought",
-    "tabled",
-    "moved",
-    "seconded",
-    "spoke",
-    "intervened",
-    "took",
-    "went",
-    "favoured",
-    "favored",
-    "preferred",
-    "opposed",
-    "challenged",
-    "contributed",
-    "referred",
-    "elaborated",
-    "listed",
-    "identified",
-    "commended",
-    "applauded",
-    "put",
-    "suggests",
-    "proposes",
-    "recommends",
-    "urges",
-    "notes",
-    "says",
-    "stresses",
-    "asks",
-    "reports",
-    "explains",
-    "argues",
-    "agrees",
-    "supports",
-    "highlights",
-    "emphasizes",
-    "emphasises",
-    "recalls",
-    "reminds",
-    "informs",
-    "presents",
-    "welcomes",
-    "requests",
-    "invites",
-    "encourages",
-    "calls",
-    "adds",
-    "raises",
-    "expresses",
-    "shares",
-    "confirms",
-    "thanks",
-    "opens",
-    "underlines",
-    "observes",
-    "objected",
-    "warns",
-    "cautions",
-    "offers",
-    "replies",
-    "responds",
-    "briefs",
-    "updates",
-    "wants",
-    "wanted",
-    "hoped",
-    "hopes",
-    "proposed",
-    "recapped",
-    "insists",
-    "mentions",
-    "questions",
-    "advocated",
-    "advocates",
-    "summarised",
-    "summarized",
-    "recommended",
-    "proposed",
-    "asked",
-    "demanded",
-    "appealed",
-    "remarked",
-    "countered",
-    "noticed",
-    "considered",
-    "maintained",
-    "affirmed",
-    "contended",
-    "signalled",
-    "signaled",
-    "objected",
-    "requested",
-];
-
-/// Words that start a subject which is a group, not a person.
-const GROUP_WORDS: &[&str] = &[
-    "participants",
-    "several",
-    "some",
-    "many",
-    "most",
-    "all",
-    "others",
-    "members",
-    "we",
-    "the mag",
-    "the group",
-    "the working group",
-    "the wg",
-    "the meeting",
-    "the nris",
-    "the committee",
-    "the secretariat",
-    "delegates",
-    "speakers",
-    "everyone",
-    "attendees",
-    "a number",
-    "the co-chairs",
-    "co-chairs",
-    "the panel",
-    "the board",
-    "the council",
-    "the team",
-    "the coordinators",
-    "coordinators",
-    "the members",
-    "the participants",
-    "there",
-    "panellists",
-    "panelists",
-    "the panellists",
-    "the panelists",
-    "delegations",
-    "the delegations",
-    "organisers",
-    "organizers",
-    "the organisers",
-    "the organizers",
-    "stakeholders",
-    "the forum",
-    "the bpf",
-    "the dc",
-    "the coalition",
-    "the network",
-    "the task force",
-    "the steering committee",
-    "the wg-",
-    "the dccg",
-    "the initiative",
-    "the initiatives",
-    "the nri",
-    "the plenary",
-    "the audience",
-    "the room",
-    "the conference",
-    "the session",
-    "the workshop",
-];
-
-/// Words that cannot be part of a person's name when they lead it or stand in it.
-const NON_NAME: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "these",
-    "those",
-    "it",
-    "its",
-    "there",
-    "several",
-    "some",
-    "many",
-    "most",
-    "all",
-    "each",
-    "both",
-    "other",
-    "others",
-    "participants",
-    "members",
-    "we",
-    "i",
-    "you",
-    "our",
-    "their",
-    "his",
-    "her",
-    "one",
-    "two",
-    "three",
-    "no",
-    "any",
-    "every",
-    "following",
-    "after",
-    "before",
-    "during",
-    "under",
-    "in",
-    "on",
-    "at",
-    "from",
-    "with",
-    "for",
-    "as",
-    "if",
-    "when",
-    "while",
-    "although",
-    "since",
-    "because",
-    "then",
-    "also",
-    "however",
-    "yesterday",
-    "today",
-    "secretariat",
-    "host",
-    "group",
-    "working",
-    "forum",
-    "week",
-    "network",
-    "coalition",
-    "country",
-    "government",
-    "ministry",
-    "office",
-    "committee",
-    "council",
-    "panel",
-    "summit",
-    "dialogue",
-    "policy",
-    "internet",
-    "governance",
-    "global",
-    "digital",
-    "compact",
-    "society",
-    "union",
-    "commission",
-    "department",
-    "agency",
-    "foundation",
-    "institute",
-    "university",
-    "centre",
-    "center",
-    "association",
-    "federation",
-    "initiative",
-    "initiatives",
-    "team",
-    "delegation",
-    "secretary",
-    "general",
-    "assembly",
-    "nations",
-    "united",
-    "youth",
-    "national",
-    "regional",
-    "session",
-    "meeting",
-    "consultations",
-    "programme",
-    "program",
-    "process",
-    "report",
-    "document",
-    "paper",
-    "agenda",
-    "parliament",
-    "federal",
-    "representative",
-    "coordinator",
-    "mag",
-    "igf",
-    "wg",
-    "un",
-    "nris",
-    "nri",
-    "dc",
-    "dcs",
-    "bpf",
-    "bpfs",
-    "pnai",
-    "action",
-    "items",
-    "next",
-    "steps",
-    "item",
-    "decision",
-    "decisions",
-    "agreed",
-    "thanks",
-    "thank",
-    "please",
-    "dear",
-    "best",
-    "regards",
-    "cheers",
-    "hello",
-    "hi",
-    "okay",
-    "ok",
-    "yes",
-    "so",
-    "and",
-    "but",
-    "or",
-    "what",
-    "who",
-    "how",
-    "why",
-    "where",
-    "which",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "day",
-    "ai",
-    "wsis",
-    "gdc",
-    "cstd",
-    "desa",
-    "undesa",
-    "icann",
-    "isoc",
-    "unesco",
-    "itu",
-    "oecd",
-    "eu",
-    "ecosystem",
-    "vision",
-    "terms",
-    "reference",
-    "tor",
-    "annex",
-    "minutes",
-    "notes",
-    "summary",
-    "agreed",
-    "note",
-    "ps",
-];
 
 static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:(?:In response|However|Then|Later|Finally|Also|Next|In addition|Afterwards|Separately|Similarly|Likewise|Meanwhile|Moreover|Lastly|Subsequently|In closing|Closing|Opening|Concluding|In turn)[^,]{0,40},\s+|(?:On|Under|From|Regarding|As for|With regard to|Turning to|For|In|At|After|Before|During|Following|Speaking|Responding)\s[^,]{1,90},\s+)")
@@ -537,35 +85,6 @@ static SENDER: LazyLock<Regex> = LazyLock::new(|| {
 static FLOOR_YOURS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?P<n>[\p{Lu}][\p{L}'’\-]+),\s+the floor is yours").expect("floor")
 });
-
-/// Role words that make a turn label a role rather than a name.
-const LABEL_ROLES: &[&str] = &[
-    "CHAIR",
-    "CO-CHAIR",
-    "HOST",
-    "MODERATOR",
-    "SECRETARIAT",
-    "COUNTRY",
-    "FACILITATOR",
-    "INTERPRETER",
-    "CAPTIONER",
-    "SPEAKER",
-    "PARTICIPANT",
-    "AUDIENCE",
-    "UNKNOWN",
-    "FLOOR",
-    "UNIDENTIFIED",
-    "OPERATOR",
-    "PRESIDENT",
-    "PANELIST",
-    "PANELLIST",
-    "REPORTER",
-    "RAPPORTEUR",
-    "MALE",
-    "FEMALE",
-    "VOICE",
-    "ATTENDEE",
-];
 
 /// What the turn labels and prose say about who chairs and who speaks.
 #[derive(Debug, Default)]
@@ -637,7 +156,9 @@ pub fn attribute(blocks: &mut [Block], participants: &[Participant]) -> Attribut
                 };
                 if b.kind != BlockKind::Turn {
                     if let Subject::Person(p) = &subject {
-                        let speech = verb.as_deref().is_some_and(|v| SPEECH_VERBS.contains(&v));
+                        let speech = verb
+                            .as_deref()
+                            .is_some_and(|v| lexicon().speakers.speech_verbs.contains(v));
                         if speech {
                             at.contributed(p);
                             last_person = Some(p.clone());
@@ -724,13 +245,19 @@ fn subject_of(
     {
         return (Subject::Impersonal, None);
     }
-    if GROUP_WORDS
+    if lexicon()
+        .speakers
+        .group_words
         .iter()
         .any(|g| lower.starts_with(g) && lower[g.len()..].starts_with([' ', ',']))
     {
         let verb = lower
             .split_whitespace()
-            .find(|w| SPEECH_VERBS.contains(w) || w.starts_with("agree") || w.starts_with("decide"))
+            .find(|w| {
+                lexicon().speakers.speech_verbs.contains(w)
+                    || w.starts_with("agree")
+                    || w.starts_with("decide")
+            })
             .map(str::to_string);
         return (Subject::Group, verb);
     }
@@ -773,7 +300,9 @@ fn subject_of(
     }
     let names: Vec<&str> = raw.split(" and ").collect();
     let mut people = Vec::new();
-    let speech = verb.as_deref().is_some_and(|v| SPEECH_VERBS.contains(&v));
+    let speech = verb
+        .as_deref()
+        .is_some_and(|v| lexicon().speakers.speech_verbs.contains(v));
     for n in &names {
         if let Some(p) = person_from(n, at, speech) {
             people.push(p);
@@ -784,7 +313,9 @@ fn subject_of(
         1 if names.len() == 1 => (Subject::Person(people.remove(0)), verb),
         _ => {
             // "Bruna and Chris drafted ...": each contributed; the clause is theirs jointly
-            let speech = verb.as_deref().is_some_and(|v| SPEECH_VERBS.contains(&v));
+            let speech = verb
+                .as_deref()
+                .is_some_and(|v| lexicon().speakers.speech_verbs.contains(v));
             if speech {
                 for p in &people {
                     at.contributed(p);
@@ -803,9 +334,12 @@ fn is_name_shape(s: &str) -> bool {
             let first = t.chars().next().unwrap_or(' ');
             let lower = t.to_lowercase();
             (first.is_uppercase()
-                && !NON_NAME.contains(&lower.trim_end_matches('.'))
+                && !lexicon()
+                    .speakers
+                    .non_name
+                    .contains(lower.trim_end_matches('.'))
                 && !is_all_caps(t))
-                || (i > 0 && (super::names::PARTICLES.contains(&lower.as_str()) || lower == "st."))
+                || (i > 0 && (lexicon().people.particles.contains(&lower) || lower == "st."))
         })
 }
 
@@ -867,7 +401,12 @@ fn resolve_turn_labels(blocks: &mut [Block], at: &mut Attribution) {
         let non_role: Vec<&str> = words
             .iter()
             .copied()
-            .filter(|w| !LABEL_ROLES.contains(&w.trim_end_matches(':')))
+            .filter(|w| {
+                !lexicon()
+                    .speakers
+                    .label_roles
+                    .contains(w.trim_end_matches(':'))
+            })
             .collect();
         let mut who = None;
         if !non_role.is_empty() {
@@ -955,7 +494,10 @@ fn is_role_label(name: &str) -> bool {
         .chars()
         .filter(|c| c.is_alphabetic())
         .all(|c| c.is_uppercase());
-    upper && name.split_whitespace().any(|w| LABEL_ROLES.contains(&w))
+    upper
+        && name
+            .split_whitespace()
+            .any(|w| lexicon().speakers.label_roles.contains(w))
 }
 
 /// A label that names a person: two to five name-shaped words.

@@ -5,7 +5,7 @@
 //! time, and `query::themes` turns the same phrases into tantivy queries when a
 //! themes file other than the indexed one is asked about.
 
-use crate::index::schema::analyze;
+use crate::text::analysis::analyze;
 use crate::text::FastMap;
 use anyhow::{Context, Result};
 use serde::Deserialize;

@@ -4,5 +4,4 @@
 pub mod passages;
 pub mod reader;
 pub mod schema;
-pub mod stem;
 pub mod writer;

@@ -4,18 +4,75 @@
 //! commit's payload; an index written by another version is refused with a message that
 //! says how to rebuild it.
 
-use super::stem::{stem, CachedStemmer};
 use tantivy::schema::{
     DateOptions, DateTimePrecision, Field, IndexRecordOption, NumericOptions, Schema,
     TextFieldIndexing, TextOptions, FAST, STORED, STRING,
 };
-use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
-};
 use tantivy::Index;
+
+// The analyzers live with the other text helpers, below every stage; they are named here
+// too because the index registers them and queries over the index use them.
+pub use crate::text::analysis::{analyze, name_analyzer, text_analyzer, words_and_stems};
 
 /// Bumped whenever fields or their analysis change.
 pub const SCHEMA_VERSION: u32 = 10;
+
+/// The name of every field, as tantivy stores it: code that reads a fast field or a
+/// field by name takes it from here.
+pub mod field {
+    /// The `record` field.
+    pub const RECORD: &str = "record";
+    /// The `source` field.
+    pub const SOURCE: &str = "source";
+    /// The `source_id` field.
+    pub const SOURCE_ID: &str = "source_id";
+    /// The `text` field.
+    pub const TEXT: &str = "text";
+    /// The `section` field.
+    pub const SECTION: &str = "section";
+    /// The `meeting_text` field.
+    pub const MEETING_TEXT: &str = "meeting_text";
+    /// The `speaker` field.
+    pub const SPEAKER: &str = "speaker";
+    /// The `speaker_key` field.
+    pub const SPEAKER_KEY: &str = "speaker_key";
+    /// The `body` field.
+    pub const BODY: &str = "body";
+    /// The `kind` field.
+    pub const KIND: &str = "kind";
+    /// The `date` field.
+    pub const DATE: &str = "date";
+    /// The `line_start` field.
+    pub const LINE_START: &str = "line_start";
+    /// The `line_end` field.
+    pub const LINE_END: &str = "line_end";
+    /// The `time_start` field.
+    pub const TIME_START: &str = "time_start";
+    /// The `title` field.
+    pub const TITLE: &str = "title";
+    /// The `item_text` field.
+    pub const ITEM_TEXT: &str = "item_text";
+    /// The `item_speaker` field.
+    pub const ITEM_SPEAKER: &str = "item_speaker";
+    /// The `request` field: a proposal's request analysis, stored (`extract::request`).
+    pub const REQUEST: &str = "request";
+    /// The `item_section` field.
+    pub const ITEM_SECTION: &str = "item_section";
+    /// The `theme` field.
+    pub const THEME: &str = "theme";
+    /// The `phrase` field.
+    pub const PHRASE: &str = "phrase";
+    /// The `acronym` field.
+    pub const ACRONYM: &str = "acronym";
+    /// The `hash` field.
+    pub const HASH: &str = "hash";
+    /// The `size` field.
+    pub const SIZE: &str = "size";
+    /// The `mtime` field.
+    pub const MTIME: &str = "mtime";
+    /// The `minor` field.
+    pub const MINOR: &str = "minor";
+}
 
 /// Kinds of record in the index (`record` field).
 pub mod record {
@@ -140,125 +197,57 @@ pub fn build() -> (Schema, Fields) {
         )
         .set_stored();
     let fields = Fields {
-        record: b.add_text_field("record", STRING | STORED | FAST),
-        source: b.add_text_field("source", STRING | STORED | FAST),
-        source_id: b.add_u64_field("source_id", NumericOptions::default().set_fast()),
-        text: b.add_text_field("text", en.clone()),
-        section: b.add_text_field("section", en),
+        record: b.add_text_field(field::RECORD, STRING | STORED | FAST),
+        source: b.add_text_field(field::SOURCE, STRING | STORED | FAST),
+        source_id: b.add_u64_field(field::SOURCE_ID, NumericOptions::default().set_fast()),
+        text: b.add_text_field(field::TEXT, en.clone()),
+        section: b.add_text_field(field::SECTION, en),
         // frequencies without positions: a meeting's match is a bag of words (phrases are
         // matched as words, see search::meeting_scores), and positions of every meeting's
         // whole text were an eighth of the index
         meeting_text: b.add_text_field(
-            "meeting_text",
+            field::MEETING_TEXT,
             TextOptions::default().set_indexing_options(
                 TextFieldIndexing::default()
                     .set_tokenizer(TEXT_ANALYZER)
                     .set_index_option(IndexRecordOption::WithFreqs),
             ),
         ),
-        speaker: b.add_text_field("speaker", name.clone()),
-        speaker_key: b.add_text_field("speaker_key", STRING | FAST),
-        body: b.add_text_field("body", name),
-        kind: b.add_text_field("kind", STRING | STORED),
+        speaker: b.add_text_field(field::SPEAKER, name.clone()),
+        speaker_key: b.add_text_field(field::SPEAKER_KEY, STRING | FAST),
+        body: b.add_text_field(field::BODY, name),
+        kind: b.add_text_field(field::KIND, STRING | STORED),
         date: b.add_date_field(
-            "date",
+            field::DATE,
             DateOptions::from(tantivy::schema::INDEXED)
                 .set_stored()
                 .set_fast()
                 .set_precision(DateTimePrecision::Seconds),
         ),
-        line_start: b.add_u64_field("line_start", num.clone()),
-        line_end: b.add_u64_field("line_end", num.clone()),
-        time_start: b.add_f64_field("time_start", NumericOptions::default().set_stored()),
-        title: b.add_text_field("title", STORED),
-        item_text: b.add_text_field("item_text", en_item),
-        item_speaker: b.add_text_field("item_speaker", STORED),
-        request: b.add_text_field("request", STORED),
-        item_section: b.add_text_field("item_section", STORED),
-        theme: b.add_text_field("theme", STRING),
-        phrase: b.add_text_field("phrase", STRING | FAST),
-        acronym: b.add_text_field("acronym", STRING | FAST),
-        hash: b.add_text_field("hash", STRING | STORED),
-        size: b.add_u64_field("size", num.clone()),
-        mtime: b.add_u64_field("mtime", num),
-        minor: b.add_u64_field("minor", NumericOptions::default().set_fast().set_indexed()),
+        line_start: b.add_u64_field(field::LINE_START, num.clone()),
+        line_end: b.add_u64_field(field::LINE_END, num.clone()),
+        time_start: b.add_f64_field(field::TIME_START, NumericOptions::default().set_stored()),
+        title: b.add_text_field(field::TITLE, STORED),
+        item_text: b.add_text_field(field::ITEM_TEXT, en_item),
+        item_speaker: b.add_text_field(field::ITEM_SPEAKER, STORED),
+        request: b.add_text_field(field::REQUEST, STORED),
+        item_section: b.add_text_field(field::ITEM_SECTION, STORED),
+        theme: b.add_text_field(field::THEME, STRING),
+        phrase: b.add_text_field(field::PHRASE, STRING | FAST),
+        acronym: b.add_text_field(field::ACRONYM, STRING | FAST),
+        hash: b.add_text_field(field::HASH, STRING | STORED),
+        size: b.add_u64_field(field::SIZE, num.clone()),
+        mtime: b.add_u64_field(field::MTIME, num),
+        minor: b.add_u64_field(
+            field::MINOR,
+            NumericOptions::default().set_fast().set_indexed(),
+        ),
     };
     (b.build(), fields)
-}
-
-/// The English analyzer: the same analysis for indexing, queries and theme matching.
-pub fn text_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .filter(CachedStemmer)
-        .build()
-}
-
-/// The name analyzer.
-pub fn name_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .build()
 }
 
 /// Registers quorum's analyzers; tantivy does not store them, so every open needs this.
 pub fn register(index: &Index) {
     index.tokenizers().register(TEXT_ANALYZER, text_analyzer());
     index.tokenizers().register(NAME_ANALYZER, name_analyzer());
-}
-
-/// Terms of a text under the English analyzer.
-pub fn analyze(text: &str) -> Vec<String> {
-    let mut a = text_analyzer();
-    let mut stream = a.token_stream(text);
-    let mut out = Vec::new();
-    while stream.advance() {
-        out.push(stream.token().text.clone());
-    }
-    out
-}
-
-/// Each word of a text lower-cased as written, with its term under the English analyzer:
-/// what the synonym classes need to tell "governments" from "governance", both "govern".
-/// The name analyzer is the English one without its stemmer, so each of its words,
-/// stemmed, is the English analyzer's term.
-pub fn words_and_stems(text: &str) -> Vec<(String, String)> {
-    let mut a = name_analyzer();
-    let mut stream = a.token_stream(text);
-    let mut out = Vec::new();
-    while stream.advance() {
-        let word = stream.token().text.clone();
-        let term = stem(&word);
-        out.push((word, term));
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn test_analyzer_stems_and_folds() {
-        assert_eq!(
-            analyze("Proposals proposed Kleinwächter"),
-            vec!["propos", "propos", "kleinwacht"]
-        );
-        assert_ne!(analyze("meeting"), analyze("meat"));
-    }
-
-    #[test]
-    fn test_words_and_stems_give_the_analyzers_terms() {
-        let text = "The Governments' proposals, reviewed by Kleinwächter: a TOR-update (2024)!";
-        let pairs = words_and_stems(text);
-        assert_eq!(
-            pairs.iter().map(|p| p.1.clone()).collect::<Vec<_>>(),
-            analyze(text)
-        );
-        assert_eq!(pairs[1], ("governments".to_string(), "govern".to_string()));
-    }
 }

@@ -1,4 +1,5 @@
-//! Building and updating the index from a corpus, incrementally and safely.
+//! Writing the index: opening or creating it, the file records of the last commit, and
+//! commits with quorum's payload. The documents come from [`crate::pipeline`].
 //!
 //! Every indexed file has a record in the index itself with its size, modification time
 //! and content hash, committed atomically with its passages. A re-run compares the
@@ -7,20 +8,15 @@
 //! deleted. Work is committed in batches, so a killed run leaves the last commit
 //! readable and the next run carries on from it.
 
-use super::passages::documents;
 use super::reader::{self, Payload};
-use super::schema::{self, record, Fields, SCHEMA_VERSION};
+use super::schema::{self, field, record, Fields, SCHEMA_VERSION};
 use crate::error::QuorumError;
-use crate::ingest::read::{decode, ReadError};
-use crate::ingest::walk::{corpus_files, FoundFile};
 use anyhow::{Context, Result};
-use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::Path;
-use std::time::{Duration, Instant};
 use tantivy::collector::DocSetCollector;
 use tantivy::schema::Value;
-use tantivy::{Index, IndexWriter, TantivyDocument, Term};
+use tantivy::{Index, IndexWriter, TantivyDocument};
 
 /// How to build.
 #[derive(Debug, Clone)]
@@ -79,11 +75,14 @@ impl BuildReport {
 }
 
 #[derive(Debug, Clone)]
-struct FileState {
-    size: u64,
-    mtime: u64,
+/// What the last commit recorded of one file.
+pub struct FileState {
+    /// Size in bytes.
+    pub size: u64,
+    /// Modification time, seconds.
+    pub mtime: u64,
     /// Where the record is: its content hash is read only when size or time differ.
-    addr: tantivy::DocAddress,
+    pub addr: tantivy::DocAddress,
 }
 
 /// Opens the index at `dir`, creating it when vacant.
@@ -151,7 +150,8 @@ fn remove_index_files(dir: &Path) -> Result<()> {
     Ok(())
 }
 
-fn writer_for(index: &Index, dir: &Path, opts: &BuildOptions) -> Result<IndexWriter> {
+/// Takes the index writer: a second `quorum index` on one index stops here.
+pub fn writer_for(index: &Index, dir: &Path, opts: &BuildOptions) -> Result<IndexWriter> {
     let threads = opts
         .threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()))
@@ -168,7 +168,10 @@ fn writer_for(index: &Index, dir: &Path, opts: &BuildOptions) -> Result<IndexWri
 
 /// The file records of the last commit: source → state, from fast fields (reading
 /// 50,000 stored records took a second; the columns take a fraction of that).
-fn indexed_files(searcher: &tantivy::Searcher, f: &Fields) -> Result<HashMap<String, FileState>> {
+pub fn indexed_files(
+    searcher: &tantivy::Searcher,
+    f: &Fields,
+) -> Result<HashMap<String, FileState>> {
     let docs = searcher.search(&*f.records(record::FILE), &DocSetCollector)?;
     let mut by_segment: HashMap<u32, Vec<u32>> = HashMap::new();
     for a in &docs {
@@ -177,8 +180,8 @@ fn indexed_files(searcher: &tantivy::Searcher, f: &Fields) -> Result<HashMap<Str
     let mut out = HashMap::with_capacity(docs.len());
     for (seg, ids) in by_segment {
         let ff = searcher.segment_reader(seg).fast_fields();
-        let (size, mtime) = (ff.u64("size")?, ff.u64("mtime")?);
-        let Some(source) = ff.str("source")? else {
+        let (size, mtime) = (ff.u64(field::SIZE)?, ff.u64(field::MTIME)?);
+        let Some(source) = ff.str(field::SOURCE)? else {
             continue;
         };
         // one pass over the segment's dictionary instead of a lookup per record
@@ -206,7 +209,7 @@ fn indexed_files(searcher: &tantivy::Searcher, f: &Fields) -> Result<HashMap<Str
 }
 
 /// The content hash stored in a file record.
-fn stored_hash(
+pub fn stored_hash(
     searcher: &tantivy::Searcher,
     f: &Fields,
     addr: tantivy::DocAddress,
@@ -217,156 +220,8 @@ fn stored_hash(
         .map(str::to_string)
 }
 
-/// Builds or updates the index at `index_dir` from the corpus at `corpus`.
-pub fn build(corpus: &Path, index_dir: &Path, opts: &BuildOptions) -> Result<BuildReport> {
-    let t0 = Instant::now();
-    if !corpus.is_dir() {
-        return Err(QuorumError::Usage(format!(
-            "corpus folder {} does not exist",
-            corpus.display()
-        ))
-        .into());
-    }
-    let (index, fields) = open_or_create(index_dir, opts.rebuild)?;
-    // take the writer before any work: a second `quorum index` stops here
-    let mut writer = writer_for(&index, index_dir, opts)?;
-    let previous = reader::payload(&index);
-    let mut opts = opts.clone();
-    if !previous.themes.is_empty() && previous.themes != opts.themes.hash && !opts.rebuild {
-        eprintln!("quorum: the themes file changed since the last run; re-tagging every passage");
-        opts.rebuild = true;
-    }
-    let opts = &opts;
-    if opts.rebuild {
-        writer
-            .delete_all_documents()
-            .context("emptying the index")?;
-    }
-    let (_reader, searcher) = reader::searcher(&index)?;
-    let known = if opts.rebuild {
-        HashMap::new()
-    } else {
-        indexed_files(&searcher, &fields)?
-    };
-    let (files, walk_errors) = corpus_files(corpus);
-    let mut report = BuildReport::default();
-    for (p, e) in walk_errors {
-        report.skipped.push((p.display().to_string(), e));
-    }
-    let present: std::collections::HashSet<&str> =
-        files.iter().map(|f| f.source.as_str()).collect();
-    let mut removed: Vec<String> = known
-        .keys()
-        .filter(|k| !present.contains(String::as_str(k)))
-        .cloned()
-        .collect();
-    removed.sort();
-    // files whose size and time are unchanged are taken as they are, without reading
-    let candidates: Vec<&FoundFile> = files
-        .iter()
-        .filter(|f| {
-            known
-                .get(&f.source)
-                .is_none_or(|k| k.size != f.size || k.mtime != f.mtime)
-        })
-        .collect();
-    report.unchanged = files.len() - candidates.len();
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(opts.threads.unwrap_or(0))
-        .build()
-        .context("starting worker threads")?;
-    let bar = progress_bar(
-        opts.progress && !candidates.is_empty(),
-        candidates.len() as u64,
-    );
-    for src in &removed {
-        writer.delete_term(Term::from_field_text(fields.source, src));
-    }
-    report.removed = removed.len();
-    let mut pending = !removed.is_empty() || opts.rebuild;
-    for chunk in candidates.chunks(opts.batch.max(1)) {
-        let parsed: Vec<(usize, Result<Vec<TantivyDocument>, ReadError>, String)> =
-            pool.install(|| {
-                chunk
-                    .par_iter()
-                    .enumerate()
-                    .map(|(i, f)| {
-                        let bytes = match crate::ingest::read::read_file(&f.path) {
-                            Ok(b) => b,
-                            Err(e) => return (i, Err(e), String::new()),
-                        };
-                        let hash = blake3::hash(&bytes).to_hex().to_string();
-                        if known.get(&f.source).is_some_and(|k| {
-                            stored_hash(&searcher, &fields, k.addr).as_deref()
-                                == Some(hash.as_str())
-                        }) {
-                            return (i, Ok(Vec::new()), hash);
-                        }
-                        let docs = decode(&bytes).map(|text| {
-                            let meeting = crate::ingest::parse(&f.source, &text);
-                            documents(&meeting, &fields, &opts.themes, &hash, f.size, f.mtime)
-                        });
-                        (i, docs, hash)
-                    })
-                    .collect()
-            });
-        for (i, docs, _hash) in parsed {
-            let f = chunk[i];
-            match docs {
-                Ok(docs) if docs.is_empty() => report.unchanged += 1,
-                Ok(docs) => {
-                    if known.contains_key(&f.source) {
-                        writer.delete_term(Term::from_field_text(fields.source, &f.source));
-                        report.updated += 1;
-                    } else {
-                        report.added += 1;
-                    }
-                    report.passages += docs.len() - 2; // less the file and meeting records
-                    for d in docs {
-                        writer.add_document(d)?;
-                    }
-                    pending = true;
-                }
-                Err(e) => {
-                    // an unreadable file that was indexed before keeps no stale passages
-                    if known.contains_key(&f.source) {
-                        writer.delete_term(Term::from_field_text(fields.source, &f.source));
-                        report.removed += 1;
-                        pending = true;
-                    }
-                    if let Some(b) = &bar {
-                        b.suspend(|| eprintln!("quorum: skipped {}: {e}", f.path.display()));
-                    } else {
-                        eprintln!("quorum: skipped {}: {e}", f.path.display());
-                    }
-                    report
-                        .skipped
-                        .push((f.path.display().to_string(), e.key().to_string()));
-                }
-            }
-            if let Some(b) = &bar {
-                b.inc(1);
-            }
-        }
-        if pending {
-            commit(&mut writer, &opts.themes.hash)?;
-            pending = false;
-        }
-    }
-    if pending {
-        commit(&mut writer, &opts.themes.hash)?;
-    }
-    if let Some(b) = bar {
-        b.finish_and_clear();
-    }
-    writer
-        .wait_merging_threads()
-        .context("finishing index merges")?;
-    report.seconds = t0.elapsed().as_secs_f64();
-    Ok(report)
-}
-
-fn commit(writer: &mut IndexWriter, themes: &str) -> Result<()> {
+/// Commits what the writer holds, with quorum's payload (schema version, themes hash).
+pub fn commit(writer: &mut IndexWriter, themes: &str) -> Result<()> {
     let payload = serde_json::to_string(&Payload {
         quorum_schema: SCHEMA_VERSION,
         themes: themes.to_string(),
@@ -375,21 +230,4 @@ fn commit(writer: &mut IndexWriter, themes: &str) -> Result<()> {
     prepared.set_payload(&payload);
     prepared.commit().context("committing the index")?;
     Ok(())
-}
-
-fn progress_bar(show: bool, len: u64) -> Option<indicatif::ProgressBar> {
-    use std::io::IsTerminal;
-    if !show || !std::io::stderr().is_terminal() {
-        return None;
-    }
-    let bar = indicatif::ProgressBar::new(len);
-    bar.set_style(
-        indicatif::ProgressStyle::with_template(
-            "{spinner} indexing {pos}/{len} files [{bar:30}] {per_sec} eta {eta}",
-        )
-        .map(|s| s.progress_chars("=> "))
-        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-    );
-    bar.enable_steady_tick(Duration::from_millis(120));
-    Some(bar)
 }

@@ -3,9 +3,9 @@
 //! Mailing-list records carry dates that are not the meeting's (the mail's own
 //! timestamp, "On Mon, Sep 17, 2018 ... wrote:"); those lines are never read for dates.
 
-use super::summary::Line;
-use crate::extract::dates::{find_dates, iso, DateMention};
+use super::lines::Line;
 use crate::model::Block;
+use crate::text::dates::{find_dates, iso, resolve_after, DateMention};
 use crate::text::{sentences, squash, strip_emphasis};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -338,7 +338,7 @@ fn number_in(text: &str, title_like: bool) -> Option<u32> {
             if after
                 .split_whitespace()
                 .next()
-                .and_then(crate::extract::dates::month_number)
+                .and_then(crate::text::dates::month_number)
                 .is_some()
             {
                 continue;
@@ -419,21 +419,10 @@ pub fn next_meeting(blocks: &[Block], date: Option<Date>) -> Option<String> {
     found.map(iso)
 }
 
-/// A date without a year takes the meeting's year, or the next when that would put it
-/// before the meeting.
-pub fn resolve_after(d: &DateMention, meeting: Option<Date>) -> Option<Date> {
-    let r = d.resolve(meeting.map(|m| m.year()))?;
-    match meeting {
-        Some(m) if d.year.is_none() && r < m => d.resolve(Some(m.year() + 1)),
-        Some(m) if r < m => None,
-        _ => Some(r),
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use super::super::summary::lines;
     use super::*;
+    use crate::ingest::lines::lines;
 
     #[test]
     fn test_time_utc_forms() {

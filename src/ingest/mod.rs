@@ -1,9 +1,11 @@
 //! Reading documents: bytes to text ([`read`]), corpus files ([`walk`]), and the parse
-//! of one text into a [`Meeting`]: layout of summaries ([`summary`]), turns of
-//! transcripts ([`transcript`], [`subtitle`]), the header ([`header`]) and attendance
-//! list ([`participants`]), then extraction.
+//! of one text into its layout: the text split once into [`lines`], then summaries
+//! ([`summary`]), turns of transcripts ([`transcript`], [`subtitle`]), the header
+//! ([`header`]) and attendance list ([`participants`]). No extraction rule runs here:
+//! the extraction stage reads the [`Parsed`] value this stage hands on.
 
 pub mod header;
+pub mod lines;
 pub mod participants;
 pub mod read;
 pub mod subtitle;
@@ -11,8 +13,8 @@ pub mod summary;
 pub mod transcript;
 pub mod walk;
 
-use crate::extract::{dates::iso, decisions, events, proposals, speakers};
-use crate::model::{BlockKind, Kind, Meeting, MeetingInfo, TurnInfo};
+use crate::model::{Kind, Parsed};
+use lines::Layout;
 
 /// Which layout a document has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,40 +30,41 @@ pub enum Format {
 }
 
 /// Tells the layout from the text.
-pub fn detect(lines: &[summary::Line<'_>]) -> Format {
-    if subtitle::is_subtitle(lines) {
+pub fn detect(doc: &Layout<'_>) -> Format {
+    if subtitle::is_subtitle(&doc.lines) {
         return Format::Subtitles;
     }
-    let (captions, named) = transcript::turn_counts(lines);
+    let (captions, named) = transcript::turn_counts(doc);
     if captions >= 3 {
         return Format::Captioning;
     }
-    let blocks = summary::raw_blocks(lines).len().max(1);
+    let blocks = doc.blocks.len().max(1);
     if named >= 3 && named * 5 >= blocks * 2 {
         return Format::NamedTurns;
     }
     Format::Prose
 }
 
-/// Parses one document's text into a meeting. Never panics; text it cannot make sense
-/// of gives a meeting with empty fields.
-pub fn parse(source: &str, text: &str) -> Meeting {
-    let lines = summary::lines(text);
-    let format = detect(&lines);
+/// Parses one document's text into its layout. Never panics; text it cannot make sense
+/// of gives empty fields.
+pub fn parse(source: &str, text: &str) -> Parsed {
+    let doc = Layout::new(text);
+    let format = detect(&doc);
     let mut sections = Vec::new();
-    let mut blocks = match format {
-        Format::Prose => summary::layout(&lines, &mut sections),
-        Format::Captioning => transcript::captioning(&lines),
-        Format::NamedTurns => transcript::named_turns(&lines),
-        Format::Subtitles => subtitle::cues(&lines),
+    let blocks = match format {
+        Format::Prose => summary::layout(&doc, &mut sections),
+        Format::Captioning => transcript::captioning(&doc),
+        Format::NamedTurns => transcript::named_turns(&doc),
+        Format::Subtitles => subtitle::cues(&doc),
     };
     let kind = if format == Format::Prose {
         Kind::Summary
     } else {
         Kind::Transcript
     };
+    let lines = &doc.lines;
     let title = {
-        let t = header::title(&lines);
+        let t = header::title(lines);
         if t.is_empty() || format == Format::Subtitles {
             std::path::Path::new(source)
                 .file_stem()
@@ -71,50 +74,20 @@ pub fn parse(source: &str, text: &str) -> Meeting {
         }
     };
     let body = header::body(&title);
-    let (date, time_utc) = header::date_time(&lines);
-    let number = header::number(&lines, &blocks);
-    let participants = participants::participants(&lines);
-    let at = speakers::attribute(&mut blocks, &participants);
+    let (date, time_utc) = header::date_time(lines);
+    let number = header::number(lines, &blocks);
+    let participants = participants::participants(lines);
     let next_meeting = header::next_meeting(&blocks, date);
-    let proposals = proposals::proposals(&at.clauses, &blocks, &sections);
-    let decisions = decisions::decisions(&at.clauses, &blocks, &sections, at.moderator.as_deref());
-    let body_text: String = blocks
-        .iter()
-        .filter(|b| b.kind != BlockKind::Heading || !b.text.is_empty())
-        .map(|b| b.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n");
-    let events = events::events(&body_text, &title, date);
-    let speakers = at.speakers.clone();
-    let turns = blocks
-        .iter()
-        .filter(|b| b.kind == BlockKind::Turn)
-        .map(|b| TurnInfo {
-            speaker: b.speaker.clone(),
-            label: b.label.clone(),
-            line_start: b.line_start,
-            line_end: b.line_end,
-            time_start: b.time_start,
-        })
-        .collect();
-    Meeting {
+    Parsed {
         source: source.to_string(),
-        meeting: MeetingInfo {
-            title,
-            body,
-            kind,
-            date: date.map(iso),
-            time_utc,
-            number,
-            moderator: at.moderator.clone(),
-            next_meeting,
-        },
+        title,
+        body,
+        kind,
+        date,
+        time_utc,
+        number,
+        next_meeting,
         participants,
-        speakers,
-        proposals,
-        decisions,
-        events,
-        turns,
         sections,
         blocks,
     }

@@ -2,9 +2,11 @@
 //! "Present:", or inline and separated by semicolons; entries as "Given Family, role",
 //! "Family, Given - affiliation (role)", "Name (affiliation)".
 
-use super::summary::{is_item_start, strip_marker, Line};
-use crate::extract::names::{given_family, strip_honorifics, title_case_if_upper, PARTICLES};
+use super::lines::Line;
+use super::summary::{is_item_start, strip_marker};
+use crate::lexicon::lexicon;
 use crate::model::Participant;
+use crate::text::names::{given_family, strip_honorifics, title_case_if_upper};
 use crate::text::{squash, strip_emphasis};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -264,7 +266,7 @@ pub fn looks_like_name(s: &str) -> bool {
     words.iter().enumerate().all(|(i, w)| {
         let first = w.chars().next().unwrap_or(' ');
         (first.is_uppercase() && !is_acronym(w) && !is_role(w))
-            || (i > 0 && PARTICLES.contains(&w.to_lowercase().as_str()))
+            || (i > 0 && lexicon().people.particles.contains(&w.to_lowercase()))
     })
 }
 
@@ -346,8 +348,8 @@ pub fn entry(raw: &str) -> Option<Participant> {
         for (i, w) in words.iter().enumerate() {
             let first = w.chars().next().unwrap_or(' ');
             let ok = (first.is_uppercase() && !is_acronym(w) && !is_role(w) && !w.contains('\''))
-                || (i > 0 && PARTICLES.contains(&w.to_lowercase().as_str()))
-                || (i == 0 && crate::extract::names::is_honorific(w));
+                || (i > 0 && lexicon().people.particles.contains(&w.to_lowercase()))
+                || (i == 0 && crate::text::names::is_honorific(w));
             if !ok {
                 break;
             }
@@ -443,8 +445,8 @@ pub fn entry(raw: &str) -> Option<Participant> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::summary::lines;
     use super::*;
+    use crate::ingest::lines::lines;
 
     fn e(s: &str) -> (String, Option<String>, Option<String>) {
         let p = entry(s).unwrap();

@@ -4,7 +4,7 @@
 //! `Name:` prefix. Consecutive cues of one speaker form one turn, which starts at its
 //! first cue's time. NOTE, STYLE and REGION blocks are skipped.
 
-use super::summary::{raw_blocks, Line};
+use super::lines::{Layout, Line};
 use super::transcript::name_turn;
 use crate::model::{Block, BlockKind};
 use crate::text::squash;
@@ -32,9 +32,9 @@ pub fn is_subtitle(lines: &[Line<'_>]) -> bool {
 }
 
 /// Parses cues into turns.
-pub fn cues(lines: &[Line<'_>]) -> Vec<Block> {
+pub fn cues(doc: &Layout<'_>) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
-    for raw in raw_blocks(lines) {
+    for raw in &doc.blocks {
         let Some(t) = raw.iter().position(|l| TIMING.is_match(l.text)) else {
             continue; // WEBVTT header, NOTE, STYLE, REGION
         };
@@ -98,14 +98,14 @@ pub fn cues(lines: &[Line<'_>]) -> Vec<Block> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::summary::lines;
     use super::*;
+    use crate::ingest::lines::{lines, Layout};
 
     #[test]
     fn test_vtt_voice_tags_merge_consecutive_cues() {
         let doc = "WEBVTT\n\nNOTE a comment\n\n00:00:01.500 --> 00:00:03.000\n<v Ana Neves>Hello all.</v>\n\n00:00:03.000 --> 00:00:05.000\n<v Ana Neves>Second cue.\n\n00:01:05.000 --> 00:01:07.000\n<v Chris>Reply.\n";
-        let ls = lines(doc);
-        assert!(is_subtitle(&ls));
+        let ls = Layout::new(doc);
+        assert!(is_subtitle(&ls.lines));
         let b = cues(&ls);
         assert_eq!(b.len(), 2);
         assert_eq!(b[0].label.as_deref(), Some("Ana Neves"));
@@ -118,8 +118,8 @@ mod tests {
     #[test]
     fn test_srt_with_name_prefix() {
         let doc = "1\n00:00:02,000 --> 00:00:04,000\nJohn Smith: Good morning.\n\n2\n00:00:04,000 --> 00:00:06,000\nMary Jones: Hi.\n";
-        let ls = lines(doc);
-        assert!(is_subtitle(&ls));
+        let ls = Layout::new(doc);
+        assert!(is_subtitle(&ls.lines));
         let b = cues(&ls);
         assert_eq!(b.len(), 2);
         assert_eq!(b[0].label.as_deref(), Some("John Smith"));

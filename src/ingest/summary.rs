@@ -6,6 +6,7 @@
 //! and plain short lines ("Next steps", "Summary of key points"). A numbered line that is
 //! a long sentence is a numbered paragraph, not a heading.
 
+use super::lines::{Layout, Line, SEPARATOR};
 use crate::model::{Block, BlockKind};
 use crate::text::{squash, strip_emphasis};
 use regex::Regex;
@@ -28,55 +29,12 @@ static LEAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\*\*|\*|__)([^*_]{2,60}?)[.:]?(?:\*\*|\*|__)[.:]?\s+(\S.*)$")
         .expect("inline lead heading")
 });
-static SEPARATOR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s*[-_=*~]{3,}").expect("separator"));
 /// Headings that structure a record even before its first paragraph of prose.
 static STRUCTURAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:decisions?|action\s+(?:items?|points?)|next\s+steps|executive\s+summary|agreed|key\s+points|outcomes?|conclusions)\b").expect("structural heading")
 });
 static KEY_VALUE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[^:]{1,30}:\s+\S").expect("key: value"));
-
-/// A line of the document, 1-based.
-#[derive(Debug, Clone, Copy)]
-pub struct Line<'a> {
-    /// 1-based line number.
-    pub no: usize,
-    /// The line without its end.
-    pub text: &'a str,
-}
-
-/// Splits a document into lines numbered from 1.
-pub fn lines(text: &str) -> Vec<Line<'_>> {
-    text.split('\n')
-        .enumerate()
-        .map(|(i, t)| Line { no: i + 1, text: t })
-        .collect()
-}
-
-/// Runs of non-blank lines; a separator line (`-----`) stands alone.
-pub fn raw_blocks<'a>(lines: &[Line<'a>]) -> Vec<Vec<Line<'a>>> {
-    let mut out = Vec::new();
-    let mut cur: Vec<Line<'a>> = Vec::new();
-    for l in lines {
-        if SEPARATOR.is_match(l.text) && l.text.trim().chars().all(|c| "-_=*~ ".contains(c)) {
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
-            out.push(vec![*l]);
-        } else if l.text.trim().is_empty() {
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
-        } else {
-            cur.push(*l);
-        }
-    }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    out
-}
 
 /// Whether a line starts a list item.
 pub fn is_item_start(line: &str) -> bool {
@@ -183,11 +141,11 @@ fn is_list_heading(line: &str) -> bool {
 
 /// Lays out prose: blocks split into items, headings recognised, sections assigned.
 /// Blocks before the first prose paragraph are the header and stand under no section.
-pub fn layout(lines: &[Line<'_>], sections: &mut Vec<String>) -> Vec<Block> {
+pub fn layout(doc: &Layout<'_>, sections: &mut Vec<String>) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut current: Option<usize> = None;
     let mut in_body = false;
-    for raw in raw_blocks(lines) {
+    for raw in &doc.blocks {
         if raw.iter().all(|l| l.text.trim_start().starts_with('>')) {
             continue; // a quoted e-mail reply: not this document's words
         }
@@ -196,11 +154,12 @@ pub fn layout(lines: &[Line<'_>], sections: &mut Vec<String>) -> Vec<Block> {
         let raw: Vec<Line<'_>> =
             if SEPARATOR.is_match(raw[0].text) || super::header::is_mail_line(raw[0].text) {
                 current = None;
-                raw.into_iter()
+                raw.iter()
+                    .copied()
                     .filter(|l| !SEPARATOR.is_match(l.text) && !super::header::is_mail_line(l.text))
                     .collect()
             } else {
-                raw
+                raw.clone()
             };
         if raw.is_empty() {
             continue;
@@ -336,7 +295,7 @@ mod tests {
     #[test]
     fn test_layout_assigns_sections_and_items() {
         let doc = "Title\n\nThe group met today and discussed many things at length. It went well.\n\nA. First topic\n\nChris suggested things.\n\nThe working group could:\n\n- track implementation,\n- report progress.\n";
-        let ls = lines(doc);
+        let ls = Layout::new(doc);
         let mut sections = Vec::new();
         let blocks = layout(&ls, &mut sections);
         assert_eq!(sections, vec!["A. First topic"]);
@@ -350,7 +309,7 @@ mod tests {
     #[test]
     fn test_inline_lead_heading_becomes_section() {
         let doc = "Intro line that is long enough to count as prose for the body test here.\n\n   2. *Secretariat update.* Chengetai Masango reported that\n   registration was open.\n";
-        let ls = lines(doc);
+        let ls = Layout::new(doc);
         let mut sections = Vec::new();
         let blocks = layout(&ls, &mut sections);
         assert_eq!(sections, vec!["Secretariat update"]);

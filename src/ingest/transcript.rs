@@ -5,7 +5,7 @@
 //! stage directions ("(Pause)", "`[ Laughter ]`") belong to no turn. A `>>` line without an
 //! upper-case label is a turn with no speaker.
 
-use super::summary::{raw_blocks, Line};
+use super::lines::{Layout, Line};
 use crate::model::{Block, BlockKind};
 use crate::text::squash;
 use regex::Regex;
@@ -117,24 +117,6 @@ pub fn is_header_key(label: &str) -> bool {
     HEADER_KEYS.contains(&label.trim().to_lowercase().as_str())
 }
 
-/// A turn label split into name and parenthesised part.
-pub fn split_label(label: &str) -> (String, Option<String>) {
-    match label.find('(') {
-        Some(i) => {
-            let inner = label[i + 1..]
-                .trim_end()
-                .trim_end_matches(')')
-                .trim()
-                .to_string();
-            (
-                label[..i].trim().to_string(),
-                (!inner.is_empty()).then_some(inner),
-            )
-        }
-        None => (label.trim().to_string(), None),
-    }
-}
-
 /// The label of a `Name: text` line, when the line starts a turn.
 pub fn name_turn(line: &str) -> Option<(String, String)> {
     let c = NAME_TURN.captures(line.trim_start())?;
@@ -154,12 +136,14 @@ pub fn name_turn(line: &str) -> Option<(String, String)> {
 }
 
 /// Counts of captioning lines and `Name:` turn starts, for telling a transcript apart.
-pub fn turn_counts(lines: &[Line<'_>]) -> (usize, usize) {
-    let captions = lines
+pub fn turn_counts(doc: &Layout<'_>) -> (usize, usize) {
+    let captions = doc
+        .lines
         .iter()
         .filter(|l| CAPTION.is_match(l.text) && !l.text.trim_start().starts_with("> "))
         .count();
-    let named = raw_blocks(lines)
+    let named = doc
+        .blocks
         .iter()
         .flatten()
         .filter(|l| name_turn(l.text).is_some())
@@ -173,10 +157,10 @@ pub fn is_stage(line: &str) -> bool {
 }
 
 /// Parses captioning: blocks before the first `>>` are returned as header paragraphs.
-pub fn captioning(lines: &[Line<'_>]) -> Vec<Block> {
+pub fn captioning(doc: &Layout<'_>) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
     let mut in_turns = false;
-    for raw in raw_blocks(lines) {
+    for raw in &doc.blocks {
         for l in raw {
             if let Some(c) = CAPTION.captures(l.text) {
                 in_turns = true;
@@ -198,7 +182,7 @@ pub fn captioning(lines: &[Line<'_>]) -> Vec<Block> {
                 append_words(&mut last.text, l.text);
                 last.line_end = l.no;
             } else {
-                header_line(&mut blocks, &l);
+                header_line(&mut blocks, l);
             }
         }
         if !in_turns {
@@ -216,11 +200,11 @@ pub fn captioning(lines: &[Line<'_>]) -> Vec<Block> {
 }
 
 /// Parses `Name: text` turns; a turn runs until a blank line or the next turn start.
-pub fn named_turns(lines: &[Line<'_>]) -> Vec<Block> {
+pub fn named_turns(doc: &Layout<'_>) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
-    for raw in raw_blocks(lines) {
+    for raw in &doc.blocks {
         let mut open = false;
-        for l in &raw {
+        for l in raw {
             if let Some((label, text)) = name_turn(l.text) {
                 blocks.push(turn(l.no, Some(label), text));
                 open = true;
@@ -299,13 +283,13 @@ fn header_line(blocks: &mut Vec<Block>, l: &Line<'_>) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::summary::lines;
     use super::*;
+    use crate::ingest::lines::Layout;
 
     #[test]
     fn test_captioning_turns_labels_and_unlabelled() {
         let doc = "Title\n\n>> CHENGETAI MASANGO: Hello all.\n\n(Pause)\n\n>>CHAIR MITCHELL: Thanks.\nMore words.\n\n>> Hello?  Can you hear me?\n";
-        let ls = lines(doc);
+        let ls = Layout::new(doc);
         let b = captioning(&ls);
         let turns: Vec<_> = b.iter().filter(|b| b.kind == BlockKind::Turn).collect();
         assert_eq!(turns.len(), 3);
@@ -331,14 +315,5 @@ mod tests {
         assert_eq!(name_turn("Date: Tuesday 07/09/2021"), None);
         assert_eq!(name_turn("Chair: Chris Buckridge (co-chair)"), None);
         assert_eq!(name_turn("The working group could: track things"), None);
-    }
-
-    #[test]
-    fn test_split_label() {
-        assert_eq!(
-            split_label("Luis Bobo (IGF Secretariat)"),
-            ("Luis Bobo".into(), Some("IGF Secretariat".into()))
-        );
-        assert_eq!(split_label("Grad C"), ("Grad C".into(), None));
     }
 }

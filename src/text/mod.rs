@@ -2,6 +2,14 @@
 //!
 //! Sentences and words come from `unicode-segmentation`, so that names with diacritics
 //! ("Kleinwächter") and non-English text split the way Unicode says they should.
+//!
+//! Below every stage also sit what more than one stage reads text with: [`dates`],
+//! person [`names`], and the tantivy [`analysis`] (with its [`stem`]mer memory).
+
+pub mod analysis;
+pub mod dates;
+pub mod names;
+pub mod stem;
 
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;

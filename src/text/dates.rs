@@ -246,6 +246,17 @@ pub fn parse_iso(s: &str) -> Option<Date> {
     .ok()
 }
 
+/// A date without a year takes the meeting's year, or the next when that would put it
+/// before the meeting.
+pub fn resolve_after(d: &DateMention, meeting: Option<Date>) -> Option<Date> {
+    let r = d.resolve(meeting.map(|m| m.year()))?;
+    match meeting {
+        Some(m) if d.year.is_none() && r < m => d.resolve(Some(m.year() + 1)),
+        Some(m) if r < m => None,
+        _ => Some(r),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

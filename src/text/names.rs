@@ -5,46 +5,13 @@
 //! "LYNN SAINT-AMOUR"); [`person_key`] is the form under which all of them meet, in a
 //! document and across the index.
 
+use crate::lexicon::lexicon;
 use crate::text::fold;
-
-/// Titles dropped in front of names.
-pub const HONORIFICS: &[&str] = &[
-    "mr",
-    "mr.",
-    "ms",
-    "ms.",
-    "mrs",
-    "mrs.",
-    "dr",
-    "dr.",
-    "h.e.",
-    "he",
-    "prof",
-    "prof.",
-    "professor",
-    "ambassador",
-    "amb.",
-    "sir",
-    "madam",
-    "hon.",
-    "excellency",
-    "minister",
-    "senator",
-    "judge",
-    "mx.",
-    "mx",
-];
-
-/// Lower-case particles that belong inside names ("Wout de Natris").
-pub const PARTICLES: &[&str] = &[
-    "de", "da", "das", "do", "dos", "van", "von", "der", "den", "del", "della", "la", "le", "di",
-    "du", "bin", "al", "y", "ter", "ten", "zu",
-];
 
 /// Whether a word is an honorific (any case, with or without its full stop).
 pub fn is_honorific(word: &str) -> bool {
     let w = word.to_lowercase();
-    HONORIFICS.contains(&w.as_str()) && w != "he" || w == "h.e."
+    lexicon().people.honorifics.contains(w.as_str()) && w != "he" || w == "h.e."
 }
 
 /// Drops leading honorifics: "Ms. Lynn St. Amour" → "Lynn St. Amour".
@@ -89,7 +56,7 @@ pub fn title_case_if_upper(name: &str) -> String {
                 return w.to_string();
             }
             let lower = w.to_lowercase();
-            if i > 0 && PARTICLES.contains(&lower.as_str()) {
+            if i > 0 && lexicon().people.particles.contains(lower.as_str()) {
                 return lower;
             }
             let mut out = String::new();
@@ -114,7 +81,11 @@ fn key_tokens(name: &str) -> Vec<String> {
     f.split(|c: char| c.is_whitespace() || c == '.' || c == '-' || c == '\'')
         .filter(|t| !t.is_empty())
         .filter(|t| {
-            !PARTICLES.contains(t) && *t != "st" && *t != "saint" && !HONORIFICS.contains(t)
+            let people = &lexicon().people;
+            !people.particles.contains(t)
+                && *t != "st"
+                && *t != "saint"
+                && !people.honorifics.contains(t)
         })
         .map(str::to_string)
         .collect()
@@ -240,6 +211,24 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
+/// A turn label split into name and parenthesised part.
+pub fn split_label(label: &str) -> (String, Option<String>) {
+    match label.find('(') {
+        Some(i) => {
+            let inner = label[i + 1..]
+                .trim_end()
+                .trim_end_matches(')')
+                .trim()
+                .to_string();
+            (
+                label[..i].trim().to_string(),
+                (!inner.is_empty()).then_some(inner),
+            )
+        }
+        None => (label.trim().to_string(), None),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -292,5 +281,14 @@ mod tests {
             Some("Lynn St. Amour")
         );
         assert_eq!(r.resolve("Paul"), None);
+    }
+
+    #[test]
+    fn test_split_label() {
+        assert_eq!(
+            split_label("Luis Bobo (IGF Secretariat)"),
+            ("Luis Bobo".into(), Some("IGF Secretariat".into()))
+        );
+        assert_eq!(split_label("Grad C"), ("Grad C".into(), None));
     }
 }

@@ -1,0 +1,196 @@
+//! The indexing stage, on all cores: walk the corpus, read each new or changed file, parse
+//! its layout, run the extraction rules, and hand the index documents to the writer.
+//!
+//! walk ([`crate::ingest::walk`]) -> read ([`crate::ingest::read`]) -> parse
+//! ([`crate::ingest::parse`]) -> extract ([`crate::extract::meeting`],
+//! [`crate::extract::passages`]) -> documents ([`crate::index::passages`]) -> writer
+//! ([`crate::index::writer`]).
+
+use crate::error::QuorumError;
+use crate::extract::passages::records;
+use crate::index::passages::documents;
+use crate::index::reader;
+use crate::index::writer::{commit, indexed_files, open_or_create, stored_hash, writer_for};
+pub use crate::index::writer::{BuildOptions, BuildReport};
+use crate::ingest::read::{decode, read_file, ReadError};
+use crate::ingest::walk::{corpus_files, FoundFile};
+use crate::model::Meeting;
+use anyhow::{Context, Result};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::path::Path;
+use std::time::{Duration, Instant};
+use tantivy::{TantivyDocument, Term};
+
+/// One document's text to a meeting: its layout ([`crate::ingest::parse`]), then every
+/// extraction rule ([`crate::extract::meeting`]). Never panics.
+pub fn parse(source: &str, text: &str) -> Meeting {
+    crate::extract::meeting(crate::ingest::parse(source, text))
+}
+
+/// Builds or updates the index at `index_dir` from the corpus at `corpus`.
+pub fn build(corpus: &Path, index_dir: &Path, opts: &BuildOptions) -> Result<BuildReport> {
+    let t0 = Instant::now();
+    if !corpus.is_dir() {
+        return Err(QuorumError::Usage(format!(
+            "corpus folder {} does not exist",
+            corpus.display()
+        ))
+        .into());
+    }
+    let (index, fields) = open_or_create(index_dir, opts.rebuild)?;
+    // take the writer before any work: a second `quorum index` stops here
+    let mut writer = writer_for(&index, index_dir, opts)?;
+    let previous = reader::payload(&index);
+    let mut opts = opts.clone();
+    if !previous.themes.is_empty() && previous.themes != opts.themes.hash && !opts.rebuild {
+        eprintln!("quorum: the themes file changed since the last run; re-tagging every passage");
+        opts.rebuild = true;
+    }
+    let opts = &opts;
+    if opts.rebuild {
+        writer
+            .delete_all_documents()
+            .context("emptying the index")?;
+    }
+    let (_reader, searcher) = reader::searcher(&index)?;
+    let known = if opts.rebuild {
+        HashMap::new()
+    } else {
+        indexed_files(&searcher, &fields)?
+    };
+    let (files, walk_errors) = corpus_files(corpus);
+    let mut report = BuildReport::default();
+    for (p, e) in walk_errors {
+        report.skipped.push((p.display().to_string(), e));
+    }
+    let present: std::collections::HashSet<&str> =
+        files.iter().map(|f| f.source.as_str()).collect();
+    let mut removed: Vec<String> = known
+        .keys()
+        .filter(|k| !present.contains(String::as_str(k)))
+        .cloned()
+        .collect();
+    removed.sort();
+    // files whose size and time are unchanged are taken as they are, without reading
+    let candidates: Vec<&FoundFile> = files
+        .iter()
+        .filter(|f| {
+            known
+                .get(&f.source)
+                .is_none_or(|k| k.size != f.size || k.mtime != f.mtime)
+        })
+        .collect();
+    report.unchanged = files.len() - candidates.len();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.threads.unwrap_or(0))
+        .build()
+        .context("starting worker threads")?;
+    let bar = progress_bar(
+        opts.progress && !candidates.is_empty(),
+        candidates.len() as u64,
+    );
+    for src in &removed {
+        writer.delete_term(Term::from_field_text(fields.source, src));
+    }
+    report.removed = removed.len();
+    let mut pending = !removed.is_empty() || opts.rebuild;
+    for chunk in candidates.chunks(opts.batch.max(1)) {
+        let parsed: Vec<(usize, Result<Vec<TantivyDocument>, ReadError>, String)> =
+            pool.install(|| {
+                chunk
+                    .par_iter()
+                    .enumerate()
+                    .map(|(i, f)| {
+                        let bytes = match read_file(&f.path) {
+                            Ok(b) => b,
+                            Err(e) => return (i, Err(e), String::new()),
+                        };
+                        let hash = blake3::hash(&bytes).to_hex().to_string();
+                        if known.get(&f.source).is_some_and(|k| {
+                            stored_hash(&searcher, &fields, k.addr).as_deref()
+                                == Some(hash.as_str())
+                        }) {
+                            return (i, Ok(Vec::new()), hash);
+                        }
+                        let docs = decode(&bytes).map(|text| {
+                            let meeting = parse(&f.source, &text);
+                            let records = records(&meeting, &opts.themes);
+                            documents(&meeting, &records, &fields, &hash, f.size, f.mtime)
+                        });
+                        (i, docs, hash)
+                    })
+                    .collect()
+            });
+        for (i, docs, _hash) in parsed {
+            let f = chunk[i];
+            match docs {
+                Ok(docs) if docs.is_empty() => report.unchanged += 1,
+                Ok(docs) => {
+                    if known.contains_key(&f.source) {
+                        writer.delete_term(Term::from_field_text(fields.source, &f.source));
+                        report.updated += 1;
+                    } else {
+                        report.added += 1;
+                    }
+                    report.passages += docs.len() - 2; // less the file and meeting records
+                    for d in docs {
+                        writer.add_document(d)?;
+                    }
+                    pending = true;
+                }
+                Err(e) => {
+                    // an unreadable file that was indexed before keeps no stale passages
+                    if known.contains_key(&f.source) {
+                        writer.delete_term(Term::from_field_text(fields.source, &f.source));
+                        report.removed += 1;
+                        pending = true;
+                    }
+                    if let Some(b) = &bar {
+                        b.suspend(|| eprintln!("quorum: skipped {}: {e}", f.path.display()));
+                    } else {
+                        eprintln!("quorum: skipped {}: {e}", f.path.display());
+                    }
+                    report
+                        .skipped
+                        .push((f.path.display().to_string(), e.key().to_string()));
+                }
+            }
+            if let Some(b) = &bar {
+                b.inc(1);
+            }
+        }
+        if pending {
+            commit(&mut writer, &opts.themes.hash)?;
+            pending = false;
+        }
+    }
+    if pending {
+        commit(&mut writer, &opts.themes.hash)?;
+    }
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    writer
+        .wait_merging_threads()
+        .context("finishing index merges")?;
+    report.seconds = t0.elapsed().as_secs_f64();
+    Ok(report)
+}
+
+fn progress_bar(show: bool, len: u64) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if !show || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(len);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} indexing {pos}/{len} files [{bar:30}] {per_sec} eta {eta}",
+        )
+        .map(|s| s.progress_chars("=> "))
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    bar.enable_steady_tick(Duration::from_millis(120));
+    Some(bar)
+}
