@@ -89,6 +89,21 @@ pub enum Command {
     ///
     /// Example: quorum report --html report.html
     Report(ReportArgs),
+    /// Print the lines around FILE:LINE as quorum reads the file (the text of a web
+    /// page, PDF, Word file or mail message), the line itself marked with `>`.
+    ///
+    /// Example: quorum show corpus/igf/meeting.pdf:12
+    Show(ShowArgs),
+}
+
+/// `quorum show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// FILE:LINE, as a search hit gives it.
+    pub at: String,
+    /// Lines to show before and after.
+    #[arg(long, default_value_t = 3)]
+    pub context: usize,
 }
 
 /// Periods for `quorum themes --by`.
@@ -307,6 +322,7 @@ fn dispatch(cmd: Command, out: &mut impl Write) -> Result<ExitStatus> {
         Command::Themes(a) => cmd_themes(a, out),
         Command::Report(a) => cmd_report(a),
         Command::Gaps(a) => cmd_gaps(a, out),
+        Command::Show(a) => cmd_show(a, out),
     }
 }
 
@@ -334,10 +350,10 @@ fn cmd_extract(a: ExtractArgs, out: &mut impl Write) -> Result<ExitStatus> {
         }
         other => QuorumError::Usage(format!("{}: {other}", a.file.display())).into(),
     })?;
-    let text = crate::ingest::read::decode(&bytes)
+    let rendering = crate::ingest::formats::render(&a.file, &bytes)
         .map_err(|e| QuorumError::Usage(format!("{}: {e}", a.file.display())))?;
     let source = crate::ingest::walk::source_name(&a.file);
-    let meeting = crate::ingest::parse(&source, &text);
+    let meeting = crate::ingest::formats::parse(&source, &rendering);
     if a.json {
         json::write(out, &meeting)?;
     } else {
@@ -451,5 +467,15 @@ fn cmd_gaps(a: GapsArgs, out: &mut impl Write) -> Result<ExitStatus> {
     } else {
         human::gaps(out, &r)?;
     }
+    Ok(ExitStatus::Success)
+}
+
+fn cmd_show(a: ShowArgs, out: &mut impl Write) -> Result<ExitStatus> {
+    let bad = || QuorumError::Usage(format!("{:?} is not FILE:LINE", a.at));
+    let (file, line) = a.at.rsplit_once(':').ok_or_else(bad)?;
+    let line: usize = line.trim().parse().map_err(|_| bad())?;
+    let text = crate::ingest::formats::show(Path::new(file), line, a.context)
+        .map_err(|e| QuorumError::Usage(format!("{file}: {e}")))?;
+    out.write_all(text.as_bytes())?;
     Ok(ExitStatus::Success)
 }

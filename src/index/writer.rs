@@ -11,7 +11,8 @@ use super::passages::documents;
 use super::reader::{self, Payload};
 use super::schema::{self, record, Fields, SCHEMA_VERSION};
 use crate::error::QuorumError;
-use crate::ingest::read::{decode, ReadError};
+use crate::ingest::formats::render;
+use crate::ingest::read::ReadError;
 use crate::ingest::walk::{corpus_files, FoundFile};
 use anyhow::{Context, Result};
 use rayon::prelude::*;
@@ -251,6 +252,7 @@ pub fn build(corpus: &Path, index_dir: &Path, opts: &BuildOptions) -> Result<Bui
     let (files, walk_errors) = corpus_files(corpus);
     let mut report = BuildReport::default();
     for (p, e) in walk_errors {
+        eprintln!("quorum: skipped {}: {e}", p.display());
         report.skipped.push((p.display().to_string(), e));
     }
     let present: std::collections::HashSet<&str> =
@@ -302,8 +304,8 @@ pub fn build(corpus: &Path, index_dir: &Path, opts: &BuildOptions) -> Result<Bui
                         }) {
                             return (i, Ok(Vec::new()), hash);
                         }
-                        let docs = decode(&bytes).map(|text| {
-                            let meeting = crate::ingest::parse(&f.source, &text);
+                        let docs = render(&f.path, &bytes).map(|r| {
+                            let meeting = crate::ingest::formats::parse(&f.source, &r);
                             documents(&meeting, &fields, &opts.themes, &hash, f.size, f.mtime)
                         });
                         (i, docs, hash)

@@ -42,7 +42,7 @@ static NEXT: LazyLock<Regex> = LazyLock::new(|| {
 static LIST_TAG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:\[[^\]]{1,40}\]\s*)+").expect("list tag"));
 static TITLE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:re:\s*|fwd?:\s*)*(?:summary report|summary|notes|minutes|report|title|draft agenda)\s*(?:of\s+(?:the\s+)?)?[:\-–]?\s+").expect("title prefix")
+    Regex::new(r"(?i)^(?:re:\s*|fwd?:\s*)*(?:summary report|summary|notes|minutes|report|title|draft agenda)(?:\s+of(?:\s+the)?)?\s*[:\-–]?\s+").expect("title prefix")
 });
 static PAREN_ACRONYM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*\([^)]*\)").expect("parenthesised"));

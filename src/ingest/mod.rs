@@ -3,6 +3,7 @@
 //! transcripts ([`transcript`], [`subtitle`]), the header ([`header`]) and attendance
 //! list ([`participants`]), then extraction.
 
+pub mod formats;
 pub mod header;
 pub mod participants;
 pub mod read;
