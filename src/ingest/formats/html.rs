@@ -334,11 +334,8 @@ fn close(e: ElementRef<'_>, out: &mut Writer) {
             out.end_block();
             out.lists.pop();
         }
-        "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "td" | "th" => {
-            if !matches!(name, "td" | "th") {
-                out.end_block();
-            }
-        }
+        "li" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => out.end_block(),
+        "td" | "th" => {}
         n if BLOCKS.contains(&n) => out.end_block(),
         _ => {}
     }
@@ -351,7 +348,7 @@ fn archive_message(doc: &Html, source: &str) -> Option<Rendering> {
     let pre = doc.select(&selector("pre")).next()?;
     let h1 = doc.select(&selector("h1")).next();
     let mailto = doc.select(&selector("a[href^='mailto:']")).next();
-    if !marked && !(h1.is_some() && mailto.is_some()) {
+    if !(marked || h1.is_some() && mailto.is_some()) {
         return None;
     }
     let text_of = |e: ElementRef<'_>| squash(&e.text().collect::<String>());
