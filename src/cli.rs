@@ -35,10 +35,11 @@ pub struct Cli {
 pub enum Command {
     /// Build or update the index from a corpus folder.
     ///
-    /// Reads every .txt, .md, .vtt and .srt file under CORPUS (default: corpus/),
-    /// recursively and in parallel. Unchanged files are not read again; changed and new
-    /// files are re-indexed; deleted files are dropped. A file that cannot be read
-    /// (empty, binary, not UTF-8) is reported and skipped.
+    /// Reads every .txt, .md, .vtt, .srt, .html, .htm, .pdf, .docx and .eml file under
+    /// CORPUS (default: corpus/), recursively and in parallel. Unchanged files are not
+    /// read again; changed and new files are re-indexed; deleted files are dropped. A
+    /// file that is not read (unsupported format, empty, binary, not UTF-8, a PDF with
+    /// no text layer, a damaged file) is named on stderr with its reason and skipped.
     ///
     /// Example: quorum index corpus/ --index index/
     Index(IndexArgs),
