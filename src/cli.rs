@@ -406,6 +406,7 @@ fn cmd_search(a: SearchArgs, out: &mut impl Write) -> Result<ExitStatus> {
     };
     ensure_index(&index)?;
     let r = crate::query::search::search(&index, &a.query, a.limit as usize, &filters)?;
+    note_undated(&index, &filters);
     if a.json {
         json::write(out, &r)?;
     } else {
@@ -418,6 +419,7 @@ fn cmd_proposals(a: ProposalsArgs, out: &mut impl Write) -> Result<ExitStatus> {
     let filters = a.filters.resolve(None)?;
     ensure_index(&a.index)?;
     let rows = crate::query::proposals::proposals(&a.index, a.topic.as_deref(), &filters)?;
+    note_undated(&a.index, &filters);
     if a.json {
         #[derive(serde::Serialize)]
         struct Out<'a> {
@@ -441,6 +443,7 @@ fn cmd_themes(a: ThemesArgs, out: &mut impl Write) -> Result<ExitStatus> {
         PeriodArg::Meeting => crate::query::themes::Period::Meeting,
     };
     let r = crate::query::themes::themes(&a.index, &a.themes, by, &filters, &set)?;
+    note_undated(&a.index, &filters);
     if a.json {
         json::write(out, &r)?;
     } else {
@@ -463,6 +466,7 @@ fn cmd_gaps(a: GapsArgs, out: &mut impl Write) -> Result<ExitStatus> {
     let filters = a.filters.resolve(None)?;
     ensure_index(&a.index)?;
     let r = crate::query::gaps::gaps(&a.index, a.min_meetings as usize, &filters)?;
+    note_undated(&a.index, &filters);
     if a.json {
         json::write(out, &r)?;
     } else {
@@ -479,4 +483,11 @@ fn cmd_show(a: ShowArgs, out: &mut impl Write) -> Result<ExitStatus> {
         .map_err(|e| QuorumError::Usage(format!("{file}: {e}")))?;
     out.write_all(text.as_bytes())?;
     Ok(ExitStatus::Success)
+}
+
+/// Says on stderr how many undated meetings a date filter left out.
+fn note_undated(index: &Path, filters: &Filters) {
+    if let Some(n) = crate::query::undated::note(index, filters) {
+        eprintln!("quorum: {n}");
+    }
 }

@@ -307,3 +307,45 @@ fn test_captioning_disclaimer_is_in_no_passage_and_no_theme() {
     let v = json(dir.path(), &["extract", "corpus/t0.txt", "--json"]);
     assert_eq!(v["meeting"]["date"], "2026-05-14");
 }
+
+#[test]
+fn test_date_filters_say_how_many_undated_meetings_they_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    std::fs::copy(fixtures().join("meeting.txt"), corpus.join("dated.txt")).unwrap();
+    std::fs::write(
+        corpus.join("notes.txt"),
+        "IGF MAG - Virtual Meeting\n\nKwame Mensah suggested that the group publish a quarterly newsletter for the youth ambassador network.\n",
+    )
+    .unwrap();
+    assert!(quorum(dir.path())
+        .args(["index", "corpus", "--index", "idx"])
+        .output()
+        .unwrap()
+        .status
+        .success());
+    let out = quorum(dir.path())
+        .args([
+            "search",
+            "newsletter",
+            "--index",
+            "idx",
+            "--from",
+            "2026-01-01",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("1 undated meeting left out by --from/--to"),
+        "{err}"
+    );
+    // no date filter, no note
+    let out = quorum(dir.path())
+        .args(["search", "newsletter", "--index", "idx"])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("undated"));
+}

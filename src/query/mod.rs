@@ -6,3 +6,4 @@ pub mod gaps;
 pub mod proposals;
 pub mod search;
 pub mod themes;
+pub mod undated;
