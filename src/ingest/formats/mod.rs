@@ -174,6 +174,17 @@ mod tests {
     }
 
     #[test]
+    fn test_summary_of_and_held_on_leave_no_stray_words_in_the_title() {
+        let m = crate::ingest::parse(
+            "a.txt",
+            "[WG-Strategy] Minutes of the WG Strategy meeting held on 29 January\n\nText.\n",
+        );
+        assert_eq!(m.meeting.title, "WG Strategy meeting");
+        let m = crate::ingest::parse("a.txt", "Summary of MAG Virtual Meeting X\n\nText.\n");
+        assert_eq!(m.meeting.title, "MAG Virtual Meeting X");
+    }
+
+    #[test]
     fn test_show_marks_the_line_and_refuses_past_the_end() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("a.txt");
