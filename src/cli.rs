@@ -33,10 +33,11 @@ pub struct Cli {
 pub enum Command {
     /// Build or update the index from a corpus folder.
     ///
-    /// Reads every .txt, .md, .vtt and .srt file under CORPUS (default: corpus/),
-    /// recursively and in parallel. Unchanged files are not read again; changed and new
-    /// files are re-indexed; deleted files are dropped. A file that cannot be read
-    /// (empty, binary, not UTF-8) is reported and skipped.
+    /// Reads every .txt, .md, .vtt, .srt, .html, .htm, .pdf, .docx and .eml file under
+    /// CORPUS (default: corpus/), recursively and in parallel. Unchanged files are not
+    /// read again; changed and new files are re-indexed; deleted files are dropped. A
+    /// file that is not read (unsupported format, empty, binary, not UTF-8, a PDF with
+    /// no text layer, a damaged file) is named on stderr with its reason and skipped.
     ///
     /// Example: quorum index corpus/ --index index/
     Index(IndexArgs),
@@ -87,6 +88,11 @@ pub enum Command {
     ///
     /// Example: quorum report --html report.html
     Report(ReportArgs),
+    /// Print the lines around FILE:LINE as quorum reads the file (the text of a web
+    /// page, PDF, Word file or mail message), the line itself marked with `>`.
+    ///
+    /// Example: quorum show corpus/igf/meeting.pdf:12
+    Show(ShowArgs),
 }
 
 /// Periods for `quorum themes --by`.
@@ -251,4 +257,14 @@ pub struct ProposalsArgs {
     #[command(flatten)]
     #[allow(missing_docs)]
     pub filters: FilterArgs,
+}
+
+/// `quorum show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// FILE:LINE, as a search hit gives it.
+    pub at: String,
+    /// Lines to show before and after.
+    #[arg(long, default_value_t = 3)]
+    pub context: usize,
 }

@@ -12,7 +12,8 @@ use crate::index::passages::documents;
 use crate::index::reader;
 use crate::index::writer::{commit, indexed_files, open_or_create, stored_hash, writer_for};
 pub use crate::index::writer::{BuildOptions, BuildReport};
-use crate::ingest::read::{decode, read_file, ReadError};
+use crate::ingest::formats::{self, render, Rendering};
+use crate::ingest::read::{read_file, ReadError};
 use crate::ingest::walk::{corpus_files, FoundFile};
 use crate::model::Meeting;
 use anyhow::{Context, Result};
@@ -26,6 +27,23 @@ use tantivy::{TantivyDocument, Term};
 /// extraction rule ([`crate::extract::meeting`]). Never panics.
 pub fn parse(source: &str, text: &str) -> Meeting {
     crate::extract::meeting(crate::ingest::parse(source, text))
+}
+
+/// A file's rendering (a web page, PDF, Word file or mail message as text) to a meeting:
+/// its layout with what the format says of the meeting ([`formats::parse`]), every
+/// extraction rule, then a mail's author as the speaker of what they write.
+pub fn parse_rendering(source: &str, r: &Rendering) -> Meeting {
+    let mut m = crate::extract::meeting(formats::parse(source, r));
+    if let Some(author) = r.mail.as_ref().and_then(|meta| meta.author.as_deref()) {
+        crate::extract::mail::attribute_author(&mut m, author);
+    }
+    m
+}
+
+/// Reads and parses one file, as `quorum extract` and the indexer do.
+pub fn read_and_parse(path: &Path, source: &str) -> Result<Meeting, ReadError> {
+    let bytes = read_file(path)?;
+    render(path, &bytes).map(|r| parse_rendering(source, &r))
 }
 
 /// Builds or updates the index at `index_dir` from the corpus at `corpus`.
@@ -62,6 +80,7 @@ pub fn build(corpus: &Path, index_dir: &Path, opts: &BuildOptions) -> Result<Bui
     let (files, walk_errors) = corpus_files(corpus);
     let mut report = BuildReport::default();
     for (p, e) in walk_errors {
+        eprintln!("quorum: skipped {}: {e}", p.display());
         report.skipped.push((p.display().to_string(), e));
     }
     let present: std::collections::HashSet<&str> =
@@ -113,8 +132,8 @@ pub fn build(corpus: &Path, index_dir: &Path, opts: &BuildOptions) -> Result<Bui
                         }) {
                             return (i, Ok(Vec::new()), hash);
                         }
-                        let docs = decode(&bytes).map(|text| {
-                            let meeting = parse(&f.source, &text);
+                        let docs = render(&f.path, &bytes).map(|r| {
+                            let meeting = parse_rendering(&f.source, &r);
                             let records = records(&meeting, &opts.themes);
                             documents(&meeting, &records, &fields, &hash, f.size, f.mtime)
                         });
@@ -193,4 +212,35 @@ fn progress_bar(show: bool, len: u64) -> Option<indicatif::ProgressBar> {
     );
     bar.enable_steady_tick(Duration::from_millis(120));
     Some(bar)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn test_author_is_the_speaker_of_first_person_proposals() {
+        let r = crate::ingest::formats::mail::compose(
+            "[wg] Next steps",
+            Some("Ana Lee"),
+            Some("ana at example.org"),
+            Some("Thu Aug 9 17:38:34 EDT 2018"),
+            "Dear all,\n\nI would suggest that the group publish its notes within a week.\n",
+        );
+        let m = parse_rendering("x.eml", &r);
+        assert_eq!(m.meeting.title, "Next steps");
+        assert_eq!(m.meeting.date.as_deref(), Some("2018-08-09"));
+        assert!(
+            m.speakers.contains(&"Ana Lee".to_string()),
+            "{:?}",
+            m.speakers
+        );
+        assert!(
+            m.proposals
+                .iter()
+                .any(|p| p.speaker == "Ana Lee" && p.text.contains("publish its notes")),
+            "{:?}",
+            m.proposals
+        );
+    }
 }

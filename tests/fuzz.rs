@@ -170,3 +170,192 @@ fn test_huge_line_and_many_lines_stay_linear() {
     check(turns.as_bytes());
     assert!(t0.elapsed().as_secs() < 60, "took {:?}", t0.elapsed());
 }
+
+// ---- formats: web pages, mail, PDF and Word files (issue #21) ----
+
+use quorum::ingest::formats;
+use quorum::ingest::read::ReadError;
+
+/// Renders and parses bytes as a file of the given name; what comes out stays inside
+/// the rendering, and a refusal is a one-line reason.
+fn check_format(name: &str, bytes: &[u8]) -> Result<(), ReadError> {
+    match formats::render(std::path::Path::new(name), bytes) {
+        Ok(r) => {
+            let lines = r.text.split('\n').count();
+            let m = quorum::pipeline::parse_rendering(&format!("fuzz/{name}"), &r);
+            for b in &m.blocks {
+                assert!(b.line_start >= 1 && b.line_start <= b.line_end && b.line_end <= lines);
+            }
+            for p in &m.proposals {
+                assert!(p.line >= 1 && p.line <= lines);
+            }
+            serde_json::to_string(&m).expect("serializes");
+            Ok(())
+        }
+        Err(e) => {
+            let msg = e.to_string();
+            assert!(!msg.is_empty() && !msg.contains('\n'), "reason {msg:?}");
+            assert!(!e.key().is_empty());
+            Err(e)
+        }
+    }
+}
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/formats/corpus")
+            .join(name),
+    )
+    .expect("fixture")
+}
+
+fn html_piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("<!DOCTYPE html><html><head><title>T</title>".to_string()),
+        Just("<body><nav><ul><li>Home</li></ul></nav>".to_string()),
+        Just("<main><h1>Virtual Meeting III</h1>".to_string()),
+        Just("<p>Ana Lee suggested that the group meet monthly.".to_string()),
+        Just("<ul><li>one<li>two</ul>".to_string()),
+        Just("<ol start=\"x\"><li>".to_string()),
+        Just("<table><tr><td>a<td>b</table>".to_string()),
+        Just("<pre>\n> quoted\n</pre>".to_string()),
+        Just("<script>document.write('<p>')</script>".to_string()),
+        Just("<div class=\"cookie-banner\"><h1>x</h1>".to_string()),
+        Just("<![if !supportLists]>·<![endif]><o:p></o:p>".to_string()),
+        Just("<!--beginarticle--><H1>[l] Re: x</H1><B></B><I>Thu</I>".to_string()),
+        Just("</div></div></p></li></body>".to_string()),
+        Just("&nbsp;&amp;&#0;&#xFFFFFF;&bogus;".to_string()),
+        Just("<footer>Copyright</footer>".to_string()),
+        "[<>/=\"a-z ]{0,40}",
+        "\\PC{0,40}",
+    ]
+}
+
+fn html_document() -> impl Strategy<Value = Vec<u8>> {
+    prop::collection::vec(html_piece(), 0..30).prop_map(|p| p.concat().into_bytes())
+}
+
+/// A fixture cut short and with a few bytes changed.
+fn damaged(base: Vec<u8>) -> impl Strategy<Value = Vec<u8>> {
+    let n = base.len();
+    (
+        0..=n,
+        prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 0..6),
+    )
+        .prop_map(move |(cut, flips)| {
+            let mut b = base[..cut].to_vec();
+            if !b.is_empty() {
+                for (i, v) in flips {
+                    let at = i.index(b.len());
+                    b[at] = v;
+                }
+            }
+            b
+        })
+}
+
+fn run_formats(cases: u32) {
+    let mut runner = TestRunner::new(Config {
+        cases,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    runner
+        .run(&html_document(), |b| {
+            let _ = check_format("page.html", &b);
+            Ok(())
+        })
+        .unwrap();
+    for name in [
+        "meeting.pdf",
+        "meeting.docx",
+        "meeting.eml",
+        "meeting-archive.html",
+    ] {
+        runner
+            .run(&damaged(fixture(name)), |b| {
+                let _ = check_format(name, &b);
+                Ok(())
+            })
+            .unwrap();
+    }
+}
+
+#[test]
+fn test_formats_never_panic_on_bad_html_truncated_pdf_and_damaged_docx() {
+    match std::env::var("QUORUM_FUZZ_SECS")
+        .ok()
+        .and_then(|s| s.parse::<u64>().ok())
+    {
+        Some(secs) => {
+            let t0 = std::time::Instant::now();
+            while t0.elapsed().as_secs() < secs {
+                run_formats(500);
+            }
+        }
+        None => run_formats(100),
+    }
+}
+
+#[test]
+fn test_truncated_pdf_gives_a_reason() {
+    let pdf = fixture("meeting.pdf");
+    for cut in [0, 8, 100, pdf.len() / 2, pdf.len() - 40] {
+        let r = check_format("cut.pdf", &pdf[..cut]);
+        if let Err(e) = r {
+            assert!(
+                matches!(
+                    e,
+                    ReadError::Malformed { .. } | ReadError::NoTextLayer(_) | ReadError::Empty
+                ),
+                "{cut}: {e}"
+            );
+        }
+    }
+    assert!(check_format("cut.pdf", &pdf[..pdf.len() / 3]).is_err());
+}
+
+fn zip_of(files: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut buf = std::io::Cursor::new(Vec::new());
+    {
+        let mut w = zip::ZipWriter::new(&mut buf);
+        for (name, data) in files {
+            w.start_file(*name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            std::io::Write::write_all(&mut w, data).unwrap();
+        }
+        w.finish().unwrap();
+    }
+    buf.into_inner()
+}
+
+#[test]
+fn test_zip_that_is_not_a_docx_and_a_docx_bomb_are_refused() {
+    let not_docx = zip_of(&[("xl/workbook.xml", b"<workbook/>")]);
+    let e = check_format("sheet.docx", &not_docx).unwrap_err();
+    assert_eq!(e.key(), "not a docx", "{e}");
+    // 60 MB of XML that deflates to about 60 KB
+    let big = vec![b' '; 60_000_000];
+    let bomb = zip_of(&[("word/document.xml", &big)]);
+    assert!(bomb.len() < 1_000_000, "{}", bomb.len());
+    let e = check_format("bomb.docx", &bomb).unwrap_err();
+    assert!(matches!(e, ReadError::Unpacked(_)), "{e}");
+    assert!(e.to_string().contains("zip bomb"), "{e}");
+    assert!(check_format("junk.docx", b"PK\x03\x04\x14\x00junk").is_err());
+}
+
+#[test]
+fn test_bad_html_gives_text_or_a_reason() {
+    for case in [
+        "<html>",
+        "<html><body></body></html>",
+        "<p><p><p>",
+        "<!DOCTYPE html><table><tr><td><table><td>",
+        "<!--beginarticle--><pre></pre>",
+        "<h1></h1><a href='mailto:'></a><pre>",
+        "<nav><main><h1>x</h1></main></nav>",
+    ] {
+        let _ = check_format("bad.html", case.as_bytes());
+    }
+}

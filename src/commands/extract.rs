@@ -2,7 +2,7 @@
 
 use crate::cli::ExtractArgs;
 use crate::error::{ExitStatus, QuorumError};
-use crate::ingest::read::{decode, read_file, ReadError};
+use crate::ingest::read::{read_file, ReadError};
 use crate::ingest::walk::source_name;
 use crate::report::{human, json};
 use anyhow::Result;
@@ -36,9 +36,9 @@ pub fn run(a: ExtractArgs, out: &mut impl Write) -> Result<ExitStatus> {
         ReadError::Io(m) => anyhow::anyhow!("cannot read {}: {m}", s.file.display()),
         other => QuorumError::Usage(format!("{}: {other}", s.file.display())).into(),
     })?;
-    let text =
-        decode(&bytes).map_err(|e| QuorumError::Usage(format!("{}: {e}", s.file.display())))?;
-    let meeting = crate::pipeline::parse(&source_name(&s.file), &text);
+    let rendering = crate::ingest::formats::render(&s.file, &bytes)
+        .map_err(|e| QuorumError::Usage(format!("{}: {e}", s.file.display())))?;
+    let meeting = crate::pipeline::parse_rendering(&source_name(&s.file), &rendering);
     if s.json {
         json::write(out, &meeting)?;
     } else {

@@ -1,6 +1,6 @@
 //! `quorum gaps`: proposals raised again and again.
 
-use super::{ensure_index, filters, Output};
+use super::{ensure_index, filters, note_undated, Output};
 use crate::cli::GapsArgs;
 use crate::error::ExitStatus;
 use crate::query::filters::Filters;
@@ -40,6 +40,7 @@ pub fn run(a: GapsArgs, out: &mut impl Write) -> Result<ExitStatus> {
     let s = GapsSettings::resolve(a)?;
     ensure_index(&s.index)?;
     let r = gaps(&s.index, s.min_meetings, &s.filters)?;
+    note_undated(&s.index, &s.filters);
     match s.output {
         Output::Json => json::write(out, &r)?,
         Output::Human { .. } => human::gaps(out, &r)?,

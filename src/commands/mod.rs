@@ -9,6 +9,7 @@ pub mod index;
 pub mod proposals;
 pub mod report;
 pub mod search;
+pub mod show;
 pub mod themes;
 
 use crate::cli::{Cli, Command, FilterArgs, KindArg};
@@ -63,6 +64,7 @@ pub fn dispatch(cmd: Command, out: &mut impl Write) -> Result<ExitStatus> {
         Command::Proposals(a) => proposals::run(a, out),
         Command::Themes(a) => themes::run(a, out),
         Command::Report(a) => report::run(a),
+        Command::Show(a) => show::run(a, out),
         Command::Gaps(a) => gaps::run(a, out),
     }
 }
@@ -148,4 +150,11 @@ pub fn ensure_index(index: &Path) -> Result<()> {
     )?;
     eprintln!("quorum: {}", human::build_summary(&report));
     Ok(())
+}
+
+/// Says on stderr how many undated meetings a date filter left out.
+pub(crate) fn note_undated(index: &std::path::Path, filters: &crate::query::filters::Filters) {
+    if let Some(n) = crate::query::undated::note(index, filters) {
+        eprintln!("quorum: {n}");
+    }
 }

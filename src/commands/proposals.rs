@@ -1,6 +1,6 @@
 //! `quorum proposals`: who proposed what, oldest first.
 
-use super::{ensure_index, filters, Output};
+use super::{ensure_index, filters, note_undated, Output};
 use crate::cli::ProposalsArgs;
 use crate::error::ExitStatus;
 use crate::query::filters::Filters;
@@ -40,6 +40,7 @@ pub fn run(a: ProposalsArgs, out: &mut impl Write) -> Result<ExitStatus> {
     let s = ProposalsSettings::resolve(a)?;
     ensure_index(&s.index)?;
     let rows = proposals(&s.index, s.topic.as_deref(), &s.filters)?;
+    note_undated(&s.index, &s.filters);
     match s.output {
         Output::Json => json::proposals(out, &rows)?,
         Output::Human { width, .. } => human::proposals(out, &rows, width)?,

@@ -1,6 +1,6 @@
 //! `quorum search`: passages that match a query.
 
-use super::{ensure_index, filters, Output};
+use super::{ensure_index, filters, note_undated, Output};
 use crate::cli::SearchArgs;
 use crate::config::default_index;
 use crate::error::{ExitStatus, QuorumError};
@@ -70,6 +70,7 @@ pub fn run(a: SearchArgs, out: &mut impl Write) -> Result<ExitStatus> {
         &s.filters,
         &s.ranking,
     )?;
+    note_undated(&s.index, &s.filters);
     match s.output {
         Output::Json => json::write(out, &r)?,
         Output::Human { colour, .. } => human::search(out, &r, colour)?,

@@ -1,6 +1,6 @@
 //! `quorum themes`: how themes rise and fall.
 
-use super::{ensure_index, filters, theme_set, Output};
+use super::{ensure_index, filters, note_undated, theme_set, Output};
 use crate::cli::{PeriodArg, ThemesArgs};
 use crate::error::ExitStatus;
 use crate::extract::themes::ThemeSet;
@@ -53,6 +53,7 @@ pub fn run(a: ThemesArgs, out: &mut impl Write) -> Result<ExitStatus> {
     let s = ThemesSettings::resolve(a)?;
     ensure_index(&s.index)?;
     let r = themes(&s.index, &s.themes, s.by, &s.filters, &s.set)?;
+    note_undated(&s.index, &s.filters);
     match s.output {
         Output::Json => json::write(out, &r)?,
         Output::Human { width, .. } => human::themes(out, &r, !s.themes.is_empty(), width)?,

@@ -7,6 +7,7 @@
 pub mod acronyms;
 pub mod decisions;
 pub mod events;
+pub mod mail;
 pub mod passages;
 pub mod phrases;
 pub mod proposals;

@@ -251,7 +251,7 @@ fn reported(clause: &str) -> Option<String> {
 }
 
 /// The proposal in a sentence of a turn, when the speaker makes one.
-fn first_person(sentence: &str) -> Option<String> {
+pub fn first_person(sentence: &str) -> Option<String> {
     let lower = sentence.to_lowercase();
     if let Some(m) = FIRST_PERSON.find(sentence) {
         let rest = sentence[m.end()..].trim();

@@ -42,7 +42,11 @@ static NEXT: LazyLock<Regex> = LazyLock::new(|| {
 static LIST_TAG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(?:\[[^\]]{1,40}\]\s*)+").expect("list tag"));
 static TITLE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:re:\s*|fwd?:\s*)*(?:summary report|summary|notes|minutes|report|title|draft agenda)\s*(?:of\s+(?:the\s+)?)?[:\-–]?\s+").expect("title prefix")
+    Regex::new(r"(?i)^(?:re:\s*|fwd?:\s*)*(?:summary report|summary|notes|minutes|report|title|draft agenda)(?:\s+of(?:\s+the)?)?\s*[:\-–]?\s+").expect("title prefix")
+});
+static DANGLING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s+(?:(?:held|took place|convened)\s+)?(?:on|of|from|dated|for)$")
+        .expect("dangling words before a date")
 });
 static PAREN_ACRONYM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*\([^)]*\)").expect("parenthesised"));
@@ -93,7 +97,9 @@ pub fn title(lines: &[Line<'_>]) -> String {
         }
     }
     match find_dates(&first, false).first() {
-        Some(d) if d.start > 0 => first[..d.start]
+        // "... meeting held on 29 January": the words that led to the date go with it
+        Some(d) if d.start > 0 => DANGLING
+            .replace(first[..d.start].trim_end_matches([' ', '-', '–', ',']), "")
             .trim_end_matches([' ', '-', '–', ','])
             .to_string(),
         _ => first,

@@ -4,6 +4,7 @@
 //! ([`header`]) and attendance list ([`participants`]). No extraction rule runs here:
 //! the extraction stage reads the [`Parsed`] value this stage hands on.
 
+pub mod formats;
 pub mod header;
 pub mod lines;
 pub mod participants;

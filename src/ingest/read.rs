@@ -26,6 +26,25 @@ pub enum ReadError {
     /// The file could not be read (gone, unreadable).
     #[error("cannot read: {0}")]
     Io(String),
+    /// A file of a kind quorum does not read (by its extension).
+    #[error("unsupported format{}", if .0.is_empty() { String::new() } else { format!(" (.{})", .0) })]
+    Unsupported(String),
+    /// A PDF whose pages hold no text: a scan without a text layer.
+    #[error(
+        "no text layer: a scanned PDF of {0} page(s) with no text to read; run OCR on it first"
+    )]
+    NoTextLayer(usize),
+    /// A PDF, Word or mail file that its parser cannot read.
+    #[error("{message}")]
+    Malformed {
+        /// The short reason for the summary line.
+        key: &'static str,
+        /// The full reason.
+        message: String,
+    },
+    /// A compressed part that unpacks to more than the limit (a zip bomb).
+    #[error("unpacks to {0} MB or more (the limit is {MAX_MB} MB): refused as a likely zip bomb")]
+    Unpacked(u64),
 }
 
 impl ReadError {
@@ -37,6 +56,10 @@ impl ReadError {
             ReadError::NotUtf8(_) | ReadError::BadUtf16 => "not UTF-8",
             ReadError::TooLarge(_) => "too large",
             ReadError::Io(_) => "unreadable",
+            ReadError::Unsupported(_) => "unsupported format",
+            ReadError::NoTextLayer(_) => "no text layer",
+            ReadError::Malformed { key, .. } => key,
+            ReadError::Unpacked(_) => "too large unpacked",
         }
     }
 }

@@ -1,5 +1,6 @@
-//! Finding the documents of a corpus: every `.txt`, `.md`, `.vtt` and `.srt` file under a
-//! folder, recursively, in a stable order.
+//! Finding the documents of a corpus: every `.txt`, `.md`, `.vtt`, `.srt`, `.html`, `.pdf`,
+//! `.docx` and `.eml` file under a folder, recursively, in a stable order; any other file
+//! is returned as skipped (unsupported format).
 
 use std::path::{Path, PathBuf};
 
@@ -39,7 +40,19 @@ pub fn corpus_files(root: &Path) -> (Vec<FoundFile>, Vec<(PathBuf, String)>) {
                 continue;
             }
         };
-        if !entry.file_type().is_file() || !is_document(entry.path()) {
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        if !is_document(entry.path()) {
+            // never silently ignored: the summary and --json name it
+            let ext = entry
+                .path()
+                .extension()
+                .map_or(String::new(), |e| e.to_string_lossy().into_owned());
+            errors.push((
+                entry.path().to_path_buf(),
+                super::read::ReadError::Unsupported(ext).key().into(),
+            ));
             continue;
         }
         let Ok(meta) = entry.metadata() else {
@@ -77,9 +90,12 @@ fn folder_order(a: &str, b: &str) -> std::cmp::Ordering {
 
 /// Whether quorum reads this file.
 pub fn is_document(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| EXTENSIONS.iter().any(|x| x.eq_ignore_ascii_case(e)))
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        EXTENSIONS
+            .iter()
+            .chain(super::formats::EXTENSIONS)
+            .any(|x| x.eq_ignore_ascii_case(e))
+    })
 }
 
 /// A path in `/` form, as sources are stored and printed.
@@ -104,9 +120,13 @@ mod tests {
         std::fs::create_dir_all(root.join("igf")).unwrap();
         std::fs::write(root.join("igf/a.txt"), "x").unwrap();
         std::fs::write(root.join("igf/b.pdf"), "x").unwrap();
+        std::fs::write(root.join("igf/c.xlsx"), "x").unwrap();
         let (files, errors) = corpus_files(&root);
-        assert!(errors.is_empty());
-        assert_eq!(files.len(), 1);
+        assert_eq!(files.len(), 2);
+        // the spreadsheet is named as skipped, not ignored
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].0.ends_with("c.xlsx"));
+        assert_eq!(errors[0].1, "unsupported format");
         assert_eq!(files[0].source, "corpus/igf/a.txt");
     }
 

@@ -7,3 +7,4 @@ pub mod proposals;
 pub mod search;
 pub mod snippet;
 pub mod themes;
+pub mod undated;

@@ -125,7 +125,18 @@ pub fn build_summary(r: &BuildReport) -> String {
             .map(|(w, n)| format!("{n} {w}"))
             .collect::<Vec<_>>()
             .join(", ");
-        s.push_str(&format!("; {} skipped ({list})", r.skipped.len()));
+        if r.skipped.len() <= 8 {
+            // few enough to name: "2 skipped: x.xlsx (unsupported format), scan.pdf (...)"
+            let named = r
+                .skipped
+                .iter()
+                .map(|(p, w)| format!("{} ({w})", p.rsplit(['/', '\\']).next().unwrap_or(p)))
+                .collect::<Vec<_>>()
+                .join(", ");
+            s.push_str(&format!("; {} skipped: {named}", r.skipped.len()));
+        } else {
+            s.push_str(&format!("; {} skipped ({list})", r.skipped.len()));
+        }
     }
     s.push_str(&format!(" in {:.2}s", r.seconds));
     s
