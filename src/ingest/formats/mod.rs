@@ -173,9 +173,9 @@ mod tests {
             "a.txt",
             "[WG-Strategy] Minutes of the WG Strategy meeting held on 29 January\n\nText.\n",
         );
-        assert_eq!(m.meeting.title, "WG Strategy meeting");
+        assert_eq!(m.title, "WG Strategy meeting");
         let m = crate::ingest::parse("a.txt", "Summary of MAG Virtual Meeting X\n\nText.\n");
-        assert_eq!(m.meeting.title, "MAG Virtual Meeting X");
+        assert_eq!(m.title, "MAG Virtual Meeting X");
     }
 
     #[test]
