@@ -89,6 +89,12 @@ pub enum Command {
     ///
     /// Example: quorum report --html report.html
     Report(ReportArgs),
+    /// Serve pages and a JSON API over the index in a browser, on this machine only
+    /// unless --addr says otherwise. Read-only; reloads the index when `quorum index`
+    /// commits.
+    ///
+    /// Example: quorum serve --index index/ --addr 127.0.0.1:8080
+    Serve(crate::serve::ServeArgs),
 }
 
 /// Periods for `quorum themes --by`.
@@ -307,6 +313,7 @@ fn dispatch(cmd: Command, out: &mut impl Write) -> Result<ExitStatus> {
         Command::Themes(a) => cmd_themes(a, out),
         Command::Report(a) => cmd_report(a),
         Command::Gaps(a) => cmd_gaps(a, out),
+        Command::Serve(a) => crate::serve::run(a).map(|()| ExitStatus::Success),
     }
 }
 

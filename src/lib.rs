@@ -16,5 +16,6 @@ pub mod lexicon;
 pub mod model;
 pub mod query;
 pub mod report;
+pub mod serve;
 pub mod synth;
 pub mod text;
