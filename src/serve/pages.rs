@@ -276,7 +276,10 @@ fn hit_item(h: &Hit, i: usize) -> Markup {
                     @if let Some(s) = &h.section { (s) " · " }
                     code { (h.source) ":" (h.line_start) }
                 }
-                blockquote.snippet { (snippet(&h.snippet)) }
+                // a passage found by its speaker or section alone has no words to show
+                @if !h.snippet.is_empty() {
+                    blockquote.snippet { (snippet(&h.snippet)) }
+                }
             }
         }
     }

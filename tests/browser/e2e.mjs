@@ -117,6 +117,7 @@ try {
     await Promise.all([page.waitForURL(/\/meetings\//), link.click()]);
     const block = page.locator(".block.hit");
     check(await block.count() === 1, "without JavaScript the meeting page still marks the passage");
+    await page.waitForTimeout(800); // smooth scrolling settles
     const inView = await block.evaluate((b) => {
       const r = b.getBoundingClientRect();
       return r.top >= 0 && r.top < window.innerHeight;
