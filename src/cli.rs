@@ -93,6 +93,12 @@ pub enum Command {
     ///
     /// Example: quorum show corpus/igf/meeting.pdf:12
     Show(ShowArgs),
+    /// Serve pages and a JSON API over the index in a browser, on this machine only
+    /// unless --addr says otherwise. Read-only; reloads the index when `quorum index`
+    /// commits.
+    ///
+    /// Example: quorum serve --index index/ --addr 127.0.0.1:8080
+    Serve(crate::serve::ServeArgs),
 }
 
 /// Periods for `quorum themes --by`.

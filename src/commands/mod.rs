@@ -65,6 +65,7 @@ pub fn dispatch(cmd: Command, out: &mut impl Write) -> Result<ExitStatus> {
         Command::Themes(a) => themes::run(a, out),
         Command::Report(a) => report::run(a),
         Command::Show(a) => show::run(a, out),
+        Command::Serve(a) => crate::serve::run(a).map(|()| ExitStatus::Success),
         Command::Gaps(a) => gaps::run(a, out),
     }
 }
