@@ -89,6 +89,14 @@ pub enum Command {
     ///
     /// Example: quorum report --html report.html
     Report(ReportArgs),
+    /// Write the index's passages, proposals, decisions, events and gap chains as files
+    /// that Quickwit or OpenSearch load with their own tools.
+    ///
+    /// Examples:
+    ///   quorum export --to quickwit --out export-quickwit
+    ///   quorum export --to opensearch --incremental
+    ///   quorum export --to opensearch --since 2025-01-01
+    Export(crate::export::ExportArgs),
 }
 
 /// Periods for `quorum themes --by`.
@@ -307,6 +315,7 @@ fn dispatch(cmd: Command, out: &mut impl Write) -> Result<ExitStatus> {
         Command::Themes(a) => cmd_themes(a, out),
         Command::Report(a) => cmd_report(a),
         Command::Gaps(a) => cmd_gaps(a, out),
+        Command::Export(a) => crate::export::run(a, out),
     }
 }
 
