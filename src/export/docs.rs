@@ -611,7 +611,7 @@ mod tests {
         let ids = |m: &Meeting| {
             m.documents()
                 .into_iter()
-                .map(|d| (d.line_start, d.text, d.id))
+                .map(|d| (d.line_start, d.text.into_owned(), d.id))
                 .collect::<Vec<_>>()
         };
         let first = ids(&m);
