@@ -416,13 +416,16 @@ fn write_json<T: Serialize>(dir: &Path, name: &str, v: &T, files: &mut Vec<Strin
 /// on all cores, then written in order, so memory holds one chunk, not the export.
 const CHUNK: usize = 512;
 
+/// One meeting's NDJSON bytes and document count, per type of [`MEETING_TYPES`].
+type Serialised = [(Vec<u8>, usize); 4];
+
 /// Serialises a chunk of meetings: per meeting, per type, its NDJSON bytes and count. With
 /// `bulk`, each document is preceded by its `_bulk` action line.
-fn serialise(chunk: &[&docs::Meeting], bulk: bool) -> Result<Vec<[(Vec<u8>, usize); 4]>> {
+fn serialise(chunk: &[&docs::Meeting], bulk: bool) -> Result<Vec<Serialised>> {
     chunk
         .par_iter()
         .map(|m| {
-            let mut out: [(Vec<u8>, usize); 4] = Default::default();
+            let mut out: Serialised = Default::default();
             for d in m.documents() {
                 let slot = match d.record {
                     DocType::Passage => 0,
