@@ -99,6 +99,14 @@ pub enum Command {
     ///
     /// Example: quorum serve --index index/ --addr 127.0.0.1:8080
     Serve(crate::serve::ServeArgs),
+    /// Write the index's passages, proposals, decisions, events and gap chains as files
+    /// that Quickwit or OpenSearch load with their own tools.
+    ///
+    /// Examples:
+    ///   quorum export --to quickwit --out export-quickwit
+    ///   quorum export --to opensearch --incremental
+    ///   quorum export --to opensearch --since 2025-01-01
+    Export(crate::export::ExportArgs),
 }
 
 /// Periods for `quorum themes --by`.

@@ -66,6 +66,7 @@ pub fn dispatch(cmd: Command, out: &mut impl Write) -> Result<ExitStatus> {
         Command::Report(a) => report::run(a),
         Command::Show(a) => show::run(a, out),
         Command::Serve(a) => crate::serve::run(a).map(|()| ExitStatus::Success),
+        Command::Export(a) => crate::export::run(a, out),
         Command::Gaps(a) => gaps::run(a, out),
     }
 }

@@ -1,0 +1,668 @@
+//! `quorum export`: the index's passages, proposals, decisions, events and gap chains as
+//! files that Quickwit or OpenSearch load with their own tools, for when one machine is not
+//! enough.
+//!
+//! [`docs`] reads the index into documents with stable ids; [`quickwit`] and
+//! [`opensearch`] write each engine's configs. An export records in its folder what it
+//! shipped (`export-state.json`: each source's content hash, each chain's), so that
+//! `--incremental` writes only meetings that are new or changed since, and every export
+//! lists what the engine must delete (sources gone from the index or replaced, chains that
+//! no longer recur).
+
+pub mod docs;
+pub mod opensearch;
+pub mod quickwit;
+
+use crate::commands::date_arg;
+use crate::error::{ExitStatus, QuorumError};
+use crate::index::reader;
+use crate::query::filters::Filters;
+use anyhow::{Context, Result};
+use docs::{Doc, DocType, IndexContents, TYPES};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+use time::Date;
+
+/// The engines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Engine {
+    /// Quickwit: index configs (YAML) and one NDJSON file per index.
+    Quickwit,
+    /// OpenSearch: mappings (JSON) and `_bulk` files.
+    Opensearch,
+}
+
+impl Engine {
+    fn as_str(self) -> &'static str {
+        match self {
+            Engine::Quickwit => "quickwit",
+            Engine::Opensearch => "opensearch",
+        }
+    }
+}
+
+/// `quorum export`.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// The engine to write files for.
+    #[arg(long = "to", value_enum)]
+    pub to: Engine,
+    /// Folder to write into [default: export-quickwit or export-opensearch].
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Index folder.
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    /// Only meetings on or after this date (YYYY-MM-DD), and chains raised since.
+    #[arg(long)]
+    pub since: Option<String>,
+    /// Only what changed since the last export to this folder: new and changed meetings,
+    /// chains that are new or changed.
+    #[arg(long)]
+    pub incremental: bool,
+    /// Print the run's figures as JSON on stdout.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Settings of one export.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Engine.
+    pub engine: Engine,
+    /// Output folder.
+    pub out: PathBuf,
+    /// Index folder.
+    pub index: PathBuf,
+    /// First meeting day exported.
+    pub since: Option<Date>,
+    /// Only what changed since the state recorded in `out`.
+    pub incremental: bool,
+}
+
+/// Name of the state file in the output folder.
+pub const STATE_FILE: &str = "export-state.json";
+const STATE_VERSION: u32 = 1;
+
+/// What an export shipped, recorded in its folder for the next one.
+#[derive(Debug, Default, Serialize, Deserialize)]
+pub struct State {
+    /// Format version.
+    pub quorum_export: u32,
+    /// The engine the files were for.
+    pub engine: Option<Engine>,
+    /// Source → content hash of the meeting as shipped.
+    pub sources: BTreeMap<String, String>,
+    /// Chain id → hash of the chain's document as shipped.
+    pub chains: BTreeMap<String, String>,
+}
+
+/// What the engine must remove before loading the new files.
+#[derive(Debug, Default, Serialize)]
+pub struct Deletions {
+    /// Sources no longer in the index: delete all their documents.
+    pub sources_removed: Vec<String>,
+    /// Sources changed since they were shipped: delete their documents, then load the
+    /// new ones (ids of records that moved are not reused).
+    pub sources_replaced: Vec<String>,
+    /// Chains that no longer recur: delete by id.
+    pub chains_removed: Vec<String>,
+    /// Chains shipped before and written again changed (OpenSearch overwrites them by id;
+    /// Quickwit, which only appends, needs them deleted first).
+    pub chains_replaced: Vec<String>,
+}
+
+/// The figures of one export.
+#[derive(Debug, Serialize)]
+pub struct ExportReport {
+    /// Engine.
+    pub engine: Engine,
+    /// Output folder.
+    pub out: String,
+    /// Documents written, per type.
+    pub documents: BTreeMap<DocType, usize>,
+    /// Meetings written.
+    pub meetings: usize,
+    /// Meetings in the index.
+    pub meetings_in_index: usize,
+    /// Meetings left out as unchanged since the last export (`--incremental`).
+    pub meetings_unchanged: usize,
+    /// Meetings left out as older than `--since`.
+    pub meetings_before_since: usize,
+    /// Meetings left out because they have no date (Quickwit needs one; `--since`
+    /// cannot place them).
+    pub meetings_undated: usize,
+    /// Chains left out as unchanged (`--incremental`) or last raised before `--since`.
+    pub chains_left_out: usize,
+    /// What the engine must delete.
+    pub deletions: Deletions,
+    /// Files written, in the output folder.
+    pub files: Vec<String>,
+    /// Wall time.
+    pub seconds: f64,
+}
+
+/// Runs `quorum export`.
+pub fn run(a: ExportArgs, out: &mut impl Write) -> Result<ExitStatus> {
+    let opts = Options {
+        engine: a.to,
+        out: a
+            .out
+            .unwrap_or_else(|| PathBuf::from(format!("export-{}", a.to.as_str()))),
+        index: a.index,
+        since: date_arg("--since", a.since.as_deref())?,
+        incremental: a.incremental,
+    };
+    let report = export(&opts)?;
+    eprintln!("quorum: {}", summary(&report));
+    if report.meetings_undated > 0 {
+        eprintln!(
+            "quorum: {} undated meetings left out ({})",
+            report.meetings_undated,
+            if opts.engine == Engine::Quickwit {
+                "Quickwit requires the timestamp field"
+            } else {
+                "--since cannot place them"
+            }
+        );
+    }
+    if a.json {
+        crate::report::json::write(out, &report)?;
+    }
+    Ok(ExitStatus::Success)
+}
+
+/// One line for people.
+pub fn summary(r: &ExportReport) -> String {
+    let counts = TYPES
+        .iter()
+        .map(|t| format!("{} {}s", r.documents.get(t).unwrap_or(&0), t.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let d = &r.deletions;
+    format!(
+        "exported {counts} ({} of {} meetings; {} unchanged) for {} to {} in {:.2}s; to delete: {} sources removed, {} replaced, {} chains removed",
+        r.meetings,
+        r.meetings_in_index,
+        r.meetings_unchanged,
+        r.engine.as_str(),
+        r.out,
+        r.seconds,
+        d.sources_removed.len(),
+        d.sources_replaced.len(),
+        d.chains_removed.len()
+    )
+}
+
+fn read_state(out: &Path) -> Result<Option<State>> {
+    let path = out.join(STATE_FILE);
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e).with_context(|| format!("reading {}", path.display())),
+    };
+    let state: State = serde_json::from_str(&text).map_err(|e| {
+        QuorumError::Usage(format!(
+            "{} is not a quorum export state ({e}); remove it to export everything",
+            path.display()
+        ))
+    })?;
+    if state.quorum_export != STATE_VERSION {
+        return Err(QuorumError::Usage(format!(
+            "{} was written by another version of quorum export; remove it to export everything",
+            path.display()
+        ))
+        .into());
+    }
+    Ok(Some(state))
+}
+
+/// Whether a file in the output folder is one an export writes (and so may replace).
+fn is_ours(name: &str) -> bool {
+    let quorum = name.starts_with("quorum-")
+        && [".ndjson", ".yaml", ".mapping.json", ".delete-task.json"]
+            .iter()
+            .any(|e| name.ends_with(e));
+    let bulk = name
+        .strip_prefix("bulk-")
+        .and_then(|n| n.strip_suffix(".ndjson"))
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    quorum || bulk || name == "delete-by-query.json" || name == "deletions.json"
+}
+
+fn chain_hash(d: &Doc) -> String {
+    let bytes = serde_json::to_vec(d).unwrap_or_default();
+    blake3::hash(&bytes).to_hex()[..32].to_string()
+}
+
+/// Writes the export; see the module documentation.
+pub fn export(opts: &Options) -> Result<ExportReport> {
+    let t0 = Instant::now();
+    let (index, f) = reader::open(&opts.index)?;
+    let (_r, searcher) = reader::searcher(&index)?;
+    let previous = read_state(&opts.out)?;
+    if let Some(p) = &previous {
+        if p.engine.is_some_and(|e| e != opts.engine) {
+            return Err(QuorumError::Usage(format!(
+                "{} holds an export for {}; write {} files to another --out folder",
+                opts.out.display(),
+                p.engine.map_or("", |e| e.as_str()),
+                opts.engine.as_str()
+            ))
+            .into());
+        }
+    }
+    if opts.incremental && previous.is_none() {
+        eprintln!(
+            "quorum: no earlier export in {}: exporting everything",
+            opts.out.display()
+        );
+    }
+    let previous = previous.unwrap_or_default();
+    // the chains read the index on their own; both halves take seconds at 50,000 meetings
+    let (contents, gaps) = rayon::join(
+        || docs::read(&searcher, &f),
+        || crate::query::gaps::gaps(&opts.index, 2, &Filters::default()),
+    );
+    let contents: IndexContents = contents?;
+    let gaps = gaps?.gaps;
+
+    let mut report = ExportReport {
+        engine: opts.engine,
+        out: opts.out.display().to_string(),
+        documents: TYPES.iter().map(|t| (*t, 0)).collect(),
+        meetings: 0,
+        meetings_in_index: contents.meetings.len(),
+        meetings_unchanged: 0,
+        meetings_before_since: 0,
+        meetings_undated: 0,
+        chains_left_out: 0,
+        deletions: Deletions::default(),
+        files: Vec::new(),
+        seconds: 0.0,
+    };
+    let mut state = State {
+        quorum_export: STATE_VERSION,
+        engine: Some(opts.engine),
+        ..Default::default()
+    };
+    // meetings to write, oldest first
+    let mut selected: Vec<&docs::Meeting> = Vec::new();
+    for m in contents.meetings.values() {
+        let shipped = previous.sources.get(&m.source);
+        let unchanged = shipped == Some(&m.hash);
+        let keep = if opts.incremental && unchanged {
+            report.meetings_unchanged += 1;
+            false
+        } else if m.date.is_none() && (opts.engine == Engine::Quickwit || opts.since.is_some()) {
+            report.meetings_undated += 1;
+            false
+        } else if opts.since.is_some_and(|s| m.date.is_some_and(|d| d < s)) {
+            report.meetings_before_since += 1;
+            false
+        } else {
+            true
+        };
+        if keep {
+            if shipped.is_some_and(|h| h != &m.hash) {
+                report.deletions.sources_replaced.push(m.source.clone());
+            }
+            state.sources.insert(m.source.clone(), m.hash.clone());
+            selected.push(m);
+        } else if let Some(h) = shipped {
+            // not written now: what the engine has is what was shipped before
+            state.sources.insert(m.source.clone(), h.clone());
+        }
+    }
+    report.deletions.sources_removed = previous
+        .sources
+        .keys()
+        .filter(|s| !contents.meetings.contains_key(*s))
+        .cloned()
+        .collect();
+    selected.sort_by(|a, b| (a.date, &a.source).cmp(&(b.date, &b.source)));
+    report.meetings = selected.len();
+
+    let all_chains = docs::chain_documents(&gaps, &contents);
+    let now: BTreeSet<String> = all_chains.iter().map(|d| d.id.clone()).collect();
+    let mut chains = Vec::new();
+    for d in all_chains {
+        let hash = chain_hash(&d);
+        let shipped = previous.chains.get(&d.id);
+        let last = match &d.extra {
+            docs::Extra::Chain(c) => c.last_seen.clone(),
+            _ => None,
+        };
+        let since_ok = opts.since.is_none_or(|s| {
+            last.as_deref()
+                .is_some_and(|l| l >= docs::rfc3339(s).as_str())
+        });
+        let dated_ok = d.date.is_some() || opts.engine != Engine::Quickwit;
+        if (opts.incremental && shipped == Some(&hash)) || !since_ok || !dated_ok {
+            report.chains_left_out += 1;
+            if let Some(h) = shipped {
+                state.chains.insert(d.id.clone(), h.clone());
+            }
+            continue;
+        }
+        if shipped.is_some_and(|h| h != &hash) {
+            report.deletions.chains_replaced.push(d.id.clone());
+        }
+        state.chains.insert(d.id.clone(), hash);
+        chains.push(d);
+    }
+    report.deletions.chains_removed = previous
+        .chains
+        .keys()
+        .filter(|id| !now.contains(*id))
+        .cloned()
+        .collect();
+
+    std::fs::create_dir_all(&opts.out)
+        .with_context(|| format!("creating {}", opts.out.display()))?;
+    for e in std::fs::read_dir(&opts.out)
+        .with_context(|| format!("reading {}", opts.out.display()))?
+        .flatten()
+    {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if is_ours(&name) {
+            std::fs::remove_file(e.path())
+                .with_context(|| format!("removing the old {}", e.path().display()))?;
+        }
+    }
+    match opts.engine {
+        Engine::Quickwit => write_quickwit(opts, &selected, &chains, &mut report)?,
+        Engine::Opensearch => write_opensearch(opts, &selected, &chains, &mut report)?,
+    }
+    write_json(
+        &opts.out,
+        "deletions.json",
+        &report.deletions,
+        &mut report.files,
+    )?;
+    // the state last: an export that failed half-way leaves the previous one in force
+    let tmp = opts.out.join(format!("{STATE_FILE}.tmp"));
+    std::fs::write(&tmp, serde_json::to_vec(&state)?)
+        .with_context(|| format!("writing {}", tmp.display()))?;
+    std::fs::rename(&tmp, opts.out.join(STATE_FILE))
+        .with_context(|| format!("writing {}", opts.out.join(STATE_FILE).display()))?;
+    report.files.push(STATE_FILE.to_string());
+    report.seconds = (t0.elapsed().as_secs_f64() * 100.0).round() / 100.0;
+    Ok(report)
+}
+
+fn create(dir: &Path, name: &str, files: &mut Vec<String>) -> Result<BufWriter<File>> {
+    let path = dir.join(name);
+    let f = File::create(&path).with_context(|| format!("creating {}", path.display()))?;
+    files.push(name.to_string());
+    Ok(BufWriter::with_capacity(1 << 20, f))
+}
+
+fn write_json<T: Serialize>(dir: &Path, name: &str, v: &T, files: &mut Vec<String>) -> Result<()> {
+    let mut w = create(dir, name, files)?;
+    serde_json::to_writer_pretty(&mut w, v)?;
+    w.write_all(b"\n")?;
+    w.flush()
+        .with_context(|| format!("writing {}", dir.join(name).display()))
+}
+
+/// Meetings go to the writer in chunks: each chunk's documents are built and serialised
+/// on all cores, then written in order, so memory holds one chunk, not the export.
+const CHUNK: usize = 512;
+
+/// One meeting's NDJSON bytes and document count, per type of [`MEETING_TYPES`].
+type Serialised = [(Vec<u8>, usize); 4];
+
+/// Serialises a chunk of meetings: per meeting, per type, its NDJSON bytes and count. With
+/// `bulk`, each document is preceded by its `_bulk` action line.
+fn serialise(chunk: &[&docs::Meeting], bulk: bool) -> Result<Vec<Serialised>> {
+    chunk
+        .par_iter()
+        .map(|m| {
+            let mut out: Serialised = Default::default();
+            for d in m.documents() {
+                let slot = match d.record {
+                    DocType::Passage => 0,
+                    DocType::Proposal => 1,
+                    DocType::Decision => 2,
+                    _ => 3,
+                };
+                let (buf, n) = &mut out[slot];
+                if bulk {
+                    serde_json::to_writer(&mut *buf, &opensearch::index_action(d.record, &d.id))?;
+                    buf.push(b'\n');
+                }
+                serde_json::to_writer(&mut *buf, &d)?;
+                buf.push(b'\n');
+                *n += 1;
+            }
+            Ok(out)
+        })
+        .collect()
+}
+
+const MEETING_TYPES: [DocType; 4] = [
+    DocType::Passage,
+    DocType::Proposal,
+    DocType::Decision,
+    DocType::Event,
+];
+
+fn write_quickwit(
+    opts: &Options,
+    meetings: &[&docs::Meeting],
+    chains: &[Doc],
+    report: &mut ExportReport,
+) -> Result<()> {
+    let dir = &opts.out;
+    for t in TYPES {
+        let yaml = quickwit::to_yaml(&quickwit::index_config(t));
+        let name = format!("{}.yaml", t.index_name());
+        std::fs::write(dir.join(&name), yaml)
+            .with_context(|| format!("writing {}", dir.join(&name).display()))?;
+        report.files.push(name);
+    }
+    let mut writers = Vec::new();
+    for t in MEETING_TYPES {
+        writers.push(create(
+            dir,
+            &format!("{}.ndjson", t.index_name()),
+            &mut report.files,
+        )?);
+    }
+    for chunk in meetings.chunks(CHUNK) {
+        for parts in serialise(chunk, false)? {
+            for (i, (buf, n)) in parts.iter().enumerate() {
+                writers[i].write_all(buf)?;
+                *report.documents.entry(MEETING_TYPES[i]).or_default() += n;
+            }
+        }
+    }
+    for w in &mut writers {
+        w.flush().context("writing the NDJSON files")?;
+    }
+    let mut w = create(
+        dir,
+        &format!("{}.ndjson", DocType::Chain.index_name()),
+        &mut report.files,
+    )?;
+    for d in chains {
+        serde_json::to_writer(&mut w, d)?;
+        w.write_all(b"\n")?;
+    }
+    w.flush().context("writing the chains")?;
+    report.documents.insert(DocType::Chain, chains.len());
+    // Quickwit deletes by query, index by index
+    let d = &report.deletions;
+    let sources: Vec<String> = d
+        .sources_removed
+        .iter()
+        .chain(&d.sources_replaced)
+        .cloned()
+        .collect();
+    let chain_ids: Vec<String> = d
+        .chains_removed
+        .iter()
+        .chain(&d.chains_replaced)
+        .cloned()
+        .collect();
+    let mut tasks = Vec::new();
+    if !sources.is_empty() {
+        for t in MEETING_TYPES {
+            tasks.push((t, quickwit::delete_task("source", &sources)));
+        }
+    }
+    if !chain_ids.is_empty() {
+        tasks.push((DocType::Chain, quickwit::delete_task("id", &chain_ids)));
+    }
+    for (t, task) in tasks {
+        write_json(
+            dir,
+            &format!("{}.delete-task.json", t.index_name()),
+            &task,
+            &mut report.files,
+        )?;
+    }
+    Ok(())
+}
+
+/// A `_bulk` file that starts a new part when the next block would pass the size limit.
+struct Bulk<'a> {
+    dir: &'a Path,
+    part: usize,
+    size: usize,
+    w: Option<BufWriter<File>>,
+}
+
+impl Bulk<'_> {
+    fn write(&mut self, block: &[u8], files: &mut Vec<String>) -> Result<()> {
+        if block.is_empty() {
+            return Ok(());
+        }
+        if self.w.is_none() || self.size + block.len() > opensearch::MAX_BULK_BYTES {
+            if let Some(mut w) = self.w.take() {
+                w.flush().context("writing a bulk file")?;
+            }
+            self.part += 1;
+            self.w = Some(create(
+                self.dir,
+                &format!("bulk-{:04}.ndjson", self.part),
+                files,
+            )?);
+            self.size = 0;
+        }
+        self.size += block.len();
+        self.w
+            .as_mut()
+            .expect("opened above")
+            .write_all(block)
+            .context("writing a bulk file")
+    }
+
+    fn finish(mut self) -> Result<()> {
+        if let Some(mut w) = self.w.take() {
+            w.flush().context("writing a bulk file")?;
+        }
+        Ok(())
+    }
+}
+
+fn write_opensearch(
+    opts: &Options,
+    meetings: &[&docs::Meeting],
+    chains: &[Doc],
+    report: &mut ExportReport,
+) -> Result<()> {
+    let dir = &opts.out;
+    for t in TYPES {
+        write_json(
+            dir,
+            &format!("{}.mapping.json", t.index_name()),
+            &opensearch::mapping(t),
+            &mut report.files,
+        )?;
+    }
+    let mut files = Vec::new();
+    let mut bulk = Bulk {
+        dir,
+        part: 0,
+        size: 0,
+        w: None,
+    };
+    // deletions first: a chain removed, then the documents of this export
+    let mut block = Vec::new();
+    for id in &report.deletions.chains_removed {
+        serde_json::to_writer(&mut block, &opensearch::delete_action(DocType::Chain, id))?;
+        block.push(b'\n');
+    }
+    bulk.write(&block, &mut files)?;
+    for chunk in meetings.chunks(CHUNK) {
+        for parts in serialise(chunk, true)? {
+            let mut block = Vec::new();
+            for (i, (buf, n)) in parts.iter().enumerate() {
+                block.extend_from_slice(buf);
+                *report.documents.entry(MEETING_TYPES[i]).or_default() += n;
+            }
+            bulk.write(&block, &mut files)?;
+        }
+    }
+    for d in chains {
+        let mut block = serde_json::to_vec(&opensearch::index_action(DocType::Chain, &d.id))?;
+        block.push(b'\n');
+        serde_json::to_writer(&mut block, d)?;
+        block.push(b'\n');
+        bulk.write(&block, &mut files)?;
+    }
+    bulk.finish()?;
+    report.documents.insert(DocType::Chain, chains.len());
+    report.files.extend(files);
+    let d = &report.deletions;
+    let sources: Vec<String> = d
+        .sources_removed
+        .iter()
+        .chain(&d.sources_replaced)
+        .cloned()
+        .collect();
+    if !sources.is_empty() {
+        write_json(
+            dir,
+            "delete-by-query.json",
+            &opensearch::delete_by_query(&sources),
+            &mut report.files,
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn test_only_our_files_are_replaced() {
+        for ours in [
+            "quorum-passages.ndjson",
+            "quorum-chains.yaml",
+            "quorum-events.mapping.json",
+            "bulk-0001.ndjson",
+            "deletions.json",
+        ] {
+            assert!(is_ours(ours), "{ours}");
+        }
+        for theirs in [
+            "bulk-.ndjson",
+            "notes.ndjson",
+            "bulk-01a.ndjson",
+            "export-state.json",
+            "quorum.yaml",
+        ] {
+            assert!(!is_ours(theirs), "{theirs}");
+        }
+    }
+}
