@@ -4,7 +4,7 @@
 use crate::config::{date_arg, default_corpus, default_index};
 use crate::error::{is_broken_pipe, status_of, ExitStatus, QuorumError};
 use crate::extract::themes::ThemeSet;
-use crate::index::{reader, writer};
+use crate::index::writer;
 use crate::query::filters::Filters;
 use crate::report::{human, json};
 use anyhow::{Context, Result};
@@ -41,27 +41,49 @@ pub enum Command {
     /// (empty, binary, not UTF-8) is reported and skipped.
     ///
     /// Example: quorum index corpus/ --index index/
+    #[command(verbatim_doc_comment)]
     Index(IndexArgs),
     /// Print what quorum reads in one document: meeting facts, participants, speakers,
     /// proposals, decisions and events.
     ///
     /// Example: quorum extract corpus/igf/wg-strategy-2026-03-05.txt --json
+    #[command(verbatim_doc_comment)]
     Extract(ExtractArgs),
-    /// Search passages (paragraphs and turns) with tantivy's query language.
+    /// Search passages (paragraphs and turns) for any text, typed or pasted.
     ///
-    /// Phrases in quotes, AND/OR/-, field:value (fields: text, section, speaker, body).
-    /// Filters narrow the passages searched.
+    /// Plain text is read as its words: punctuation is dropped ("IGF's future" is IGF
+    /// future, "IGF 2026: outcomes" is IGF 2026 outcomes), a word joined by - or / is a
+    /// phrase ("WG-Strategy" is "WG Strategy"), a quote left open is ignored. Paste a
+    /// passage of any length: past 40 distinct words, its 40 most telling (rarest in the
+    /// index) are searched.
+    ///
+    /// The query language, for those who use it:
+    ///   "terms of reference"   a phrase; "remote hubs"~2 allows 2 words between
+    ///   a AND b, a OR b, NOT a operators, in capitals (lower-case and, or are words)
+    ///   -word, +word           without, or only with, the word
+    ///   (a OR b) AND c         groups
+    ///   speaker:Peake          a field: text, section, speaker or body
+    /// A query in the language that cannot work (an unknown field, AND with nothing on
+    /// one side, unbalanced parentheses among operators) exits 2 with the reason. A
+    /// query over 1000 characters is pasted text: its quotes and signs are punctuation.
+    /// A query that starts with - goes after --: quorum search -- -x y
+    ///
+    /// Filters narrow the passages searched. Exit status: 0 with hits, 1 when nothing
+    /// matches (as grep; stderr says whether a filter or the query is why), 2 when the
+    /// query or an option is refused.
     ///
     /// Examples:
     ///   quorum search "implementation gap"
     ///   quorum search '"terms of reference" AND review' --from 2024-01-01
     ///   quorum search "AI governance" --speaker "Adam Peake" --json
+    #[command(verbatim_doc_comment)]
     Search(SearchArgs),
     /// List who proposed what, across all indexed meetings, oldest first.
     ///
     /// Examples:
     ///   quorum proposals --speaker "Flavio Wagner"
     ///   quorum proposals --topic "terms of reference" --json
+    #[command(verbatim_doc_comment)]
     Proposals(ProposalsArgs),
     /// How themes rise and fall: meetings and passages per period, who raises them.
     ///
@@ -73,6 +95,7 @@ pub enum Command {
     ///   quorum themes
     ///   quorum themes "AI governance" --by year --json
     ///   quorum themes "WSIS+20" "Global Digital Compact" --by quarter --from 2024-01-01
+    #[command(verbatim_doc_comment)]
     Themes(ThemesArgs),
     /// Recurring implementation gaps: the same proposal raised again and again.
     ///
@@ -83,12 +106,34 @@ pub enum Command {
     /// Examples:
     ///   quorum gaps
     ///   quorum gaps --min-meetings 3 --from 2020-01-01 --json
+    #[command(verbatim_doc_comment)]
     Gaps(GapsArgs),
     /// Write a self-contained HTML report: theme timelines, top proposers per theme,
     /// links to the passages.
     ///
     /// Example: quorum report --html report.html
+    #[command(verbatim_doc_comment)]
     Report(ReportArgs),
+    /// Print a shell completion script.
+    ///
+    /// Examples:
+    ///   quorum completions bash > ~/.local/share/bash-completion/completions/quorum
+    ///   quorum completions zsh > ~/.zfunc/_quorum
+    #[command(verbatim_doc_comment)]
+    Completions(CompletionsArgs),
+    /// Print the man page (roff).
+    ///
+    /// Example: quorum man > quorum.1 && man ./quorum.1
+    #[command(verbatim_doc_comment)]
+    Man,
+}
+
+/// `quorum completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// Periods for `quorum themes --by`.
@@ -127,8 +172,9 @@ pub struct ThemesArgs {
 /// `quorum gaps`.
 #[derive(Debug, Args)]
 pub struct GapsArgs {
-    /// Report chains raised in at least this many meetings.
-    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u32).range(2..))]
+    /// Report chains raised in at least this many meetings (1 lists every proposal, as
+    /// a chain of its own when nothing else restates it).
+    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u32).range(1..))]
     pub min_meetings: u32,
     /// Index folder.
     #[arg(long, default_value = "index")]
@@ -182,7 +228,7 @@ pub struct IndexArgs {
 pub struct ExtractArgs {
     /// The document to read.
     pub file: PathBuf,
-    /// Print JSON (the shape of spec/extraction.md).
+    /// Print JSON (its fields: docs/json.md) instead of a readable summary.
     #[arg(long)]
     pub json: bool,
 }
@@ -224,7 +270,7 @@ pub struct SearchArgs {
     /// How many hits to show.
     #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=10000))]
     pub limit: u32,
-    /// Print JSON (the shape of spec/cli.md).
+    /// Print JSON (its fields: docs/json.md).
     #[arg(long)]
     pub json: bool,
     /// Only summaries or only transcripts.
@@ -244,6 +290,9 @@ pub struct ProposalsArgs {
     /// Only proposals about this (a query, as for search).
     #[arg(long)]
     pub topic: Option<String>,
+    /// Show at most this many (the oldest first); all by default.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+    pub limit: Option<u32>,
     /// Index folder.
     #[arg(long, default_value = "index")]
     pub index: PathBuf,
@@ -257,7 +306,7 @@ pub struct ProposalsArgs {
 
 impl FilterArgs {
     fn resolve(&self, kind: Option<KindArg>) -> Result<Filters, QuorumError> {
-        Ok(Filters {
+        let f = Filters {
             speaker: self.speaker.clone(),
             body: self.body.clone(),
             kind: kind.map(|k| match k {
@@ -267,7 +316,9 @@ impl FilterArgs {
             from: date_arg("--from", self.from.as_deref())?,
             to: date_arg("--to", self.to.as_deref())?,
             theme: None,
-        })
+        };
+        crate::cli_ux::warn_reversed_dates(&f);
+        Ok(f)
     }
 }
 
@@ -307,6 +358,8 @@ fn dispatch(cmd: Command, out: &mut impl Write) -> Result<ExitStatus> {
         Command::Themes(a) => cmd_themes(a, out),
         Command::Report(a) => cmd_report(a),
         Command::Gaps(a) => cmd_gaps(a, out),
+        Command::Completions(a) => crate::cli_ux::completions(a.shell, out).map(|_| ExitStatus::Success),
+        Command::Man => crate::cli_ux::man(out).map(|_| ExitStatus::Success),
     }
 }
 
@@ -320,6 +373,7 @@ fn cmd_index(a: IndexArgs, out: &mut impl Write) -> Result<ExitStatus> {
         ..Default::default()
     };
     let report = writer::build(&corpus, &a.index, &opts)?;
+    crate::cli_ux::remember_corpus(&corpus, &a.index);
     eprintln!("quorum: {}", human::build_summary(&report));
     if a.json {
         json::write(out, &report)?;
@@ -336,38 +390,20 @@ fn cmd_extract(a: ExtractArgs, out: &mut impl Write) -> Result<ExitStatus> {
     })?;
     let text = crate::ingest::read::decode(&bytes)
         .map_err(|e| QuorumError::Usage(format!("{}: {e}", a.file.display())))?;
-    let source = crate::ingest::walk::source_name(&a.file);
+    let source = crate::ingest::source::corpus_label(&a.file);
     let meeting = crate::ingest::parse(&source, &text);
     if a.json {
         json::write(out, &meeting)?;
     } else {
-        serde_json::to_writer_pretty(&mut *out, &meeting)?;
-        writeln!(out)?;
+        crate::report::extract_human::print(out, &meeting)?;
     }
     Ok(ExitStatus::Success)
 }
 
-/// Builds the default index from the default corpus when there is none yet.
+/// Builds the default index from the default corpus when there is none yet (and only
+/// there: see [`crate::cli_ux::ensure_index`]).
 fn ensure_index(index: &Path) -> Result<()> {
-    if reader::exists(index) || !reader::is_vacant(index) {
-        return Ok(());
-    }
-    let corpus = default_corpus();
-    eprintln!(
-        "quorum: no index at {}; building it from {} first",
-        index.display(),
-        corpus.display()
-    );
-    let report = writer::build(
-        &corpus,
-        index,
-        &writer::BuildOptions {
-            progress: true,
-            ..Default::default()
-        },
-    )?;
-    eprintln!("quorum: {}", human::build_summary(&report));
-    Ok(())
+    crate::cli_ux::ensure_index(index)
 }
 
 fn cmd_search(a: SearchArgs, out: &mut impl Write) -> Result<ExitStatus> {
@@ -388,11 +424,20 @@ fn cmd_search(a: SearchArgs, out: &mut impl Write) -> Result<ExitStatus> {
         a.index.clone()
     };
     ensure_index(&index)?;
+    let stale = crate::cli_ux::StalenessCheck::start(&index);
     let r = crate::query::search::search(&index, &a.query, a.limit as usize, &filters)?;
     if a.json {
-        json::write(out, &r)?;
-    } else {
+        crate::cli_ux::write_json(out, &r, &index)?;
+    } else if !r.hits.is_empty() {
         human::search(out, &r, human::colour())?;
+    }
+    stale.finish();
+    if r.hits.is_empty() {
+        eprintln!(
+            "quorum: {}",
+            crate::cli_ux::no_match_reason(&index, &a.query, &filters)
+        );
+        return Ok(ExitStatus::Failure);
     }
     Ok(ExitStatus::Success)
 }
@@ -400,15 +445,27 @@ fn cmd_search(a: SearchArgs, out: &mut impl Write) -> Result<ExitStatus> {
 fn cmd_proposals(a: ProposalsArgs, out: &mut impl Write) -> Result<ExitStatus> {
     let filters = a.filters.resolve(None)?;
     ensure_index(&a.index)?;
-    let rows = crate::query::proposals::proposals(&a.index, a.topic.as_deref(), &filters)?;
+    let mut rows = crate::query::proposals::proposals(&a.index, a.topic.as_deref(), &filters)?;
+    let total = rows.len();
+    if let Some(n) = a.limit {
+        rows.truncate(n as usize);
+    }
     if a.json {
         #[derive(serde::Serialize)]
         struct Out<'a> {
             proposals: &'a [crate::query::proposals::ProposalRow],
+            total: usize,
         }
-        json::write(out, &Out { proposals: &rows })?;
-    } else {
+        crate::cli_ux::write_json(out, &Out { proposals: &rows, total }, &a.index)?;
+    } else if !rows.is_empty() {
         human::proposals(out, &rows)?;
+        if rows.len() < total {
+            writeln!(out, "(the oldest {} of {total}; --limit shows more)", rows.len())?;
+        }
+    }
+    if rows.is_empty() {
+        eprintln!("quorum: no proposals match");
+        return Ok(ExitStatus::Failure);
     }
     Ok(ExitStatus::Success)
 }
@@ -425,7 +482,7 @@ fn cmd_themes(a: ThemesArgs, out: &mut impl Write) -> Result<ExitStatus> {
     };
     let r = crate::query::themes::themes(&a.index, &a.themes, by, &filters, &set)?;
     if a.json {
-        json::write(out, &r)?;
+        crate::cli_ux::write_json(out, &r, &a.index)?;
     } else {
         human::themes(out, &r, !a.themes.is_empty())?;
     }
@@ -445,9 +502,12 @@ fn cmd_report(a: ReportArgs) -> Result<ExitStatus> {
 fn cmd_gaps(a: GapsArgs, out: &mut impl Write) -> Result<ExitStatus> {
     let filters = a.filters.resolve(None)?;
     ensure_index(&a.index)?;
+    if a.min_meetings == 1 {
+        eprintln!("quorum: note: --min-meetings 1 lists every proposal, recurring or not: a gap is one raised in 2 or more meetings (the default)");
+    }
     let r = crate::query::gaps::gaps(&a.index, a.min_meetings as usize, &filters)?;
     if a.json {
-        json::write(out, &r)?;
+        crate::cli_ux::write_json(out, &r, &a.index)?;
     } else {
         human::gaps(out, &r)?;
     }

@@ -7,6 +7,8 @@
 #![warn(missing_docs)]
 
 pub mod cli;
+pub mod cli_ux;
+pub mod bodies;
 pub mod config;
 pub mod error;
 pub mod extract;

@@ -6,6 +6,7 @@
 pub mod header;
 pub mod participants;
 pub mod read;
+pub mod source;
 pub mod subtitle;
 pub mod summary;
 pub mod transcript;
@@ -70,14 +71,22 @@ pub fn parse(source: &str, text: &str) -> Meeting {
             t
         }
     };
-    let body = header::body(&title);
+    // one canonical name per body (src/bodies.rs), else the name read from the title
+    let body = crate::bodies::canonical(&title).map_or_else(|| header::body(&title), str::to_string);
     let (date, time_utc) = header::date_time(&lines);
     let number = header::number(&lines, &blocks);
     let participants = participants::participants(&lines);
     let at = speakers::attribute(&mut blocks, &participants);
     let next_meeting = header::next_meeting(&blocks, date);
-    let proposals = proposals::proposals(&at.clauses, &blocks, &sections);
-    let decisions = decisions::decisions(&at.clauses, &blocks, &sections, at.moderator.as_deref());
+    let mut proposals = proposals::proposals(&at.clauses, &blocks, &sections);
+    let mut decisions = decisions::decisions(&at.clauses, &blocks, &sections, at.moderator.as_deref());
+    // Markdown emphasis is how the record looked, not what was proposed or decided
+    for p in &mut proposals {
+        p.text = crate::text::strip_emphasis(&p.text);
+    }
+    for d in &mut decisions {
+        d.text = crate::text::strip_emphasis(&d.text);
+    }
     let body_text: String = blocks
         .iter()
         .filter(|b| b.kind != BlockKind::Heading || !b.text.is_empty())

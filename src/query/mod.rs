@@ -3,6 +3,10 @@
 pub mod dates;
 pub mod filters;
 pub mod gaps;
+pub mod parse;
 pub mod proposals;
+pub mod rank;
+pub mod snippet;
+pub mod trend;
 pub mod search;
 pub mod themes;

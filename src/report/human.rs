@@ -87,6 +87,7 @@ pub fn proposals(out: &mut impl Write, rows: &[ProposalRow]) -> anyhow::Result<(
     t.set_content_arrangement(comfy_table::ContentArrangement::Dynamic);
     t.set_width(terminal_width());
     t.set_header(vec!["date", "speaker", "proposal", "where"]);
+    keep_places_whole(&mut t, 3);
     for r in rows {
         let text = if r.text.chars().count() > 240 {
             format!("{}…", r.text.chars().take(240).collect::<String>())
@@ -103,6 +104,18 @@ pub fn proposals(out: &mut impl Write, rows: &[ProposalRow]) -> anyhow::Result<(
     writeln!(out, "{t}")?;
     writeln!(out, "{} proposals", rows.len())?;
     Ok(())
+}
+
+/// A `file:line` column is never wrapped (it must open as printed), and a table piped
+/// to another program is not wrapped at all.
+fn keep_places_whole(t: &mut comfy_table::Table, column: usize) {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() {
+        t.set_content_arrangement(comfy_table::ContentArrangement::Disabled);
+    }
+    if let Some(c) = t.column_mut(column) {
+        c.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+    }
 }
 
 fn terminal_width() -> u16 {

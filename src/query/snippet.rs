@@ -1,0 +1,161 @@
+//! Snippets people can read: starting at a sentence or at least a word (with its opening
+//! quote), without Markdown emphasis, and never empty when the passage has text.
+
+use std::ops::Range;
+
+/// How far back, in bytes, a snippet may reach for the start of its sentence.
+const SENTENCE_REACH: usize = 120;
+
+fn escape(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#x27;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// Where a snippet beginning at `at` should start: the start of its sentence when that is
+/// near, else the start of its word (an opening quote or bracket included).
+fn start_at(text: &str, at: usize) -> usize {
+    let floor = at.saturating_sub(SENTENCE_REACH);
+    let floor = (floor..=at)
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(at);
+    let before = &text[floor..at];
+    // the last sentence end before `at`: ". ", "? ", "! ", "; " or a line break
+    let mut best = None;
+    for (i, c) in before.char_indices() {
+        let next = before[i + c.len_utf8()..].chars().next();
+        if c == '\n'
+            || (matches!(c, '.' | '?' | '!' | ';') && next.is_some_and(char::is_whitespace))
+        {
+            best = Some(floor + i + c.len_utf8());
+        }
+    }
+    let start = match best {
+        Some(b) => b,
+        None if floor == 0 => 0,
+        None => {
+            // back to the whitespace before the word
+            text[..at]
+                .char_indices()
+                .rev()
+                .find(|(_, c)| c.is_whitespace())
+                .map_or(0, |(i, c)| i + c.len_utf8())
+        }
+    };
+    start
+        + text[start..]
+            .char_indices()
+            .find(|(_, c)| !c.is_whitespace())
+            .map_or(0, |(i, _)| i)
+}
+
+/// Where a snippet of about `max` bytes from `start` should end: at the end of a word.
+fn end_at(text: &str, start: usize, min_end: usize, max: usize) -> usize {
+    let mut want = (start + max).max(min_end).min(text.len());
+    while !text.is_char_boundary(want) {
+        want += 1;
+    }
+    if want >= text.len() {
+        return text.len();
+    }
+    text[want..]
+        .char_indices()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(text.len(), |(i, _)| want + i)
+}
+
+/// The HTML snippet of `text` around `fragment` (tantivy's pick, with `highlighted`
+/// ranges relative to it), widened to a sentence or word start, `**`/`__` removed.
+/// With no fragment (the passage matched on its heading or speaker only), the passage's
+/// beginning.
+pub fn render(text: &str, fragment: &str, highlighted: &[Range<usize>], max: usize) -> String {
+    let (start, end, marks) = match (!fragment.is_empty())
+        .then(|| text.find(fragment))
+        .flatten()
+    {
+        Some(at) => {
+            let start = start_at(text, at);
+            let end = end_at(text, start, at + fragment.len(), max);
+            let marks: Vec<Range<usize>> = highlighted
+                .iter()
+                .map(|r| r.start + at..r.end + at)
+                .filter(|r| r.end <= end)
+                .collect();
+            (start, end, marks)
+        }
+        None => (0, end_at(text, 0, 0, max), Vec::new()),
+    };
+    let mut out = String::with_capacity(end - start + 16 * marks.len());
+    let mut i = start;
+    let mut plain_from = start;
+    let mut m = marks.iter().peekable();
+    let flush = |out: &mut String, from: usize, to: usize| {
+        let s = &text[from..to];
+        escape(out, &s.replace("**", "").replace("__", ""));
+    };
+    while i < end {
+        if let Some(r) = m.peek() {
+            if r.start == i {
+                flush(&mut out, plain_from, i);
+                out.push_str("<b>");
+                flush(&mut out, r.start, r.end.min(end));
+                out.push_str("</b>");
+                i = r.end.min(end);
+                plain_from = i;
+                m.next();
+                continue;
+            }
+            if r.start < i {
+                m.next();
+                continue;
+            }
+        }
+        i += text[i..].chars().next().map_or(1, char::len_utf8);
+    }
+    flush(&mut out, plain_from, end.max(plain_from));
+    out.trim().replace('\n', " ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn test_starts_at_the_sentence_with_its_quote() {
+        let text = "It was long. This would help address an “implementation gap” often seen.";
+        let frag = "implementation gap” often seen.";
+        let s = render(text, frag, &[0..18], 220);
+        assert_eq!(
+            s,
+            "This would help address an “<b>implementation gap</b>” often seen."
+        );
+    }
+
+    #[test]
+    fn test_far_sentence_start_falls_back_to_the_word() {
+        let text = format!("{} “tracker” works", "word ".repeat(60));
+        let at = text.find("tracker").unwrap();
+        let s = render(&text, &text[at..], &[0..7], 220);
+        assert!(s.starts_with("“<b>tracker</b>”"), "{s}");
+    }
+
+    #[test]
+    fn test_no_markdown_and_never_empty() {
+        let text = "The **Policy Network on AI** should be involved.";
+        let at = text.find("Policy").unwrap();
+        let s = render(text, &text[at..], &[0..6], 220);
+        assert_eq!(s, "The <b>Policy</b> Network on AI should be involved.");
+        assert_eq!(
+            render(text, "", &[], 220),
+            "The Policy Network on AI should be involved."
+        );
+        assert_eq!(render("a <b> & c", "", &[], 220), "a &lt;b&gt; &amp; c");
+    }
+}
