@@ -65,7 +65,8 @@ fn pieces(word: &str) -> Vec<String> {
         after_apostrophe = matches!(c, '\'' | '’');
         let _ = chars.peek();
     }
-    if !cur.is_empty() && !(after_apostrophe && cur.eq_ignore_ascii_case("s")) {
+    let possessive = after_apostrophe && cur.eq_ignore_ascii_case("s");
+    if !cur.is_empty() && !possessive {
         out.push(cur);
     }
     out

@@ -124,6 +124,7 @@ pub fn render(text: &str, fragment: &str, highlighted: &[Range<usize>], max: usi
 }
 
 #[cfg(test)]
+#[allow(clippy::single_range_in_vec_init)] // one highlighted word
 mod tests {
     use super::*;
 
