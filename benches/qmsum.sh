@@ -2,12 +2,18 @@
 # Search quality on QMSum: quorum's ranking, choice by choice, beside the plain BM25
 # baseline of the shared scorer. Needs ../shared/qmsum and ../shared/tools.
 # Usage: benches/qmsum.sh [--limit-queries N]
+# QUORUM_BIN=path scores that binary instead of building target/release/quorum (so that
+# building can go on during the run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=../shared
 [ -d "$shared/qmsum" ] || { echo "skipped: $shared/qmsum is absent"; exit 0; }
-cargo build --release -q
-bin=target/release/quorum
+if [ -n "${QUORUM_BIN:-}" ]; then
+    bin=$QUORUM_BIN
+else
+    cargo build --release -q
+    bin=target/release/quorum
+fi
 index=$(mktemp -d)
 trap 'rm -rf "$index"' EXIT
 "$bin" index "$shared/qmsum/transcripts" --index "$index" 2>&1 | tail -1

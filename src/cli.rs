@@ -40,27 +40,49 @@ pub enum Command {
     /// no text layer, a damaged file) is named on stderr with its reason and skipped.
     ///
     /// Example: quorum index corpus/ --index index/
+    #[command(verbatim_doc_comment)]
     Index(IndexArgs),
     /// Print what quorum reads in one document: meeting facts, participants, speakers,
     /// proposals, decisions and events.
     ///
     /// Example: quorum extract corpus/igf/wg-strategy-2026-03-05.txt --json
+    #[command(verbatim_doc_comment)]
     Extract(ExtractArgs),
-    /// Search passages (paragraphs and turns) with tantivy's query language.
+    /// Search passages (paragraphs and turns) for any text, typed or pasted.
     ///
-    /// Phrases in quotes, AND/OR/-, field:value (fields: text, section, speaker, body).
-    /// Filters narrow the passages searched.
+    /// Plain text is read as its words: punctuation is dropped ("IGF's future" is IGF
+    /// future, "IGF 2026: outcomes" is IGF 2026 outcomes), a word joined by - or / is a
+    /// phrase ("WG-Strategy" is "WG Strategy"), a quote left open is ignored. Paste a
+    /// passage of any length: past 40 distinct words, its 40 most telling (rarest in the
+    /// index) are searched.
+    ///
+    /// The query language, for those who use it:
+    ///   "terms of reference"   a phrase; "remote hubs"~2 allows 2 words between
+    ///   a AND b, a OR b, NOT a operators, in capitals (lower-case and, or are words)
+    ///   -word, +word           without, or only with, the word
+    ///   (a OR b) AND c         groups
+    ///   speaker:Peake          a field: text, section, speaker or body
+    /// A query in the language that cannot work (an unknown field, AND with nothing on
+    /// one side, unbalanced parentheses among operators) exits 2 with the reason. A
+    /// query over 1000 characters is pasted text: its quotes and signs are punctuation.
+    /// A query that starts with - goes after --: quorum search -- -x y
+    ///
+    /// Filters narrow the passages searched. Exit status: 0 with hits, 1 when nothing
+    /// matches (as grep; stderr says whether a filter or the query is why), 2 when the
+    /// query or an option is refused.
     ///
     /// Examples:
     ///   quorum search "implementation gap"
     ///   quorum search '"terms of reference" AND review' --from 2024-01-01
     ///   quorum search "AI governance" --speaker "Adam Peake" --json
+    #[command(verbatim_doc_comment)]
     Search(SearchArgs),
     /// List who proposed what, across all indexed meetings, oldest first.
     ///
     /// Examples:
     ///   quorum proposals --speaker "Flavio Wagner"
     ///   quorum proposals --topic "terms of reference" --json
+    #[command(verbatim_doc_comment)]
     Proposals(ProposalsArgs),
     /// How themes rise and fall: meetings and passages per period, who raises them.
     ///
@@ -72,6 +94,7 @@ pub enum Command {
     ///   quorum themes
     ///   quorum themes "AI governance" --by year --json
     ///   quorum themes "WSIS+20" "Global Digital Compact" --by quarter --from 2024-01-01
+    #[command(verbatim_doc_comment)]
     Themes(ThemesArgs),
     /// Recurring implementation gaps: the same proposal raised again and again.
     ///
@@ -87,17 +110,20 @@ pub enum Command {
     /// links to the passages.
     ///
     /// Example: quorum report --html report.html
+    #[command(verbatim_doc_comment)]
     Report(ReportArgs),
     /// Print the lines around FILE:LINE as quorum reads the file (the text of a web
     /// page, PDF, Word file or mail message), the line itself marked with `>`.
     ///
     /// Example: quorum show corpus/igf/meeting.pdf:12
+    #[command(verbatim_doc_comment)]
     Show(ShowArgs),
     /// Serve pages and a JSON API over the index in a browser, on this machine only
     /// unless --addr says otherwise. Read-only; reloads the index when `quorum index`
     /// commits.
     ///
     /// Example: quorum serve --index index/ --addr 127.0.0.1:8080
+    #[command(verbatim_doc_comment)]
     Serve(crate::serve::ServeArgs),
     /// Write the index's passages, proposals, decisions, events and gap chains as files
     /// that Quickwit or OpenSearch load with their own tools.
@@ -106,7 +132,28 @@ pub enum Command {
     ///   quorum export --to quickwit --out export-quickwit
     ///   quorum export --to opensearch --incremental
     ///   quorum export --to opensearch --since 2025-01-01
+    #[command(verbatim_doc_comment)]
     Export(crate::export::ExportArgs),
+    /// Print a shell completion script.
+    ///
+    /// Examples:
+    ///   quorum completions bash > ~/.local/share/bash-completion/completions/quorum
+    ///   quorum completions zsh > ~/.zfunc/_quorum
+    #[command(verbatim_doc_comment)]
+    Completions(CompletionsArgs),
+    /// Print the man page (roff).
+    ///
+    /// Example: quorum man > quorum.1 && man ./quorum.1
+    #[command(verbatim_doc_comment)]
+    Man,
+}
+
+/// `quorum completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// Periods for `quorum themes --by`.
@@ -145,8 +192,9 @@ pub struct ThemesArgs {
 /// `quorum gaps`.
 #[derive(Debug, Args)]
 pub struct GapsArgs {
-    /// Report chains raised in at least this many meetings.
-    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u32).range(2..))]
+    /// Report chains raised in at least this many meetings (1 lists every proposal, as
+    /// a chain of its own when nothing else restates it).
+    #[arg(long, default_value_t = 2, value_parser = clap::value_parser!(u32).range(1..))]
     pub min_meetings: u32,
     /// Index folder.
     #[arg(long, default_value = DEFAULT_INDEX)]
@@ -200,7 +248,7 @@ pub struct IndexArgs {
 pub struct ExtractArgs {
     /// The document to read.
     pub file: PathBuf,
-    /// Print JSON (the shape of spec/extraction.md).
+    /// Print JSON (its fields: docs/json.md) instead of a readable summary.
     #[arg(long)]
     pub json: bool,
 }
@@ -242,7 +290,7 @@ pub struct SearchArgs {
     /// How many hits to show.
     #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u32).range(1..=10000))]
     pub limit: u32,
-    /// Print JSON (the shape of spec/cli.md).
+    /// Print JSON (its fields: docs/json.md).
     #[arg(long)]
     pub json: bool,
     /// Only summaries or only transcripts.
@@ -262,6 +310,9 @@ pub struct ProposalsArgs {
     /// Only proposals about this (a query, as for search).
     #[arg(long)]
     pub topic: Option<String>,
+    /// Show at most this many (the oldest first); all by default.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+    pub limit: Option<u32>,
     /// Index folder.
     #[arg(long, default_value = DEFAULT_INDEX)]
     pub index: PathBuf,

@@ -6,6 +6,7 @@
 //! [`report`] renders for people or as JSON.
 #![warn(missing_docs)]
 
+pub mod bodies;
 pub mod cli;
 pub mod commands;
 pub mod config;

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{json, quorum};
+use common::quorum;
 use quorum::extract::dates::parse_iso;
 use quorum::query::filters::Filters;
 use quorum::query::search::{search_with, Ranking, Searchable};
@@ -50,7 +50,7 @@ fn test_an_index_open_for_many_queries_answers_as_the_command() {
         "*",
     ] {
         for (from, to) in ranges {
-            let want = json(
+            let want = json_hits_or_none(
                 dir.path(),
                 &[
                     "search", query, "--index", "index", "--from", from, "--to", to, "--limit",
@@ -63,9 +63,11 @@ fn test_an_index_open_for_many_queries_answers_as_the_command() {
                 ..Default::default()
             };
             let mut out = Vec::new();
-            quorum::report::json::write(
+            // as the command writes it: with the fields shared by every command
+            quorum::cli_ux::write_json(
                 &mut out,
                 &search_with(&open, query, 20, &filters, &Ranking::default()).unwrap(),
+                &dir.path().join("index"),
             )
             .unwrap();
             let got: serde_json::Value = serde_json::from_slice(&out).unwrap();
@@ -74,4 +76,15 @@ fn test_an_index_open_for_many_queries_answers_as_the_command() {
         }
     }
     assert!(answered > 0, "the ranges should find passages");
+}
+
+/// The command's JSON, with hits (exit 0) or none (exit 1, as grep).
+fn json_hits_or_none(dir: &std::path::Path, args: &[&str]) -> serde_json::Value {
+    let out = quorum(dir).args(args).output().expect("run");
+    assert!(
+        matches!(out.status.code(), Some(0) | Some(1)),
+        "quorum {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON")
 }

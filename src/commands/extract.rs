@@ -3,7 +3,6 @@
 use crate::cli::ExtractArgs;
 use crate::error::{ExitStatus, QuorumError};
 use crate::ingest::read::{read_file, ReadError};
-use crate::ingest::walk::source_name;
 use crate::report::{human, json};
 use anyhow::Result;
 use std::io::Write;
@@ -38,7 +37,8 @@ pub fn run(a: ExtractArgs, out: &mut impl Write) -> Result<ExitStatus> {
     })?;
     let rendering = crate::ingest::formats::render(&s.file, &bytes)
         .map_err(|e| QuorumError::Usage(format!("{}: {e}", s.file.display())))?;
-    let meeting = crate::pipeline::parse_rendering(&source_name(&s.file), &rendering);
+    let meeting =
+        crate::pipeline::parse_rendering(&crate::ingest::source::corpus_label(&s.file), &rendering);
     if s.json {
         json::write(out, &meeting)?;
     } else {

@@ -5,7 +5,7 @@ use crate::cli::GapsArgs;
 use crate::error::ExitStatus;
 use crate::query::filters::Filters;
 use crate::query::gaps::gaps;
-use crate::report::{human, json};
+use crate::report::human;
 use anyhow::Result;
 use std::io::Write;
 use std::path::PathBuf;
@@ -39,10 +39,13 @@ impl GapsSettings {
 pub fn run(a: GapsArgs, out: &mut impl Write) -> Result<ExitStatus> {
     let s = GapsSettings::resolve(a)?;
     ensure_index(&s.index)?;
+    if s.min_meetings == 1 {
+        eprintln!("quorum: note: --min-meetings 1 lists every proposal, recurring or not: a gap is one raised in 2 or more meetings (the default)");
+    }
     let r = gaps(&s.index, s.min_meetings, &s.filters)?;
     note_undated(&s.index, &s.filters);
     match s.output {
-        Output::Json => json::write(out, &r)?,
+        Output::Json => super::ux::write_json(out, &r, &s.index)?,
         Output::Human { .. } => human::gaps(out, &r)?,
     }
     Ok(ExitStatus::Success)

@@ -44,6 +44,7 @@ impl IndexSettings {
 pub fn run(a: IndexArgs, out: &mut impl Write) -> Result<ExitStatus> {
     let s = IndexSettings::resolve(a);
     let report = crate::pipeline::build(&s.corpus, &s.index, &s.build)?;
+    super::ux::remember_corpus(&s.corpus, &s.index);
     eprintln!("quorum: {}", human::build_summary(&report));
     if s.json {
         json::write(out, &report)?;

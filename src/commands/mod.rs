@@ -11,15 +11,14 @@ pub mod report;
 pub mod search;
 pub mod show;
 pub mod themes;
+pub mod ux;
 
 use crate::cli::{Cli, Command, FilterArgs, KindArg};
-use crate::config::{colour_stdout, columns, default_corpus};
+use crate::config::{colour_stdout, columns};
 use crate::error::{is_broken_pipe, status_of, ExitStatus, QuorumError};
 use crate::extract::dates::parse_iso;
 use crate::extract::themes::ThemeSet;
-use crate::index::{reader, writer};
 use crate::query::filters::Filters;
-use crate::report::human;
 use anyhow::Result;
 use clap::Parser;
 use std::ffi::OsString;
@@ -67,6 +66,8 @@ pub fn dispatch(cmd: Command, out: &mut impl Write) -> Result<ExitStatus> {
         Command::Show(a) => show::run(a, out),
         Command::Serve(a) => crate::serve::run(a).map(|()| ExitStatus::Success),
         Command::Export(a) => crate::export::run(a, out),
+        Command::Completions(a) => ux::completions(a.shell, out).map(|_| ExitStatus::Success),
+        Command::Man => ux::man(out).map(|_| ExitStatus::Success),
         Command::Gaps(a) => gaps::run(a, out),
     }
 }
@@ -101,7 +102,7 @@ impl Output {
 
 /// The filters of a query command: `--from`/`--to` checked, `--kind` as the index names it.
 pub fn filters(a: &FilterArgs, kind: Option<KindArg>) -> Result<Filters, QuorumError> {
-    Ok(Filters {
+    let f = Filters {
         speaker: a.speaker.clone(),
         body: a.body.clone(),
         kind: kind.map(|k| match k {
@@ -111,7 +112,9 @@ pub fn filters(a: &FilterArgs, kind: Option<KindArg>) -> Result<Filters, QuorumE
         from: date_arg("--from", a.from.as_deref())?,
         to: date_arg("--to", a.to.as_deref())?,
         theme: None,
-    })
+    };
+    ux::warn_reversed_dates(&f);
+    Ok(f)
 }
 
 /// A `--from`/`--to` value.
@@ -131,27 +134,10 @@ pub fn theme_set(file: Option<&Path>) -> Result<ThemeSet, QuorumError> {
     ThemeSet::load(file).map_err(|e| QuorumError::Usage(format!("{e:#}")))
 }
 
-/// Builds the default index from the default corpus when there is none yet.
+/// Builds the default index from the default corpus when there is none yet, and only
+/// there (see [`ux::ensure_index`]).
 pub fn ensure_index(index: &Path) -> Result<()> {
-    if reader::exists(index) || !reader::is_vacant(index) {
-        return Ok(());
-    }
-    let corpus = default_corpus();
-    eprintln!(
-        "quorum: no index at {}; building it from {} first",
-        index.display(),
-        corpus.display()
-    );
-    let report = crate::pipeline::build(
-        &corpus,
-        index,
-        &writer::BuildOptions {
-            progress: true,
-            ..Default::default()
-        },
-    )?;
-    eprintln!("quorum: {}", human::build_summary(&report));
-    Ok(())
+    ux::ensure_index(index)
 }
 
 /// Says on stderr how many undated meetings a date filter left out.

@@ -7,7 +7,7 @@ use crate::error::{ExitStatus, QuorumError};
 use crate::extract::themes::ThemeSet;
 use crate::query::filters::Filters;
 use crate::query::search::{prepare_query, search_with, Ranking, Searchable};
-use crate::report::{human, json};
+use crate::report::human;
 use anyhow::Result;
 use std::io::Write;
 use std::path::PathBuf;
@@ -63,6 +63,7 @@ impl SearchSettings {
 pub fn run(a: SearchArgs, out: &mut impl Write) -> Result<ExitStatus> {
     let s = SearchSettings::resolve(a)?;
     ensure_index(&s.index)?;
+    let stale = super::ux::StalenessCheck::start(&s.index);
     let r = search_with(
         &Searchable::open(&s.index)?,
         &s.query,
@@ -72,8 +73,17 @@ pub fn run(a: SearchArgs, out: &mut impl Write) -> Result<ExitStatus> {
     )?;
     note_undated(&s.index, &s.filters);
     match s.output {
-        Output::Json => json::write(out, &r)?,
-        Output::Human { colour, .. } => human::search(out, &r, colour)?,
+        Output::Json => super::ux::write_json(out, &r, &s.index)?,
+        Output::Human { colour, .. } if !r.hits.is_empty() => human::search(out, &r, colour)?,
+        Output::Human { .. } => {}
+    }
+    stale.finish();
+    if r.hits.is_empty() {
+        eprintln!(
+            "quorum: {}",
+            super::ux::no_match_reason(&s.index, &s.query, &s.filters)
+        );
+        return Ok(ExitStatus::Failure);
     }
     Ok(ExitStatus::Success)
 }

@@ -6,7 +6,7 @@ use crate::error::ExitStatus;
 use crate::extract::themes::ThemeSet;
 use crate::query::filters::Filters;
 use crate::query::themes::{themes, Period};
-use crate::report::{human, json};
+use crate::report::human;
 use anyhow::Result;
 use std::io::Write;
 use std::path::PathBuf;
@@ -55,7 +55,7 @@ pub fn run(a: ThemesArgs, out: &mut impl Write) -> Result<ExitStatus> {
     let r = themes(&s.index, &s.themes, s.by, &s.filters, &s.set)?;
     note_undated(&s.index, &s.filters);
     match s.output {
-        Output::Json => json::write(out, &r)?,
+        Output::Json => super::ux::write_json(out, &r, &s.index)?,
         Output::Human { width, .. } => human::themes(out, &r, !s.themes.is_empty(), width)?,
     }
     Ok(ExitStatus::Success)

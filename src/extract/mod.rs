@@ -39,8 +39,16 @@ pub fn meeting(parsed: Parsed) -> Meeting {
         mut blocks,
     } = parsed;
     let at = speakers::attribute(&mut blocks, &participants);
-    let proposals = proposals::proposals(&at.clauses, &blocks, &sections);
-    let decisions = decisions::decisions(&at.clauses, &blocks, &sections, at.moderator.as_deref());
+    let mut proposals = proposals::proposals(&at.clauses, &blocks, &sections);
+    let mut decisions =
+        decisions::decisions(&at.clauses, &blocks, &sections, at.moderator.as_deref());
+    // Markdown emphasis is how the record looked, not what was proposed or decided
+    for p in &mut proposals {
+        p.text = crate::text::strip_emphasis(&p.text);
+    }
+    for d in &mut decisions {
+        d.text = crate::text::strip_emphasis(&d.text);
+    }
     let body_text: String = blocks
         .iter()
         .filter(|b| b.kind != BlockKind::Heading || !b.text.is_empty())

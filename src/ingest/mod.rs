@@ -9,6 +9,7 @@ pub mod header;
 pub mod lines;
 pub mod participants;
 pub mod read;
+pub mod source;
 pub mod subtitle;
 pub mod summary;
 pub mod transcript;
@@ -74,7 +75,9 @@ pub fn parse(source: &str, text: &str) -> Parsed {
             t
         }
     };
-    let body = header::body(&title);
+    // one canonical name per body (src/bodies.rs), else the name read from the title
+    let body =
+        crate::bodies::canonical(&title).map_or_else(|| header::body(&title), str::to_string);
     let (date, time_utc) = header::date_time(lines);
     let number = header::number(lines, &blocks);
     let participants = participants::participants(lines);

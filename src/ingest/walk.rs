@@ -12,7 +12,8 @@ pub const EXTENSIONS: &[&str] = &["txt", "md", "vtt", "srt"];
 pub struct FoundFile {
     /// Where it is on disk.
     pub path: PathBuf,
-    /// Its name as reported and indexed: relative to the corpus folder's parent.
+    /// Its name as reported and indexed: the corpus folder as given joined with the path
+    /// inside it ([`super::source`]).
     pub source: String,
     /// Size in bytes when listed.
     pub size: u64,
@@ -23,7 +24,7 @@ pub struct FoundFile {
 /// Lists the documents under `root`. Folder entries that cannot be read are returned as
 /// errors beside the files, so that the caller reports them and goes on.
 pub fn corpus_files(root: &Path) -> (Vec<FoundFile>, Vec<(PathBuf, String)>) {
-    let base = root.parent().unwrap_or(Path::new(""));
+    let label = super::source::corpus_label(root);
     let mut files = Vec::new();
     let mut errors = Vec::new();
     // sorted once at the end, not directory by directory: walkdir's sort parses both
@@ -64,10 +65,10 @@ pub fn corpus_files(root: &Path) -> (Vec<FoundFile>, Vec<(PathBuf, String)>) {
             .ok()
             .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
             .map_or(0, |d| d.as_nanos() as u64);
-        let rel = entry.path().strip_prefix(base).unwrap_or(entry.path());
+        let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
         files.push(FoundFile {
             path: entry.path().to_path_buf(),
-            source: source_name(rel),
+            source: super::source::join(&label, rel),
             size: meta.len(),
             mtime,
         });
@@ -114,7 +115,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn test_lists_documents_relative_to_parent() {
+    fn test_lists_documents_under_the_corpus_as_given() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("corpus");
         std::fs::create_dir_all(root.join("igf")).unwrap();
@@ -127,7 +128,10 @@ mod tests {
         assert_eq!(errors.len(), 1);
         assert!(errors[0].0.ends_with("c.xlsx"));
         assert_eq!(errors[0].1, "unsupported format");
-        assert_eq!(files[0].source, "corpus/igf/a.txt");
+        assert_eq!(
+            files[0].source,
+            format!("{}/igf/a.txt", super::super::source::corpus_label(&root))
+        );
     }
 
     #[test]
@@ -150,6 +154,11 @@ mod tests {
             .0
             .into_iter()
             .map(|f| f.source)
+            .collect();
+        let label = super::super::source::corpus_label(&root);
+        let names: Vec<String> = names
+            .iter()
+            .map(|n| format!("corpus/{}", n.strip_prefix(&format!("{label}/")).unwrap()))
             .collect();
         // a plain string sort would put "a-b/" and "a.txt" before "a/"
         assert_eq!(

@@ -89,7 +89,9 @@ impl Filters {
             }
         }
         if let Some(b) = &self.body {
-            let terms = name_terms(f.body, b);
+            // any alias of a known body selects it by its one name (src/bodies.rs)
+            let canonical = crate::bodies::filter_name(b);
+            let terms = name_terms(f.body, &canonical);
             if terms.is_empty() {
                 return Err(QuorumError::Usage(format!("--body {b:?} has no words")).into());
             }

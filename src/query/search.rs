@@ -21,8 +21,12 @@ use tantivy::schema::Value;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{Index, IndexReader, Searcher, TantivyDocument, Term};
 
-/// Longest query accepted, in characters.
-pub const MAX_QUERY_CHARS: usize = 1000;
+/// Longest query in the query language accepted, in characters (plain text has no limit).
+pub const MAX_QUERY_CHARS: usize = super::parse::MAX_SYNTAX_CHARS;
+
+/// About how long a hit's excerpt is, in bytes: tantivy's default fragment (150 characters)
+/// widened to the start of its sentence and cut at a word (`query::excerpt`).
+const EXCERPT_BYTES: usize = 220;
 
 /// One search hit, in the shape of `spec/cli.md`.
 #[derive(Debug, Clone, Serialize)]
@@ -60,25 +64,47 @@ pub struct SearchResult {
     pub total: usize,
     /// The best `limit` of them.
     pub hits: Vec<Hit>,
+    /// For a long pasted text: the most telling words it was searched by.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub searched_for: Option<Vec<String>>,
 }
 
-static TIME_LIKE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{1,2}):(\d{2})\b").expect("time-like"));
-
-/// Checks a query and escapes what tantivy would misread ("18:00" is not field `18`).
+/// Checks a query and rewrites it into what tantivy reads as meant: plain English as its
+/// words, the query language as written (see [`super::parse`]).
 pub fn prepare_query(q: &str) -> Result<String> {
-    let t = q.trim();
-    if t.is_empty() {
-        return Err(QuorumError::Usage("the query is empty: give words to search for, e.g. quorum search \"implementation gap\"".into()).into());
+    super::parse::parse(q).map(|p| p.text)
+}
+
+/// A long plain query cut to its most telling words (see [`super::parse::telling_words`]),
+/// with the words kept; any other query as given.
+fn reduce_long(s: &Searchable, q: &str) -> Result<(String, Option<Vec<String>>)> {
+    let parsed = super::parse::parse(q)?;
+    let distinct: std::collections::HashSet<String> =
+        parsed.words.iter().map(|w| w.to_lowercase()).collect();
+    if parsed.syntax || distinct.len() <= super::parse::MAX_PLAIN_TERMS {
+        return Ok((q.to_string(), None));
     }
-    if t.chars().count() > MAX_QUERY_CHARS {
-        return Err(QuorumError::Usage(format!(
-            "the query is {} characters long; the limit is {MAX_QUERY_CHARS}",
-            t.chars().count()
-        ))
-        .into());
+    let mut analyzer = s.index.tokenizer_for_field(s.fields.text)?;
+    let text = s.fields.text;
+    let searcher = &s.searcher;
+    let kept = super::parse::telling_words(
+        &parsed.words,
+        super::parse::MAX_PLAIN_TERMS,
+        searcher.num_docs(),
+        |w| {
+            let mut ts = analyzer.token_stream(w);
+            ts.advance().then(|| ts.token().text.clone())
+        },
+        |t| {
+            searcher
+                .doc_freq(&Term::from_field_text(text, t))
+                .unwrap_or(0)
+        },
+    );
+    if kept.is_empty() {
+        return Ok((q.to_string(), None));
     }
-    Ok(TIME_LIKE.replace_all(t, "$1\\:$2").into_owned())
+    Ok((kept.join(" "), Some(kept)))
 }
 
 /// How passages are ranked. Each choice was measured on QMSum (benches/RESULTS.md).
@@ -247,6 +273,11 @@ pub fn parser(index: &Index, f: &Fields, r: &Ranking) -> QueryParser {
     p.set_field_boost(f.section, r.field_boost);
     p.set_field_boost(f.speaker, r.field_boost);
     p
+}
+
+/// The passage parser without section titles: what a passage's own words and speaker match.
+fn text_and_speaker_parser(index: &Index, f: &Fields) -> QueryParser {
+    QueryParser::for_index(index, vec![f.text, f.speaker])
 }
 
 fn parse_with(p: &QueryParser, q: &str) -> Result<Box<dyn Query>> {
@@ -468,6 +499,7 @@ pub fn search_with(
     } else {
         query.to_string()
     };
+    let (q, searched_for) = reduce_long(s, &q)?;
     let user = parse_with(&parser(index, f, r), &q)?;
     // only passages carry text, section and speaker, so the user's query is the search;
     // filters narrow it
@@ -531,8 +563,18 @@ pub fn search_with(
         s += r.meeting_weight * meetings.get(&source).copied().unwrap_or(0.0);
         ranked.push((s * max, source, line_start, line_end, addr));
     }
+    // a passage that matches on its section heading alone says nothing of the topic:
+    // it comes after every passage whose own words (or speaker) match
+    let heading_only = super::rank::heading_only(
+        searcher,
+        &*parse_with(&text_and_speaker_parser(index, f), &q)?,
+        ranked.iter().map(|x| x.4),
+    )?;
     ranked.sort_by(|a, b| {
-        b.0.total_cmp(&a.0)
+        heading_only
+            .contains(&a.4)
+            .cmp(&heading_only.contains(&b.4))
+            .then_with(|| b.0.total_cmp(&a.0))
             .then_with(|| a.1.cmp(&b.1))
             .then(a.2.cmp(&b.2))
     });
@@ -542,17 +584,21 @@ pub fn search_with(
     let mut hits = Vec::with_capacity(ranked.len());
     for (score, _, _, _, addr) in ranked {
         let d: TantivyDocument = searcher.doc(addr)?;
-        hits.push(hit_of(
-            &d,
-            f,
-            score,
-            Snippet::from_tantivy(&snippets.snippet_from_doc(&d)),
-        ));
+        let text = d.get_first(f.text).and_then(|v| v.as_str()).unwrap_or("");
+        let snippet = snippets.snippet(text);
+        let excerpt = super::excerpt::excerpt(
+            text,
+            snippet.fragment(),
+            snippet.highlighted(),
+            EXCERPT_BYTES,
+        );
+        hits.push(hit_of(&d, f, score, excerpt));
     }
     Ok(SearchResult {
         query: query.to_string(),
         total,
         hits,
+        searched_for,
     })
 }
 
@@ -613,12 +659,13 @@ mod tests {
     }
 
     #[test]
-    fn test_prepare_query_escapes_times_and_rejects_empty() {
+    fn test_prepare_query_reads_times_as_words_and_rejects_empty() {
         assert_eq!(
             prepare_query("meeting at 18:00").unwrap(),
-            "meeting at 18\\:00"
+            "meeting at \"18 00\""
         );
         assert!(prepare_query("   ").is_err());
-        assert!(prepare_query(&"a".repeat(2000)).is_err());
+        assert!(prepare_query(&"a".repeat(2000)).is_ok());
+        assert!(prepare_query("gap AND").is_err());
     }
 }

@@ -59,6 +59,10 @@ pub struct Trend {
     pub slope: f64,
     /// Periods the slope was fitted on.
     pub periods: usize,
+    /// Two-sided p-value of the slope's t-test, when there were enough years to fit.
+    pub p_value: Option<f64>,
+    /// How the verdict was reached, thresholds named (see `query::trend`).
+    pub rule: String,
 }
 
 /// One theme's report, in the shape of `spec/cli.md` plus more keys.
@@ -214,6 +218,8 @@ pub fn trend(series: &[PeriodCount], n: usize) -> Trend {
             direction: "steady".into(),
             slope: 0.0,
             periods: k,
+            p_value: None,
+            rule: String::new(),
         };
     }
     let mx = (k - 1) as f64 / 2.0;
@@ -236,6 +242,8 @@ pub fn trend(series: &[PeriodCount], n: usize) -> Trend {
         direction: direction.into(),
         slope: (slope * 1000.0).round() / 1000.0,
         periods: k,
+        p_value: None,
+        rule: String::new(),
     }
 }
 
@@ -344,7 +352,8 @@ fn report(
             passages: n,
         })
         .collect();
-    let trend = trend(&series, if by == Period::Meeting { 8 } else { 4 });
+    // a tested verdict over the years, to the corpus's last (src/query/trend.rs)
+    let trend = super::trend::tested(&series, super::trend::corpus_last_year(searcher));
     Ok(ThemeReport {
         name: set.themes[i].name.clone(),
         total: rows.len(),

@@ -81,6 +81,7 @@ pub fn proposals(out: &mut impl Write, rows: &[ProposalRow], width: u16) -> anyh
     t.set_content_arrangement(comfy_table::ContentArrangement::Dynamic);
     t.set_width(width);
     t.set_header(vec!["date", "speaker", "proposal", "where"]);
+    keep_places_whole(&mut t, 3);
     for r in rows {
         let text = if r.text.chars().count() > 240 {
             format!("{}…", r.text.chars().take(240).collect::<String>())
@@ -97,6 +98,18 @@ pub fn proposals(out: &mut impl Write, rows: &[ProposalRow], width: u16) -> anyh
     writeln!(out, "{t}")?;
     writeln!(out, "{} proposals", rows.len())?;
     Ok(())
+}
+
+/// A `file:line` column is never wrapped (it must open as printed), and a table piped
+/// to another program is not wrapped at all.
+fn keep_places_whole(t: &mut comfy_table::Table, column: usize) {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() {
+        t.set_content_arrangement(comfy_table::ContentArrangement::Disabled);
+    }
+    if let Some(c) = t.column_mut(column) {
+        c.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+    }
 }
 
 /// The one-line summary of an index run, for stderr.
@@ -234,9 +247,7 @@ pub fn themes(
 
 /// Prints what was read in one document: its JSON, indented for reading.
 pub fn meeting(out: &mut impl Write, m: &Meeting) -> anyhow::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, m)?;
-    writeln!(out)?;
-    Ok(())
+    super::extract_human::print(out, m)
 }
 
 /// Prints recurring gaps, most persistent first.

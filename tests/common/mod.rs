@@ -42,9 +42,11 @@ pub fn json(dir: &Path, args: &[&str]) -> Value {
 /// A temp folder with an index of the shipped corpus at `index/`.
 pub fn indexed_corpus() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("tempdir");
-    let corpus = corpus();
+    // the corpus as `corpus/` beside the index, so that sources read `corpus/igf/...`
+    // (a source is the corpus path as given, joined with the file's)
+    std::os::unix::fs::symlink(corpus(), dir.path().join("corpus")).expect("symlink");
     let out = quorum(dir.path())
-        .args(["index", corpus.to_str().unwrap(), "--index", "index"])
+        .args(["index", "corpus", "--index", "index"])
         .output()
         .expect("run");
     assert!(

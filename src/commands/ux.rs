@@ -1,0 +1,326 @@
+//! What the command line does around a query so that people and scripts are not tripped:
+//! an index built only where it is meant to be, exit 1 when nothing matches (as grep),
+//! the filter blamed when it is what matches nothing, warnings for a reversed date range
+//! and a corpus changed since the last index, JSON fields named alike across commands,
+//! the absolute path beside every `source`, shell completions and a man page.
+
+use crate::config::{default_corpus, default_index};
+use crate::error::QuorumError;
+use crate::index::corpus_record::CorpusRecord;
+use crate::index::{reader, writer};
+use crate::pipeline;
+use crate::query::filters::Filters;
+use crate::report::human;
+use anyhow::Result;
+use serde::Serialize;
+use serde_json::{Map, Value};
+use std::io::Write;
+use std::path::Path;
+
+/// Builds the index when there is none yet, but only in the default location, from the
+/// default corpus: what the README's first command does. Anywhere else a missing index
+/// is a usage error that says how to build it: `--index /nonexistent` (a typo) must not
+/// create a folder and fill it.
+pub fn ensure_index(index: &Path) -> Result<()> {
+    if reader::exists(index) || !reader::is_vacant(index) {
+        return Ok(());
+    }
+    if index != default_index() {
+        return Err(QuorumError::Usage(format!(
+            "no index at {}: build one with `quorum index CORPUS --index {}` (only the default `index/` is built on first use)",
+            index.display(),
+            index.display()
+        ))
+        .into());
+    }
+    let corpus = default_corpus();
+    if !corpus.is_dir() {
+        return Err(QuorumError::Usage(format!(
+            "no index at {} and no corpus/ folder to build it from: run `quorum index CORPUS`",
+            index.display()
+        ))
+        .into());
+    }
+    eprintln!(
+        "quorum: no index at {}; building it from {} first",
+        index.display(),
+        corpus.display()
+    );
+    let report = pipeline::build(
+        &corpus,
+        index,
+        &writer::BuildOptions {
+            progress: true,
+            ..Default::default()
+        },
+    )?;
+    eprintln!("quorum: {}", human::build_summary(&report));
+    remember_corpus(&corpus, index);
+    Ok(())
+}
+
+/// Records the corpus an index was just built from (see [`CorpusRecord`]); a failure to
+/// write it is a warning, not a failed build.
+pub fn remember_corpus(corpus: &Path, index: &Path) {
+    if let Err(e) = CorpusRecord::of(corpus).save(index) {
+        eprintln!(
+            "quorum: warning: cannot write {} in {}: {e}",
+            crate::index::corpus_record::FILE,
+            index.display()
+        );
+    }
+}
+
+/// Starts checking, beside the query, whether the corpus changed since the last index;
+/// `finish` prints the note on stderr.
+pub struct StalenessCheck(Option<std::thread::JoinHandle<Option<String>>>);
+
+impl StalenessCheck {
+    /// Starts the check for the index at `index`.
+    pub fn start(index: &Path) -> StalenessCheck {
+        let index = index.to_path_buf();
+        StalenessCheck(
+            std::thread::Builder::new()
+                .name("staleness".into())
+                .spawn(move || CorpusRecord::load(&index)?.staleness(&index))
+                .ok(),
+        )
+    }
+
+    /// Prints the note, if any.
+    pub fn finish(self) {
+        if let Some(note) = self.0.and_then(|h| h.join().ok()).flatten() {
+            eprintln!("quorum: note: {note}");
+        }
+    }
+}
+
+/// Warns when `--from` is after `--to`: no meeting can match.
+pub fn warn_reversed_dates(f: &Filters) {
+    if let (Some(from), Some(to)) = (f.from, f.to) {
+        if from > to {
+            let iso = crate::extract::dates::iso;
+            eprintln!(
+                "quorum: warning: --from {} is after --to {}: no meeting can match; did you mean --from {} --to {}?",
+                iso(from),
+                iso(to),
+                iso(to),
+                iso(from)
+            );
+        }
+    }
+}
+
+/// The filters given, each alone, as flags for messages.
+fn filter_flags(f: &Filters) -> Vec<(String, Filters)> {
+    let iso = crate::extract::dates::iso;
+    let mut out = Vec::new();
+    let none = Filters::default();
+    if let Some(s) = &f.speaker {
+        out.push((
+            format!("--speaker {s:?}"),
+            Filters {
+                speaker: Some(s.clone()),
+                ..none.clone()
+            },
+        ));
+    }
+    if let Some(b) = &f.body {
+        out.push((
+            format!("--body {b:?}"),
+            Filters {
+                body: Some(b.clone()),
+                ..none.clone()
+            },
+        ));
+    }
+    if let Some(k) = &f.kind {
+        out.push((
+            format!("--kind {k}"),
+            Filters {
+                kind: Some(k.clone()),
+                ..none.clone()
+            },
+        ));
+    }
+    if let Some(t) = &f.theme {
+        out.push((
+            format!("--theme {t:?}"),
+            Filters {
+                theme: Some(t.clone()),
+                ..none.clone()
+            },
+        ));
+    }
+    if f.from.is_some() || f.to.is_some() {
+        let mut flag = Vec::new();
+        if let Some(d) = f.from {
+            flag.push(format!("--from {}", iso(d)));
+        }
+        if let Some(d) = f.to {
+            flag.push(format!("--to {}", iso(d)));
+        }
+        out.push((
+            flag.join(" "),
+            Filters {
+                from: f.from,
+                to: f.to,
+                ..none.clone()
+            },
+        ));
+    }
+    out
+}
+
+/// Why a search found nothing, on one line: the filter that matches no passage at all
+/// when there is one, else the query.
+pub fn no_match_reason(index: &Path, query: &str, f: &Filters) -> String {
+    let flags = filter_flags(f);
+    let matches_any = |g: &Filters| {
+        crate::query::search::search(index, "*", 1, g)
+            .map(|r| r.total > 0)
+            .unwrap_or(true)
+    };
+    let empty: Vec<&str> = flags
+        .iter()
+        .filter(|(_, g)| !matches_any(g))
+        .map(|(s, _)| s.as_str())
+        .collect();
+    if !empty.is_empty() {
+        return format!(
+            "no passage matches {} (whatever the query); see `quorum search '*' --json` for what is indexed",
+            empty.join(" or ")
+        );
+    }
+    if flags.len() > 1 && !matches_any(f) {
+        let all: Vec<&str> = flags.iter().map(|(s, _)| s.as_str()).collect();
+        return format!("no passage matches {} together", all.join(" and "));
+    }
+    if flags.is_empty() {
+        format!("no passages match {query:?}")
+    } else {
+        let all: Vec<&str> = flags.iter().map(|(s, _)| s.as_str()).collect();
+        format!("no passages match {query:?} with {}", all.join(" "))
+    }
+}
+
+/// Adds, to every object of `v` that names a `source`, the fields that make outputs alike
+/// across commands, without dropping any (the documented shapes are a contract):
+/// `line_start`/`line_end` beside a lone `line`, `line` beside `line_start`, and `path`,
+/// the absolute path of `source`. A `proposals` count (in `gaps`) gets the clearer
+/// `proposals_compared` beside it.
+pub fn consistent(v: &mut Value, record: Option<&CorpusRecord>) {
+    match v {
+        Value::Array(a) => a.iter_mut().for_each(|x| consistent(x, record)),
+        Value::Object(o) => {
+            for (_, x) in o.iter_mut() {
+                consistent(x, record);
+            }
+            add_fields(o, record);
+        }
+        Value::Number(n) => {
+            // an f32 widened to f64 prints its binary tail (17.093000411987305): print
+            // it as the f32 it was, as the typed output does
+            if let Some(x) = n.as_f64().filter(|_| n.is_f64()) {
+                let f = x as f32;
+                if f as f64 == x {
+                    if let Some(m) = format!("{f}")
+                        .parse::<f64>()
+                        .ok()
+                        .and_then(serde_json::Number::from_f64)
+                    {
+                        *n = m;
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn add_fields(o: &mut Map<String, Value>, record: Option<&CorpusRecord>) {
+    if let Some(n) = o.get("proposals").filter(|p| p.is_number()).cloned() {
+        o.entry("proposals_compared").or_insert(n);
+    }
+    let Some(source) = o.get("source").and_then(Value::as_str).map(str::to_string) else {
+        return;
+    };
+    if let Some(line) = o.get("line").cloned() {
+        o.entry("line_start").or_insert(line.clone());
+        o.entry("line_end").or_insert(line);
+    } else if let Some(start) = o.get("line_start").cloned() {
+        o.entry("line").or_insert(start);
+    }
+    if !o.contains_key("path") {
+        let path = record.and_then(|r| r.absolute_path(&source)).or_else(|| {
+            std::path::absolute(&source)
+                .ok()
+                .map(|p| p.to_string_lossy().into_owned())
+        });
+        o.insert("path".into(), path.map_or(Value::Null, Value::String));
+    }
+}
+
+/// Writes a command's JSON with the consistent fields added (see [`consistent`]).
+pub fn write_json<T: Serialize>(out: &mut impl Write, value: &T, index: &Path) -> Result<()> {
+    let mut v = serde_json::to_value(value)?;
+    consistent(&mut v, CorpusRecord::load(index).as_ref());
+    crate::report::json::write(out, &v)
+}
+
+/// `quorum completions SHELL`: the completion script for a shell, on stdout.
+pub fn completions(shell: clap_complete::Shell, out: &mut impl Write) -> Result<()> {
+    let mut cmd = <crate::cli::Cli as clap::CommandFactory>::command();
+    clap_complete::generate(shell, &mut cmd, "quorum", out);
+    Ok(())
+}
+
+/// `quorum man`: the man page (roff), on stdout.
+pub fn man(out: &mut impl Write) -> Result<()> {
+    let cmd = <crate::cli::Cli as clap::CommandFactory>::command();
+    clap_mangen::Man::new(cmd).render(out)?;
+    for sub in <crate::cli::Cli as clap::CommandFactory>::command().get_subcommands() {
+        if sub.get_name() == "help" {
+            continue;
+        }
+        writeln!(out, ".SH \"QUORUM {}\"", sub.get_name().to_uppercase())?;
+        let sub = sub.clone();
+        let man = clap_mangen::Man::new(sub);
+        man.render_description_section(out)?;
+        man.render_options_section(out)?;
+        man.render_extra_section(out)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn test_consistent_fields_are_added_not_renamed() {
+        let mut v = serde_json::json!({
+            "proposals": 3,
+            "gaps": [{"occurrences": [{"source": "c/a.txt", "line": 4}]}],
+            "hits": [{"source": "c/a.txt", "line_start": 2, "line_end": 3}]
+        });
+        let r = CorpusRecord {
+            given: "c".into(),
+            absolute: "/x/c".into(),
+            files: 1,
+            fingerprint: String::new(),
+        };
+        consistent(&mut v, Some(&r));
+        let o = &v["gaps"][0]["occurrences"][0];
+        assert_eq!(o["line"], 4);
+        assert_eq!(o["line_start"], 4);
+        assert_eq!(o["line_end"], 4);
+        assert_eq!(o["path"], "/x/c/a.txt");
+        assert_eq!(v["hits"][0]["line"], 2);
+        assert_eq!(v["proposals"], 3);
+        assert_eq!(v["proposals_compared"], 3);
+        let mut score = serde_json::to_value(17.093f32).unwrap();
+        consistent(&mut score, None);
+        assert_eq!(score.to_string(), "17.093");
+    }
+}
