@@ -105,6 +105,7 @@ pub enum Command {
     /// Examples:
     ///   quorum gaps
     ///   quorum gaps --min-meetings 3 --from 2020-01-01 --json
+    #[command(verbatim_doc_comment)]
     Gaps(GapsArgs),
     /// Write a self-contained HTML report: theme timelines, top proposers per theme,
     /// links to the passages.

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{json, quorum, root};
+use common::{json, quorum, root, search_json};
 use serde_json::Value;
 use std::path::PathBuf;
 
@@ -188,7 +188,7 @@ fn test_navigation_footers_quotes_and_list_footers_are_in_no_passage() {
         "\"Messages sorted by\"",
         "mso",
     ] {
-        let v = json(dir.path(), &["search", q, "--index", "idx", "--json"]);
+        let v = search_json(dir.path(), &["search", q, "--index", "idx", "--json"]);
         assert_eq!(v["hits"].as_array().unwrap().len(), 0, "{q}: {v}");
     }
     // the record's own words are there, in every format
@@ -285,7 +285,7 @@ fn test_captioning_disclaimer_is_in_no_passage_and_no_theme() {
         .unwrap();
     assert!(out.status.success());
     for q in ["captioning", "inaudible", "\"authoritative record\""] {
-        let v = json(dir.path(), &["search", q, "--index", "idx", "--json"]);
+        let v = search_json(dir.path(), &["search", q, "--index", "idx", "--json"]);
         assert_eq!(v["hits"].as_array().unwrap().len(), 0, "{q}: {v}");
     }
     let v = json(

@@ -64,7 +64,7 @@ fn test_an_index_open_for_many_queries_answers_as_the_command() {
             };
             let mut out = Vec::new();
             // as the command writes it: with the fields shared by every command
-            quorum::cli_ux::write_json(
+            quorum::commands::ux::write_json(
                 &mut out,
                 &search_with(&open, query, 20, &filters, &Ranking::default()).unwrap(),
                 &dir.path().join("index"),

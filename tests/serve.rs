@@ -169,8 +169,16 @@ fn keys(v: &Value) -> Vec<&str> {
     k
 }
 
+/// The tests of this file one at a time: the load test measures latency, and the others'
+/// servers and indexing would be its noise.
+fn serial() -> std::sync::MutexGuard<'static, ()> {
+    static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    SERIAL.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 #[test]
 fn test_the_api_answers_in_the_cli_json_shapes() {
+    let _serial = serial();
     let (dir, s) = shipped();
     let d = dir.path();
 
@@ -188,9 +196,11 @@ fn test_the_api_answers_in_the_cli_json_shapes() {
         [
             "body",
             "kind",
+            "line",
             "line_end",
             "line_start",
             "meeting_date",
+            "path",
             "score",
             "section",
             "snippet",
@@ -304,6 +314,7 @@ fn test_the_api_answers_in_the_cli_json_shapes() {
 
 #[test]
 fn test_refused_requests_say_why_and_bounds_hold() {
+    let _serial = serial();
     let (_dir, s) = shipped();
     for (path, status) in [
         ("/api/search", 400),
@@ -329,7 +340,7 @@ fn test_refused_requests_say_why_and_bounds_hold() {
             );
         }
     }
-    let long = "gap ".repeat(300);
+    let long = "gap ".repeat(1300);
     let r = s.get(&format!("/api/search?q={}", long.replace(' ', "+")));
     assert_eq!(r.status, 400, "a query over the length limit");
     assert!(r.body.contains("limit"), "{}", r.body);
@@ -348,6 +359,7 @@ fn test_refused_requests_say_why_and_bounds_hold() {
 
 #[test]
 fn test_no_request_panics_the_server_or_leaves_the_index() {
+    let _serial = serial();
     let (_dir, s) = shipped();
     let odd = [
         "/search?q=%FF%FE",
@@ -388,6 +400,7 @@ fn test_no_request_panics_the_server_or_leaves_the_index() {
 
 #[test]
 fn test_path_traversal_serves_nothing() {
+    let _serial = serial();
     let dir = copied_corpus(&[]);
     // a record beside the indexed ones but never indexed: not served either
     std::fs::write(
@@ -444,6 +457,7 @@ Jane Doe proposed that the zebrafish budget be published as <b>bold</b> text & m
 
 #[test]
 fn test_a_record_with_script_is_shown_as_text() {
+    let _serial = serial();
     let dir = copied_corpus(&[("2026-04-02-wg-strategy-xss.txt", XSS)]);
     let s = Server::start(dir.path(), Path::new("index"), Path::new("corpus"));
     let source = "corpus/igf/2026-04-02-wg-strategy-xss.txt";
@@ -500,6 +514,7 @@ fn test_a_record_with_script_is_shown_as_text() {
 
 #[test]
 fn test_the_server_reloads_when_the_index_commits() {
+    let _serial = serial();
     let dir = copied_corpus(&[]);
     let s = Server::start(dir.path(), Path::new("index"), Path::new("corpus"));
     let before = s.json("/api/status");
@@ -533,6 +548,7 @@ fn test_the_server_reloads_when_the_index_commits() {
 
 #[test]
 fn test_pages_link_hits_to_the_passage_and_people() {
+    let _serial = serial();
     let (_dir, s) = shipped();
     let r = s.get("/search?q=implementation+gap");
     assert_eq!(r.status, 200);
@@ -620,6 +636,7 @@ fn burst_of(addr: SocketAddr, paths: &[String]) -> Vec<f64> {
 
 #[test]
 fn test_200_concurrent_searches_all_answer_quickly() {
+    let _serial = serial();
     let (_dir, s) = shipped();
     let queries = [
         "implementation gap",
@@ -670,6 +687,7 @@ fn screenshots() -> PathBuf {
 
 #[test]
 fn test_browser_search_opens_the_meeting_at_the_passage() {
+    let _serial = serial();
     let required = std::env::var_os("QUORUM_BROWSER_TEST").is_some_and(|v| v == "require");
     let chromium = std::env::var_os("CHROMIUM")
         .map(PathBuf::from)

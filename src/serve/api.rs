@@ -44,13 +44,13 @@ pub(crate) fn person_id(name: &str) -> String {
 
 pub(crate) fn search_of(app: &App, l: &Loaded, p: &Params) -> Result<SearchResult, Fail> {
     let q = p
-        .get("q")
+        .text("q")?
         .ok_or_else(|| Fail::BadRequest("give words to search for: q=...".into()))?;
     let limit = p.number("limit", 10, 1, MAX_HITS)?;
     let filters = p.filters(&app.themes)?;
     Ok(search_with(
         &l.search,
-        q,
+        &q,
         limit,
         &filters,
         &Ranking::default(),
@@ -145,6 +145,20 @@ pub(crate) fn person_of(app: &App, l: &Loaded, id: &str) -> Result<PersonOut, Fa
     })
 }
 
+/// A command's JSON as the CLI prints it, with the fields every command's output shares
+/// (`commands::ux::consistent`).
+fn cli_json<T: Serialize>(app: &App, r: Result<T, Fail>) -> Response {
+    match r.map(|v| serde_json::to_value(v)) {
+        Ok(Ok(mut v)) => {
+            let record = crate::index::corpus_record::CorpusRecord::load(&app.index_dir);
+            crate::commands::ux::consistent(&mut v, record.as_ref());
+            Json(v).into_response()
+        }
+        Ok(Err(e)) => json::<()>(Err(Fail::Internal(format!("{e}")))),
+        Err(e) => json::<()>(Err(e)),
+    }
+}
+
 fn json<T: Serialize>(r: Result<T, Fail>) -> Response {
     match r {
         Ok(v) => Json(v).into_response(),
@@ -159,26 +173,26 @@ fn json<T: Serialize>(r: Result<T, Fail>) -> Response {
 /// `GET /api/search?q=...&limit&speaker&body&from&to&kind&theme`: `quorum search --json`.
 pub(crate) async fn search(State(app): State<Arc<App>>, RawQuery(q): RawQuery) -> Response {
     let p = Params::parse(q.as_deref());
-    json(app.run(move |app, l| search_of(app, l, &p)).await)
+    cli_json(&app, app.run(move |app, l| search_of(app, l, &p)).await)
 }
 
 /// `GET /api/proposals?topic&speaker&body&from&to&limit`: `quorum proposals --json`.
 pub(crate) async fn proposals(State(app): State<Arc<App>>, RawQuery(q): RawQuery) -> Response {
     let p = Params::parse(q.as_deref());
-    json(app.run(move |app, _| proposals_of(app, &p)).await)
+    cli_json(&app, app.run(move |app, _| proposals_of(app, &p)).await)
 }
 
 /// `GET /api/themes?theme=NAME&theme=...&by=year|quarter|meeting&speaker&body&from&to`:
 /// `quorum themes --json`.
 pub(crate) async fn themes(State(app): State<Arc<App>>, RawQuery(q): RawQuery) -> Response {
     let p = Params::parse(q.as_deref());
-    json(app.run(move |app, _| themes_of(app, &p)).await)
+    cli_json(&app, app.run(move |app, _| themes_of(app, &p)).await)
 }
 
 /// `GET /api/gaps?min_meetings&speaker&body&from&to`: `quorum gaps --json`.
 pub(crate) async fn gaps(State(app): State<Arc<App>>, RawQuery(q): RawQuery) -> Response {
     let p = Params::parse(q.as_deref());
-    json(app.run(move |app, _| gaps_of(app, &p)).await)
+    cli_json(&app, app.run(move |app, _| gaps_of(app, &p)).await)
 }
 
 /// `GET /api/meetings/{source}`: `quorum extract --json` of an indexed record.
@@ -191,7 +205,7 @@ pub(crate) async fn meeting(State(app): State<Arc<App>>, Path(source): Path<Stri
 
 /// `GET /api/people/{id}`: a person's proposals and passages.
 pub(crate) async fn person(State(app): State<Arc<App>>, Path(id): Path<String>) -> Response {
-    json(app.run(move |app, l| person_of(app, l, &id)).await)
+    cli_json(&app, app.run(move |app, l| person_of(app, l, &id)).await)
 }
 
 /// `GET /api/status`: which commit is served.

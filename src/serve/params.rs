@@ -7,8 +7,9 @@ use crate::commands::date_arg;
 use crate::extract::themes::ThemeSet;
 use crate::query::filters::Filters;
 
-/// Longest parameter value kept; a query is checked again against the search's own limit.
-const MAX_VALUE_CHARS: usize = 2000;
+/// Longest parameter value kept: room for a pasted paragraph as a query (the search reads
+/// a long plain text by its most telling words), and a bound on what one request costs.
+const MAX_VALUE_CHARS: usize = 5000;
 /// Most values of a repeated parameter (`theme=a&theme=b`).
 const MAX_REPEATS: usize = 50;
 
@@ -141,7 +142,7 @@ mod tests {
         assert_eq!(f.kind.as_deref(), Some("summary"));
         assert!(f.from.is_some());
         assert_eq!(p.number("limit", 10, 1, 100).unwrap(), 5);
-        let long = format!("speaker={}", "a".repeat(3000));
+        let long = format!("speaker={}", "a".repeat(MAX_VALUE_CHARS + 1));
         assert!(Params::parse(Some(&long)).filters(&set).is_err());
         // odd bytes decode, they do not fail
         assert_eq!(

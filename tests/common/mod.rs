@@ -103,3 +103,22 @@ pub fn generate(dir: &Path, meetings: usize, seed: u64, words: (usize, usize)) -
     let truth = std::fs::read(dir.join("corpus-truth.json")).expect("corpus-truth.json");
     serde_json::from_slice(&truth).expect("truth is JSON")
 }
+
+/// Runs `quorum search`, which exits 1 when nothing matches (as grep does) and still
+/// prints its JSON; parses stdout.
+#[allow(dead_code)]
+pub fn search_json(dir: &Path, args: &[&str]) -> Value {
+    let out = quorum(dir).args(args).output().expect("run");
+    let code = out.status.code();
+    assert!(
+        code == Some(0) || code == Some(1),
+        "quorum {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "quorum {args:?}: bad JSON ({e}): {}",
+            String::from_utf8_lossy(&out.stdout)
+        )
+    })
+}
