@@ -1,7 +1,7 @@
 //! Plans a corpus (which meetings raise which recurring proposal, where one is done) and
 //! writes its files and ground truth.
 
-use crate::meeting::{meeting, slug, OneOff};
+use crate::meeting::{meeting, slug, Occurrence, OneOff};
 use crate::words::*;
 use crate::{SynthOptions, Truth, TruthChain, TruthOccurrence};
 use anyhow::{Context, Result};
@@ -38,12 +38,6 @@ impl OneOffDeck {
             keyword,
         }
     }
-}
-
-/// A planted proposal raised in one meeting: which chain, in which of its wordings.
-pub(crate) struct Occurrence {
-    pub(crate) chain: usize,
-    pub(crate) phrasing: usize,
 }
 
 /// One generated meeting: its path under the corpus, its text, the chains it raises

@@ -1,10 +1,15 @@
 //! One generated meeting's text: a summary report or a captioning transcript, with its
 //! planted proposals, a one-off request, the record of chains done, and prose between.
 
-use crate::corpus::Occurrence;
-use crate::prose;
+use crate::prose::{self, capitalize};
 use crate::words::*;
 use time::{Date, Duration, Month};
+
+/// A planted proposal raised in one meeting: which chain, in which of its wordings.
+pub(crate) struct Occurrence {
+    pub(crate) chain: usize,
+    pub(crate) phrasing: usize,
+}
 
 /// A one-off proposal: it names a thing that a recurring proposal is also about (a topic
 /// phrase, "the tracker board"), but asks for something else about it; the thing, the
@@ -260,13 +265,6 @@ pub(crate) fn ordinal(n: usize) -> String {
         _ => "th",
     };
     format!("{n}{suffix}")
-}
-
-pub(crate) fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-        .unwrap_or_default()
 }
 
 pub(crate) fn long_date(d: Date) -> String {

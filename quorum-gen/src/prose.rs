@@ -394,7 +394,7 @@ pub fn place(rank: usize) -> String {
         s.push_str(SYLLABLES[k % b]);
         k /= b;
     }
-    crate::meeting::capitalize(&s)
+    capitalize(&s)
 }
 
 fn plural(noun: &str) -> String {
@@ -454,6 +454,14 @@ fn with_articles(s: &str) -> String {
     out
 }
 
+/// The text with its first letter in upper case.
+pub(crate) fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -493,7 +501,7 @@ mod tests {
         let mut r = fastrand::Rng::with_seed(3);
         let mut text = String::from("Working Group on Tests\n\nSummary Report\n\nA. Topic\n\n");
         for k in 0..400 {
-            text.push_str(&crate::meeting::capitalize(&sentence(
+            text.push_str(&capitalize(&sentence(
                 &mut r,
                 k % FAMILY_COUNT,
                 "remote hubs",

@@ -13,10 +13,11 @@ pub mod show;
 pub mod themes;
 pub mod ux;
 
+pub use crate::query::filters::date_arg;
+
 use crate::cli::{Cli, Command, FilterArgs, KindArg};
 use crate::config::{colour_stdout, columns};
 use crate::error::{is_broken_pipe, status_of, ExitStatus, QuorumError};
-use crate::extract::dates::parse_iso;
 use crate::extract::themes::ThemeSet;
 use crate::query::filters::Filters;
 use anyhow::Result;
@@ -25,7 +26,6 @@ use std::ffi::OsString;
 use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::process::ExitCode;
-use time::Date;
 
 /// Parses the arguments, runs the command, and returns the exit code.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> ExitCode {
@@ -115,18 +115,6 @@ pub fn filters(a: &FilterArgs, kind: Option<KindArg>) -> Result<Filters, QuorumE
     };
     ux::warn_reversed_dates(&f);
     Ok(f)
-}
-
-/// A `--from`/`--to` value.
-pub fn date_arg(flag: &str, value: Option<&str>) -> Result<Option<Date>, QuorumError> {
-    match value {
-        None => Ok(None),
-        Some(v) => parse_iso(v).map(Some).ok_or_else(|| {
-            QuorumError::Usage(format!(
-                "{flag} {v:?} is not a date: use YYYY-MM-DD, e.g. {flag} 2026-01-31"
-            ))
-        }),
-    }
 }
 
 /// The themes of `--themes FILE`, or the shipped ones; a bad file is a usage error.

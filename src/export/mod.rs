@@ -13,9 +13,9 @@ pub mod docs;
 pub mod opensearch;
 pub mod quickwit;
 
-use crate::commands::date_arg;
 use crate::error::{ExitStatus, QuorumError};
 use crate::index::reader;
+use crate::query::filters::date_arg;
 use crate::query::filters::Filters;
 use anyhow::{Context, Result};
 use docs::{Doc, DocType, IndexContents, TYPES};

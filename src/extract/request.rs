@@ -9,8 +9,8 @@
 //! (`extract::synonyms`): a change to either needs `SCHEMA_VERSION` bumped.
 
 use super::synonyms::{lists_as_sets, synonym_map};
-use crate::index::schema::{analyze, words_and_stems};
 use crate::lexicon::{lexicon, Gaps};
+use crate::text::analysis::{analyze, words_and_stems};
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;

@@ -1,7 +1,7 @@
 //! The synonym classes and sets of data/synonyms.toml: words that say the same thing in
 //! meeting records, merged before proposals are compared.
 
-use crate::index::schema::analyze;
+use crate::text::analysis::analyze;
 use std::collections::HashMap;
 
 /// The shipped synonym classes (data/synonyms.toml): words that say the same thing in

@@ -28,12 +28,23 @@ pub fn corpus_label(root: &Path) -> String {
 
 /// A file's source name: `label` joined with its path relative to the corpus folder.
 pub fn join(label: &str, rel: &Path) -> String {
-    let rel = crate::ingest::walk::source_name(rel);
+    let rel = source_name(rel);
     match (label.is_empty(), label == "/") {
         (true, _) => rel,
         (_, true) => format!("/{rel}"),
         _ => format!("{label}/{rel}"),
     }
+}
+
+/// A path in `/` form, as sources are stored and printed.
+pub fn source_name(path: &Path) -> String {
+    path.components()
+        .filter_map(|c| match c {
+            std::path::Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 #[cfg(test)]

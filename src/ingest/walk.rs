@@ -99,17 +99,6 @@ pub fn is_document(path: &Path) -> bool {
     })
 }
 
-/// A path in `/` form, as sources are stored and printed.
-pub fn source_name(path: &Path) -> String {
-    path.components()
-        .filter_map(|c| match c {
-            std::path::Component::Normal(s) => Some(s.to_string_lossy().into_owned()),
-            _ => None,
-        })
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -144,3 +144,15 @@ impl Filters {
         Ok(out)
     }
 }
+
+/// A `--from`/`--to` value.
+pub fn date_arg(flag: &str, value: Option<&str>) -> Result<Option<Date>, QuorumError> {
+    match value {
+        None => Ok(None),
+        Some(v) => crate::text::dates::parse_iso(v).map(Some).ok_or_else(|| {
+            QuorumError::Usage(format!(
+                "{flag} {v:?} is not a date: use YYYY-MM-DD, e.g. {flag} 2026-01-31"
+            ))
+        }),
+    }
+}

@@ -6,6 +6,7 @@
 //! asked about is not the indexed one, the same terms run as phrase queries instead.
 
 use super::filters::Filters;
+pub use super::trend::{PeriodCount, Trend};
 use crate::extract::themes::ThemeSet;
 use crate::index::passages::from_tantivy_date;
 use crate::index::reader;
@@ -30,17 +31,6 @@ pub enum Period {
     Meeting,
 }
 
-/// Counts of one period.
-#[derive(Debug, Clone, Serialize)]
-pub struct PeriodCount {
-    /// "2024", "2024-Q1", or "2024-03-05 source".
-    pub period: String,
-    /// Meetings that discussed the theme.
-    pub meetings: usize,
-    /// Passages about the theme.
-    pub passages: usize,
-}
-
 /// A person who raises a theme.
 #[derive(Debug, Clone, Serialize)]
 pub struct Raiser {
@@ -48,21 +38,6 @@ pub struct Raiser {
     pub name: String,
     /// Passages of theirs about the theme.
     pub passages: usize,
-}
-
-/// Direction of a theme over the last periods.
-#[derive(Debug, Clone, Serialize)]
-pub struct Trend {
-    /// rising, falling or steady.
-    pub direction: String,
-    /// Least-squares slope of passages per period over the last periods.
-    pub slope: f64,
-    /// Periods the slope was fitted on.
-    pub periods: usize,
-    /// Two-sided p-value of the slope's t-test, when there were enough years to fit.
-    pub p_value: Option<f64>,
-    /// How the verdict was reached, thresholds named (see `query::trend`).
-    pub rule: String,
 }
 
 /// One theme's report, in the shape of `spec/cli.md` plus more keys.

@@ -4,7 +4,7 @@
 //! a change large enough to matter. A theme absent from the corpus's last years is "not
 //! seen since YEAR", whatever it did before.
 
-use super::themes::{PeriodCount, Trend};
+use serde::Serialize;
 
 /// Years a fit needs: with fewer, two or three noisy counts decide the verdict.
 pub const MIN_YEARS: usize = 4;
@@ -223,6 +223,32 @@ fn beta_cf(a: f64, b: f64, x: f64) -> f64 {
         }
     }
     h
+}
+
+/// Counts of one period.
+#[derive(Debug, Clone, Serialize)]
+pub struct PeriodCount {
+    /// "2024", "2024-Q1", or "2024-03-05 source".
+    pub period: String,
+    /// Meetings that discussed the theme.
+    pub meetings: usize,
+    /// Passages about the theme.
+    pub passages: usize,
+}
+
+/// Direction of a theme over the last periods.
+#[derive(Debug, Clone, Serialize)]
+pub struct Trend {
+    /// rising, falling or steady.
+    pub direction: String,
+    /// Least-squares slope of passages per period over the last periods.
+    pub slope: f64,
+    /// Periods the slope was fitted on.
+    pub periods: usize,
+    /// Two-sided p-value of the slope's t-test, when there were enough years to fit.
+    pub p_value: Option<f64>,
+    /// How the verdict was reached, thresholds named (see `query::trend`).
+    pub rule: String,
 }
 
 #[cfg(test)]

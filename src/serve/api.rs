@@ -4,9 +4,9 @@
 use super::params::Params;
 use super::state::{App, Loaded};
 use super::{Fail, MAX_HITS, MAX_ROWS};
-use crate::commands::date_arg;
 use crate::extract::names::person_key;
 use crate::model::Meeting;
+use crate::query::filters::date_arg;
 use crate::query::filters::Filters;
 use crate::query::gaps::GapsResult;
 use crate::query::proposals::ProposalRow;
@@ -151,7 +151,7 @@ fn cli_json<T: Serialize>(app: &App, r: Result<T, Fail>) -> Response {
     match r.map(|v| serde_json::to_value(v)) {
         Ok(Ok(mut v)) => {
             let record = crate::index::corpus_record::CorpusRecord::load(&app.index_dir);
-            crate::commands::ux::consistent(&mut v, record.as_ref());
+            crate::report::json::consistent(&mut v, record.as_ref());
             Json(v).into_response()
         }
         Ok(Err(e)) => json::<()>(Err(Fail::Internal(format!("{e}")))),

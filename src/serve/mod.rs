@@ -10,6 +10,7 @@
 
 mod api;
 mod chart;
+mod forms;
 mod pages;
 mod params;
 mod state;

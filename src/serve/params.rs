@@ -3,8 +3,8 @@
 //! way, so a page's URL and an API call mean the same thing.
 
 use super::Fail;
-use crate::commands::date_arg;
 use crate::extract::themes::ThemeSet;
+use crate::query::filters::date_arg;
 use crate::query::filters::Filters;
 
 /// Longest parameter value kept: room for a pasted paragraph as a query (the search reads

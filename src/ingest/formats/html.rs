@@ -11,7 +11,7 @@
 //! A mailing-list archive page (pipermail: subject in `<h1>`, sender in `<b>`, date in
 //! `<i>`, message in `<pre>`) is read as a mail message ([`super::mail`]).
 
-use super::{mail, Format, Rendering};
+use super::{Format, Rendering};
 use crate::text::squash;
 use ego_tree::iter::Edge;
 use regex::Regex;
@@ -82,17 +82,19 @@ pub fn looks_like_html(text: &str) -> bool {
 /// Renders a page as text (or as a mail message when it is an archive page).
 pub fn render(source: &str) -> Rendering {
     let doc = Html::parse_document(source);
-    if let Some(r) = archive_message(&doc, source) {
-        return r;
-    }
+    render_doc(&doc)
+}
+
+/// The rendering of a parsed page.
+pub fn render_doc(doc: &Html) -> Rendering {
     Rendering {
         format: Format::Html,
-        text: content_text(&doc),
+        text: content_text(doc),
         mail: None,
     }
 }
 
-fn selector(s: &str) -> Selector {
+pub(crate) fn selector(s: &str) -> Selector {
     Selector::parse(s).expect("static selector")
 }
 
@@ -339,33 +341,6 @@ fn close(e: ElementRef<'_>, out: &mut Writer) {
         n if BLOCKS.contains(&n) => out.end_block(),
         _ => {}
     }
-}
-
-/// A pipermail message page: subject `<h1>`, sender `<b>`, date `<i>`, body `<pre>`,
-/// navigation lists and the list footer around it.
-fn archive_message(doc: &Html, source: &str) -> Option<Rendering> {
-    let marked = source.contains("<!--beginarticle-->");
-    let pre = doc.select(&selector("pre")).next()?;
-    let h1 = doc.select(&selector("h1")).next();
-    let mailto = doc.select(&selector("a[href^='mailto:']")).next();
-    if !(marked || h1.is_some() && mailto.is_some()) {
-        return None;
-    }
-    let text_of = |e: ElementRef<'_>| squash(&e.text().collect::<String>());
-    let subject = h1
-        .map(text_of)
-        .or_else(|| doc.select(&selector("title")).next().map(text_of))?;
-    let author = doc.select(&selector("b")).next().map(text_of);
-    let address = mailto.map(text_of);
-    let stamp = doc.select(&selector("i")).next().map(text_of);
-    let body: String = pre.text().collect();
-    Some(mail::compose(
-        &subject,
-        author.as_deref(),
-        address.as_deref(),
-        stamp.as_deref(),
-        &body,
-    ))
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ use crate::model::Parsed;
 use crate::text::dates::find_dates;
 use crate::text::squash;
 use regex::Regex;
+use scraper::{ElementRef, Html};
 use std::sync::LazyLock;
 
 static HEADER: LazyLock<Regex> = LazyLock::new(|| {
@@ -320,6 +321,37 @@ pub fn apply_header(p: &mut Parsed, meta: &MailMeta) {
         });
         p.date = from_subject.or(meta.date);
     }
+}
+
+/// A pipermail message page: subject `<h1>`, sender `<b>`, date `<i>`, body `<pre>`,
+/// navigation lists and the list footer around it.
+pub fn archive_message(doc: &Html, source: &str) -> Option<Rendering> {
+    let marked = source.contains("<!--beginarticle-->");
+    let pre = doc.select(&super::html::selector("pre")).next()?;
+    let h1 = doc.select(&super::html::selector("h1")).next();
+    let mailto = doc
+        .select(&super::html::selector("a[href^='mailto:']"))
+        .next();
+    if !(marked || h1.is_some() && mailto.is_some()) {
+        return None;
+    }
+    let text_of = |e: ElementRef<'_>| squash(&e.text().collect::<String>());
+    let subject = h1.map(text_of).or_else(|| {
+        doc.select(&super::html::selector("title"))
+            .next()
+            .map(text_of)
+    })?;
+    let author = doc.select(&super::html::selector("b")).next().map(text_of);
+    let address = mailto.map(text_of);
+    let stamp = doc.select(&super::html::selector("i")).next().map(text_of);
+    let body: String = pre.text().collect();
+    Some(compose(
+        &subject,
+        author.as_deref(),
+        address.as_deref(),
+        stamp.as_deref(),
+        &body,
+    ))
 }
 
 #[cfg(test)]

@@ -90,7 +90,9 @@ pub fn render(path: &Path, bytes: &[u8]) -> Result<Rendering, ReadError> {
     }
     let text = decode(bytes)?;
     if matches!(ext.as_str(), "html" | "htm" | "xhtml") || html::looks_like_html(&text) {
-        return Ok(html::render(&text));
+        // a mailing-list archive page is a message; any other page is its content
+        let doc = scraper::Html::parse_document(&text);
+        return Ok(mail::archive_message(&doc, &text).unwrap_or_else(|| html::render_doc(&doc)));
     }
     if mail::has_headers(&text) {
         return Ok(mail::render_text(&text));

@@ -328,9 +328,9 @@ pub(super) fn label_of(members: &[usize], items: &[Item]) -> usize {
 mod tests {
     use super::*;
     use crate::extract::request::wanted;
-    use crate::index::schema::analyze;
     use crate::query::gaps::similarity::same_want;
     use crate::query::gaps::testing::items_of;
+    use crate::text::analysis::analyze;
 
     #[test]
     fn test_pairs_from_postings_equal_all_pairs() {

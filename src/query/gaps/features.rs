@@ -5,7 +5,7 @@
 use super::params::PARAMS;
 use crate::extract::request::{lex, phrase, Phrase, Request};
 use crate::extract::synonyms::{synonym_map, synonyms};
-use crate::index::schema::analyze;
+use crate::text::analysis::analyze;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 

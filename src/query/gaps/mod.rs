@@ -295,7 +295,7 @@ mod tests {
     use super::similarity::similarity;
     use super::status::done_thing;
     use super::testing::items_of;
-    use crate::index::schema::analyze;
+    use crate::text::analysis::analyze;
     use std::collections::HashMap;
 
     use proptest::strategy::Strategy;

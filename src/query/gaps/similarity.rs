@@ -323,9 +323,9 @@ pub(super) fn item(
 mod tests {
     use super::*;
     use crate::extract::request::passive;
-    use crate::index::schema::analyze;
     use crate::query::gaps::features::Vocab;
     use crate::query::gaps::testing::{bag, items_of};
+    use crate::text::analysis::analyze;
 
     #[test]
     fn test_paraphrases_link_and_one_offs_do_not() {
