@@ -1,4 +1,4 @@
-//! Errors the caller must branch on, and the exit codes of `spec/cli.md`.
+//! Errors the caller must branch on, and the exit codes of `docs/json.md`.
 
 use thiserror::Error;
 

@@ -1,4 +1,4 @@
-//! The meeting model: what one document says, in the shape of `spec/extraction.md`.
+//! The meeting model: what one document says, in the shape of `docs/json.md`.
 
 use serde::Serialize;
 

@@ -736,6 +736,19 @@ fn test_docs_json_md_matches_every_commands_json() {
         ),
         ("gaps", vec!["gaps", "--json", "--index", "index"]),
         (
+            "export",
+            vec![
+                "export",
+                "--to",
+                "opensearch",
+                "--index",
+                "index",
+                "--out",
+                "exp",
+                "--json",
+            ],
+        ),
+        (
             "extract",
             vec!["extract", fixture.to_str().unwrap(), "--json"],
         ),

@@ -14,7 +14,7 @@ use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{TantivyDocument, Term};
 
-/// One proposal, in the shape of `spec/cli.md`.
+/// One proposal, in the shape of `docs/json.md`.
 #[derive(Debug, Clone, Serialize)]
 pub struct ProposalRow {
     /// Who proposed it.

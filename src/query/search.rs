@@ -28,7 +28,7 @@ pub const MAX_QUERY_CHARS: usize = super::parse::MAX_SYNTAX_CHARS;
 /// widened to the start of its sentence and cut at a word (`query::excerpt`).
 const EXCERPT_BYTES: usize = 220;
 
-/// One search hit, in the shape of `spec/cli.md`.
+/// One search hit, in the shape of `docs/json.md`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Hit {
     /// File, as indexed.

@@ -1,7 +1,7 @@
 //! A passage excerpt with the words that matched the query: plain text and the byte
 //! ranges to highlight, so that each printer marks them its own way (ANSI colour,
 //! brackets, `<b>` in HTML). In JSON it is one string, the text HTML-escaped with the
-//! matches in `<b>` (the wire shape of `spec/cli.md`, as tantivy writes it).
+//! matches in `<b>` (the wire shape of `docs/json.md`, as tantivy writes it).
 
 use serde::{Serialize, Serializer};
 use std::ops::Range;

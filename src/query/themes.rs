@@ -40,7 +40,7 @@ pub struct Raiser {
     pub passages: usize,
 }
 
-/// One theme's report, in the shape of `spec/cli.md` plus more keys.
+/// One theme's report, in the shape of `docs/json.md` plus more keys.
 #[derive(Debug, Clone, Serialize)]
 pub struct ThemeReport {
     /// Theme name.

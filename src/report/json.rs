@@ -1,4 +1,4 @@
-//! JSON output: the wire shapes of `spec/cli.md`, one object per command.
+//! JSON output: the wire shapes of `docs/json.md`, one object per command.
 
 use crate::index::corpus_record::CorpusRecord;
 use crate::query::proposals::ProposalRow;

@@ -1,4 +1,4 @@
-//! The JSON API: the CLI's `--json` shapes (spec/cli.md), from the library's own query
+//! The JSON API: the CLI's `--json` shapes (docs/json.md), from the library's own query
 //! functions, so that a page, a script and the command line give one answer.
 
 use super::params::Params;

@@ -79,7 +79,7 @@ pub struct Evidence {
     pub text: String,
 }
 
-/// A recurring proposal, in the shape of `spec/cli.md`.
+/// A recurring proposal, in the shape of `docs/json.md`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Gap {
     /// The clearest wording: the occurrence closest to all the others.
