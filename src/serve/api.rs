@@ -150,8 +150,7 @@ pub(crate) fn person_of(app: &App, l: &Loaded, id: &str) -> Result<PersonOut, Fa
 fn cli_json<T: Serialize>(app: &App, r: Result<T, Fail>) -> Response {
     match r.map(|v| serde_json::to_value(v)) {
         Ok(Ok(mut v)) => {
-            let record = crate::index::corpus_record::CorpusRecord::load(&app.index_dir);
-            crate::report::json::consistent(&mut v, record.as_ref());
+            crate::report::json::consistent(&mut v, app.loaded().corpus_record.as_ref());
             Json(v).into_response()
         }
         Ok(Err(e)) => json::<()>(Err(Fail::Internal(format!("{e}")))),

@@ -38,6 +38,9 @@ pub struct Loaded {
     /// The commit's opstamp.
     pub opstamp: u64,
     meetings: usize,
+    /// The corpus as `quorum index` was given it, read once per commit: the absolute
+    /// `path` of every source in the JSON answers.
+    pub corpus_record: Option<crate::index::corpus_record::CorpusRecord>,
 }
 
 /// What tells one commit from the next without opening it.
@@ -68,6 +71,7 @@ impl Loaded {
             stamp,
             opstamp,
             meetings,
+            corpus_record: crate::index::corpus_record::CorpusRecord::load(index_dir),
         })
     }
 
