@@ -16,7 +16,7 @@ work=$(mktemp -d)
 cp -r "$here/corpus" "$work/corpus"
 cp -r "$here/tests/fixtures/extract" "$work/fixtures"
 cd "$work"
-strip() { sed -E 's/[0-9]+(\.[0-9]+)?(ms|s)\b/T/g; s/"(seconds|elapsed|elapsed_ms|ms|millis|took)": *[0-9.e+-]+/"\1": T/g'; }
+strip() { sed -E "s#$work#WORK#g" | sed -E 's/[0-9]+(\.[0-9]+)?(ms|s)\b/T/g; s/"(seconds|elapsed|elapsed_ms|ms|millis|took)": *[0-9.e+-]+/"\1": T/g'; }
 run() { # name, command...
   local name=$1; shift
   "$@" >"$out/$name.out" 2>"$out/$name.err"; echo "exit $?" >>"$out/$name.out"
