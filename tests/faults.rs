@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::quorum;
+use common::{quorum, run_ok};
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::process::Stdio;
@@ -15,16 +15,11 @@ fn generate(dir: &Path, meetings: usize) {
 
 /// Every passage of an index as (source, lines) → count, and the total.
 fn dump(dir: &Path, index: &str) -> (BTreeMap<String, usize>, u64) {
-    let out = quorum(dir)
-        .args([
+    let out = run_ok(
+        dir,
+        &[
             "search", "*", "--limit", "10000", "--json", "--index", index,
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+        ],
     );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let mut m = BTreeMap::new();

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{json, quorum, root, search_json};
+use common::{json, quorum, root, run_ok, search_json};
 use serde_json::Value;
 use std::path::PathBuf;
 
@@ -68,20 +68,15 @@ fn test_every_format_gives_the_facts_of_the_text() {
 /// run's JSON and its stderr.
 fn index_fixtures() -> (tempfile::TempDir, Value, String) {
     let dir = tempfile::tempdir().unwrap();
-    let out = quorum(dir.path())
-        .args([
+    let out = run_ok(
+        dir.path(),
+        &[
             "index",
             fixtures().to_str().unwrap(),
             "--index",
             "idx",
             "--json",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+        ],
     );
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     (dir, v, String::from_utf8_lossy(&out.stderr).into_owned())

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::quorum;
+use common::{quorum, run_ok};
 use quorum::extract::dates::parse_iso;
 use quorum::query::filters::Filters;
 use quorum::query::search::{search_with, Ranking, Searchable};
@@ -13,21 +13,16 @@ fn test_an_index_open_for_many_queries_answers_as_the_command() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = common::corpus();
     // small batches: several commits, so several segments
-    let out = quorum(dir.path())
-        .args([
+    run_ok(
+        dir.path(),
+        &[
             "index",
             corpus.to_str().unwrap(),
             "--index",
             "index",
             "--batch",
             "3",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+        ],
     );
     let open = Searchable::open_for_many(&dir.path().join("index")).unwrap();
     assert!(

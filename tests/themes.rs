@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{indexed_corpus, json, quorum};
+use common::{indexed_corpus, json, quorum, run_ok};
 use quorum::extract::themes::ThemeSet;
 use std::collections::BTreeMap;
 
@@ -223,14 +223,9 @@ fn test_search_by_theme_keeps_only_its_passages() {
 #[test]
 fn test_html_report_is_self_contained() {
     let dir = indexed_corpus();
-    let out = quorum(dir.path())
-        .args(["report", "--html", "report.html", "--index", "index"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    run_ok(
+        dir.path(),
+        &["report", "--html", "report.html", "--index", "index"],
     );
     let html = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>") && html.trim_end().ends_with("</html>"));

@@ -23,6 +23,17 @@ pub fn quorum(dir: &Path) -> Command {
     c
 }
 
+/// Runs quorum and expects success; the output, for tests that read more than JSON.
+pub fn run_ok(dir: &Path, args: &[&str]) -> std::process::Output {
+    let out = quorum(dir).args(args).output().expect("run");
+    assert!(
+        out.status.success(),
+        "quorum {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
 /// Runs quorum, expects success, parses stdout as JSON.
 pub fn json(dir: &Path, args: &[&str]) -> Value {
     json_with(dir, args, &[0])
