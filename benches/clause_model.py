@@ -184,7 +184,7 @@ def read_turns(path):
     for i, line in enumerate(lines[HEADER_LINES:], start=HEADER_LINES + 1):
         _, sep, content = line.partition(": ")
         if not sep:
-            content = line[:-1] if line.endswith(":") else ""
+            content = ""  # "PhD E:" alone: a turn with nothing said
         turns.append((i, content.strip()))
     return turns, len(lines)
 

@@ -28,7 +28,9 @@ Environment:
                     the meeting match, dropping question words (0/1), weight of section
                     and speaker fields
   QUORUM_GAP_LINK=X the cosine at which `quorum gaps` links two proposals, for sweeps
-                    of that threshold [default: 0.28]";
+                    of that threshold [default: 0.28]
+  QUORUM_CLAUSE_WEIGHTS=F  a weights file of the clause model (the shape of
+                    data/clause-weights.toml) used instead of the built-in one";
 
 /// The default corpus: `corpus/` here, else the corpus shipped with this build.
 pub fn default_corpus() -> PathBuf {
@@ -71,6 +73,12 @@ pub fn columns() -> u16 {
 /// `QUORUM_EVENTS`: a file of event rules to add to the built-in ones.
 pub fn events_file() -> Option<OsString> {
     std::env::var_os("QUORUM_EVENTS")
+}
+
+/// `QUORUM_CLAUSE_WEIGHTS`: a weights file of the clause model (`extract::clause`) to use
+/// instead of the built-in one, for experiments with refitted weights.
+pub fn clause_weights_file() -> Option<OsString> {
+    std::env::var_os("QUORUM_CLAUSE_WEIGHTS")
 }
 
 /// `QUORUM_RANK`: the ranking knobs the ranking evaluation sets ("meet=1,q=1,field=1").

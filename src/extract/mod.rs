@@ -5,6 +5,7 @@
 //! every date.
 
 pub mod acronyms;
+pub mod clause;
 pub mod decisions;
 pub mod events;
 pub mod mail;
@@ -42,6 +43,11 @@ pub fn meeting(parsed: Parsed) -> Meeting {
     let mut proposals = proposals::proposals(&at.clauses, &blocks, &sections);
     let mut decisions =
         decisions::decisions(&at.clauses, &blocks, &sections, at.moderator.as_deref());
+    // a long conversation: the clause model picks the turns that carry them
+    if let Some((p, d)) = clause::conversation(&blocks, &sections) {
+        proposals = p;
+        decisions = d;
+    }
     // Markdown emphasis is how the record looked, not what was proposed or decided
     for p in &mut proposals {
         p.text = crate::text::strip_emphasis(&p.text);
