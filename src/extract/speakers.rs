@@ -7,12 +7,14 @@
 
 use crate::lexicon::lexicon;
 use crate::model::{Block, BlockKind, Participant};
-use crate::text::names::{
-    given_family, split_label, strip_honorifics, title_case_if_upper, Registry,
-};
+use crate::text::names::{honorific_alternation, strip_honorifics, Registry};
 use crate::text::sentences;
 use regex::Regex;
 use std::sync::LazyLock;
+
+mod labels;
+
+use labels::resolve_turn_labels;
 
 /// Who a clause is attributed to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,8 +52,7 @@ static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     let name = r"[\p{Lu}][\p{L}\p{M}'’\-]*\.?(?:\s+(?:de|da|dos|das|do|van|von|der|den|del|della|la|le|di|du|bin|al|St\.|[\p{Lu}][\p{L}\p{M}'’\-]*\.?)){0,4}";
-    let hon =
-        r"(?:(?:Mr|Ms|Mrs|Dr|Prof|prof|H\.E|Amb|Mx)\.?\s+|Ambassador\s+|Minister\s+|Professor\s+)";
+    let hon = format!(r"(?:{}\.?\s+)", honorific_alternation());
     Regex::new(&format!(
         r"^(?:(?P<pron>She|He|They)\b|(?:The|the|Our|our)\s+(?:(?:MAG|IGF|WG|NRIs|Group's|meeting|session)\s+)?(?P<role>Host|Chair|Chairman|Chairperson|Moderator|Co-Chair|Co-chair|Facilitator|Rapporteur)\b|The\s[^,]{{3,80}},\s+(?P<appos>{hon}?{name}),|(?P<name>{hon}?{name}(?:\s+and\s+{hon}?{name})?))(?P<paren>\s*\([^)]{{1,80}}\))?(?:\s+(?:of|from)\s+(?:the\s+)?[\p{{Lu}}][\p{{L}}\-]*(?:\s+[\p{{Lu}}][\p{{L}}\-.]*){{0,4}})?(?:,\s+[^;]{{2,160}}?,)?\s+(?:(?:then|also|further|again|briefly|first|finally|later|subsequently|immediately|strongly|generally|fully|had|has|have|once more|in turn|too)\s+)*(?P<verb>[a-z]+)"
     ))
@@ -62,30 +63,21 @@ pub static VIEW_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:In\s+(?:his|her)\s+(?:view|opinion)|According\s+to\s+(?:him|her)|For\s+(?:him|her)|In\s+(?:his|her)\s+words),\s+").expect("view of")
 });
 static CLAUSE_SPLIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r";\s+").expect("clause split"));
-static SELF_INTRO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\b(?:this is|my name is|I am|I'm|it's)\s+|^(?:Yes,\s+|Hello,\s+|Thank you,?\s+(?:\w+,\s+)?)?)(?P<n>[\p{Lu}][\p{L}'’\-]+\s+[\p{Lu}][\p{L}'’\-]+)(?:\s+again)?(?:\s+(?:from|speaking|for the record|here)\b|[,.])")
-        .expect("self introduction")
-});
-static CHAIR_NAMED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i:\bour\s+(?:mag\s+)?chair|\bthe\s+(?:mag\s+)?chair|\bthe\s+floor\s+to|\bhand\s+over\s+to)\s*,?\s+(?P<n>[\p{Lu}][\p{L}'’\-]+(?:\s+(?:St\.\s+)?[\p{Lu}][\p{L}'’\-]+){0,3})").expect("chair named")
-});
 static MODERATED_BY: LazyLock<Regex> = LazyLock::new(|| {
     let name = r"[\p{Lu}][\p{L}\p{M}'’\-.]*(?:\s+(?:de|da|dos|van|von|der|del|la|le|St\.|[\p{Lu}][\p{L}\p{M}'’\-.]*)){1,4}";
+    let hon = format!(r"(?:{}\.?\s+)", honorific_alternation());
     Regex::new(&format!(
-        r"(?:(?i:moderated|chaired|hosted|facilitated|led|convened|presided over)\s+by\s+(?:(?:Mr|Ms|Mrs|Dr|H\.E)\.?\s+)?(?P<a>{name})|(?:^|[.;]\s+|,\s+)(?:(?:Mr|Ms|Mrs|Dr|H\.E)\.?\s+)?(?P<b>{name})(?:\s*\((?:[^)]*)\))?(?:,\s(?P<ap>[^,]{{2,120}}),)?\s+(?:moderated|chaired|hosted|facilitated|presided over|led)\s+(?:the|all|this)\b|(?i:(?:^|\s)(?:chair(?:person|man|woman)?|moderator|facilitator|host)(?:\s*/\s*\w+)?\s*:\s*)(?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?(?P<c>{name})|(?P<d>{name})\s*\((?:MAG\s+)?(?:Chair|Moderator|Co-Chair|co-chair)\))"
+        r"(?:(?i:moderated|chaired|hosted|facilitated|led|convened|presided over)\s+by\s+{hon}?(?P<a>{name})|(?:^|[.;]\s+|,\s+){hon}?(?P<b>{name})(?:\s*\((?:[^)]*)\))?(?:,\s(?P<ap>[^,]{{2,120}}),)?\s+(?:moderated|chaired|hosted|facilitated|presided over|led)\s+(?:the|all|this)\b|(?i:(?:^|\s)(?:chair(?:person|man|woman)?|moderator|facilitator|host)(?:\s*/\s*\w+)?\s*:\s*){hon}?(?P<c>{name})|(?P<d>{name})\s*\((?:MAG\s+)?(?:Chair|Moderator|Co-Chair|co-chair)\))"
     ))
     .expect("moderated by")
 });
 static HONORIFIC_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:Mr|Ms|Mrs|Dr|Prof|H\.E)\.?\s+(?:Ambassador\s+)?(?P<n>[\p{Lu}][\p{L}\p{M}'’\-]+(?:\s+(?:de|da|dos|van|von|der|del|la|le|St\.|[\p{Lu}][\p{L}\p{M}'’\-]+)){1,3})").expect("honorific name")
+    let hon = honorific_alternation();
+    Regex::new(&format!(r"\b{hon}\.?\s+(?:{hon}\.?\s+)?(?P<n>[\p{{Lu}}][\p{{L}}\p{{M}}'’\-]+(?:\s+(?:de|da|dos|van|von|der|del|la|le|St\.|[\p{{Lu}}][\p{{L}}\p{{M}}'’\-]+)){{1,3}})")).expect("honorific name")
 });
 static SENDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:From:\s*)?(?P<n>[\p{Lu}][\p{L}'’\-]+(?:\s+[\p{Lu}][\p{L}'’\-]+){1,3})\s+(?:<?[\w.+-]+\s+at\s+[\w.-]+>?|<?[\w.+-]+@[\w.-]+>?)").expect("sender")
 });
-static FLOOR_YOURS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<n>[\p{Lu}][\p{L}'’\-]+),\s+the floor is yours").expect("floor")
-});
-
 /// What the turn labels and prose say about who chairs and who speaks.
 #[derive(Debug, Default)]
 pub struct Attribution {
@@ -113,16 +105,18 @@ impl Attribution {
 /// `Block::speaker` on every block that can be attributed.
 pub fn attribute(blocks: &mut [Block], participants: &[Participant]) -> Attribution {
     let mut at = Attribution::default();
+    // an attendance list is written with care, a caption label in haste: the weights say
+    // which spelling of a name wins when two are one person
     for p in participants {
-        at.registry.add(&p.name);
+        at.registry.add_weighted(&p.name, 100);
     }
     for b in blocks.iter() {
         if let Some(c) = SENDER.captures(&b.text) {
-            at.registry.add(&c["n"]);
+            at.registry.add_weighted(&c["n"], 3);
         }
         for c in HONORIFIC_NAME.captures_iter(&b.text) {
             if is_name_shape(&c["n"]) {
-                at.registry.add(&c["n"]);
+                at.registry.add_weighted(&c["n"], 3);
             }
         }
     }
@@ -190,7 +184,36 @@ pub fn attribute(blocks: &mut [Block], participants: &[Participant]) -> Attribut
             }
         }
     }
+    canonical_spellings(blocks, &mut at);
     at
+}
+
+/// Every name the attribution gave out, in the spelling that won for its person
+/// ([`Registry::canonical`]): a caption typo met first gives way to the spelling written
+/// most.
+fn canonical_spellings(blocks: &mut [Block], at: &mut Attribution) {
+    let reg = at.registry.clone();
+    for b in blocks.iter_mut() {
+        if let Some(s) = &b.speaker {
+            b.speaker = Some(reg.canonical(s));
+        }
+    }
+    let mut speakers: Vec<String> = Vec::new();
+    for s in &at.speakers {
+        let c = reg.canonical(s);
+        if !speakers.contains(&c) {
+            speakers.push(c);
+        }
+    }
+    at.speakers = speakers;
+    at.moderator = at.moderator.as_deref().map(|m| reg.canonical(m));
+    at.host = at.host.as_deref().map(|m| reg.canonical(m));
+    for c in &mut at.clauses {
+        match &mut c.subject {
+            Subject::Person(p) | Subject::FirstPerson(p) => *p = reg.canonical(p),
+            _ => {}
+        }
+    }
 }
 
 /// In a turn, "I"/"we" sentences belong to the turn's speaker.
@@ -361,151 +384,6 @@ fn person_from(raw: &str, at: &mut Attribution, may_add: bool) -> Option<String>
         return at.registry.add(bare);
     }
     None
-}
-
-/// Turn labels to people: names title-cased and matched to the participant list, role
-/// labels (`CHAIR`, `CHAIR MITCHELL`, `HOST COUNTRY`) resolved through the document.
-fn resolve_turn_labels(blocks: &mut [Block], at: &mut Attribution) {
-    // names first, so that "CHAIR MITCHELL" can find "Paul Mitchell"
-    let mut role_labels: Vec<String> = Vec::new();
-    for b in blocks.iter().filter(|b| b.kind == BlockKind::Turn) {
-        let Some(label) = &b.label else { continue };
-        let (name, _) = split_label(label);
-        if is_role_label(&name) {
-            if !role_labels.contains(&name) {
-                role_labels.push(name);
-            }
-        } else if looks_personal(&name) {
-            let display = title_case_if_upper(&given_family(&name));
-            at.registry.add(&display);
-        }
-    }
-    if at.moderator.is_none() {
-        for b in blocks.iter() {
-            if let Some(c) = CHAIR_NAMED.captures(&b.text) {
-                if let Some(p) = at
-                    .registry
-                    .resolve(&c["n"])
-                    .or_else(|| at.registry.add(&c["n"]))
-                {
-                    at.moderator = Some(p);
-                    break;
-                }
-            }
-        }
-    }
-    // a role label is the person who introduces themselves in its first turn
-    let mut role_people: Vec<(String, Option<String>)> = Vec::new();
-    for rl in &role_labels {
-        let words: Vec<&str> = rl.split_whitespace().collect();
-        let non_role: Vec<&str> = words
-            .iter()
-            .copied()
-            .filter(|w| {
-                !lexicon()
-                    .speakers
-                    .label_roles
-                    .contains(w.trim_end_matches(':'))
-            })
-            .collect();
-        let mut who = None;
-        if !non_role.is_empty() {
-            who = at
-                .registry
-                .resolve(&title_case_if_upper(&non_role.join(" ")));
-        } else if words
-            .iter()
-            .any(|w| *w == "CHAIR" || *w == "MODERATOR" || *w == "CO-CHAIR")
-        {
-            who = at.moderator.clone();
-        }
-        if who.is_none() {
-            let first = blocks.iter().find(|b| {
-                b.kind == BlockKind::Turn
-                    && b.label.as_deref().map(|l| split_label(l).0) == Some(rl.clone())
-            });
-            if let Some(f) = first {
-                if let Some(c) = SELF_INTRO.captures(&f.text) {
-                    let n = &c["n"];
-                    if is_name_shape(n) {
-                        who = at.registry.resolve(n).or_else(|| at.registry.add(n));
-                    }
-                }
-            }
-        }
-        role_people.push((rl.clone(), who));
-    }
-    for b in blocks.iter_mut().filter(|b| b.kind == BlockKind::Turn) {
-        let Some(label) = b.label.clone() else {
-            continue;
-        };
-        let (name, _) = split_label(&label);
-        b.speaker = if let Some((_, who)) = role_people.iter().find(|(r, _)| *r == name) {
-            who.clone()
-        } else if looks_personal(&name) {
-            let display = title_case_if_upper(&given_family(&name));
-            at.registry.resolve(&display).or(Some(display))
-        } else {
-            Some(title_case_if_upper(&name))
-        };
-    }
-    if at.moderator.is_none() {
-        for b in blocks.iter() {
-            if let Some(c) = FLOOR_YOURS.captures(&b.text) {
-                if let Some(p) = at.registry.resolve(&c["n"]) {
-                    at.moderator = Some(p);
-                    break;
-                }
-            }
-        }
-    }
-    if at.moderator.is_none() {
-        // the label that carries a chair role, else the one who speaks most
-        let labelled_chair = blocks
-            .iter()
-            .filter(|b| b.kind == BlockKind::Turn)
-            .find(|b| {
-                b.label.as_deref().is_some_and(|l| {
-                    split_label(l).1.is_some_and(|r| {
-                        r.to_lowercase().contains("chair") && !r.to_lowercase().contains("co-chair")
-                    })
-                })
-            });
-        at.moderator = labelled_chair.and_then(|b| b.speaker.clone());
-    }
-    if at.moderator.is_none() {
-        let first = blocks
-            .iter()
-            .find(|b| b.kind == BlockKind::Turn && b.speaker.is_some());
-        if first.is_some_and(|b| {
-            let l = b.text.to_lowercase();
-            l.contains("welcome")
-                || l.contains("let's start")
-                || l.contains("let us start")
-                || l.contains("let us begin")
-        }) {
-            at.moderator = first.and_then(|b| b.speaker.clone());
-        }
-    }
-}
-
-fn is_role_label(name: &str) -> bool {
-    let upper = name
-        .chars()
-        .filter(|c| c.is_alphabetic())
-        .all(|c| c.is_uppercase());
-    upper
-        && name
-            .split_whitespace()
-            .any(|w| lexicon().speakers.label_roles.contains(w))
-}
-
-/// A label that names a person: two to five name-shaped words.
-fn looks_personal(name: &str) -> bool {
-    let n = given_family(name);
-    let t = title_case_if_upper(&n);
-    let count = t.split_whitespace().count();
-    (2..=5).contains(&count) && is_name_shape(&t) && !t.split_whitespace().any(|w| w.len() == 1)
 }
 
 /// The chair or moderator, and the host, from the prose.

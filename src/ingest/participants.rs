@@ -1,230 +1,500 @@
-//! Attendance lists: numbered or bulleted under "List of participants", "Attendees:" or
-//! "Present:", or inline and separated by semicolons; entries as "Given Family, role",
-//! "Family, Given - affiliation (role)", "Name (affiliation)".
+//! Attendance lists, in the forms records use: a heading ("List of participants",
+//! "Attendees:", "On the call:", "Present:", an annex's "A2. Participants") over numbered,
+//! bulleted or plain lines, or over lines by stakeholder group ("Civil society: A, B");
+//! an inline list after the heading ("Present: A (co-chair); B; C"); a sentence of prose
+//! ("Ms. X moderated the meeting; also present were A, B and C"). People listed under
+//! "Apologies:" / "Regrets:" (or "apologies were received from") are not present.
+//! Each entry is read by [`entry`].
+
+mod entry;
+
+pub use entry::{entry, looks_like_name};
 
 use super::lines::Line;
 use super::summary::{is_item_start, strip_marker};
-use crate::lexicon::lexicon;
 use crate::model::Participant;
-use crate::text::names::{given_family, strip_honorifics, title_case_if_upper};
-use crate::text::{squash, strip_emphasis};
+use crate::text::names::{honorific_alternation, person_key};
+use crate::text::strip_emphasis;
+use entry::{classify, clean_name, is_role, line_entry};
 use regex::Regex;
 use std::sync::LazyLock;
 
-static LIST_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:annex\s+[\w.]+\s*[:\-–]\s*|appendix\s+[\w.]+\s*[:\-–]\s*)?(?:list of participants|participants list|list of attendees|participants|attendees|attendance|present|in attendance|participating|members present|also present)\s*(?:\([^)]*\))?\s*:?\s*(?P<rest>.*)$")
-        .expect("participant list heading")
+/// A heading line: an optional annex or section prefix, the heading words, an optional
+/// parenthesis ("(in alphabetical order)", "(12)"), and what follows its colon.
+static HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:(?i:annexe?|appendix|attachment)\s*[\w.]*\s*[:.\-–—]?\s*|[A-Z]\d{1,2}\s*[:.\-–—]\s*|\d{1,2}[.)]\s+)?(?P<head>[^:()]{2,80}?)\s*(?:\([^)]*\))?\s*(?P<colon>:\s*(?P<rest>.*))?$")
+        .expect("heading")
 });
-static STOP_KEY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^\s*(?:apologies|absent|regrets|notes?|moderator|chair|agenda|minutes|observers)\s*:",
-    )
-    .expect("next key")
+/// Heading words of a list of people present (lower-cased): "participants", "MAG members
+/// present", "list of attendees", "on the call", "the following people attended the call".
+static PRESENT_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:list\s+of\s+(?:the\s+)?(?:participants|attendees|members\s+present|those\s+present|speakers|panell?ists)|(?:(?:the\s+)?following\s+)?(?:[a-z][\w'’\-]*\s+){0,3}?(?:participants|attendees|attendance|present|participating|in\s+attendance|attending|on\s+the\s+call|on\s+the\s+line|speakers|panell?ists|discussants|presenters)(?:\s+(?:list|present|on\s+the\s+call|at\s+the\s+(?:meeting|call)|in\s+the\s+(?:call|room)|were|included|online|onsite|in\s+person|remotely))*|(?:the\s+following\s+)?(?:[a-z][\w'’\-]*\s+){0,3}?(?:attended|participated|joined|took\s+part|were\s+present|were\s+on\s+the\s+call)(?:\s+(?:in\s+)?(?:the\s+)?(?:call|meeting|session|discussion))?)(?:\s+(?:and|with)\s+(?:their\s+)?(?:institutional\s+)?(?:affiliations?|organi[sz]ations?|roles?))?$")
+        .expect("present heading")
+});
+/// Heading words of a list of people not present (lower-cased).
+static ABSENT_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:apologies(?:\s+(?:were\s+)?(?:received|sent|for\s+absence|noted))?(?:\s+(?:from|of))?|regrets|absent(?:\s+with\s+apologies)?|absentees|excused|not\s+present|unable\s+to\s+attend|could\s+not\s+attend|(?:who\s+)?sent\s+(?:their\s+)?apologies)$")
+        .expect("absent heading")
+});
+/// Labels of metadata lines that end an inline list or a block ("Notes:", "Agenda:").
+static STOP_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:notes?|note[\s-]?taker|minutes|agenda|date|time|venue|location|subject|from|to|sent|cc|title|record|next\s+(?:meeting|call|steps)|action\s+items?|actions|decisions?|summary|documents?|links?)$")
+        .expect("stop label")
+});
+/// A line naming who held a role at the meeting: "Chairperson/Moderator: A, Org",
+/// "Rapporteur: B". Its people are present when the document lists who was.
+static ROLE_KEY: LazyLock<Regex> = LazyLock::new(|| {
+    let role = r"(?:(?:online|onsite|on-site|remote|in-person)\s+)?(?:chair(?:person|man|woman)?s?|co-?chairs?|moderators?|co-?moderators?|facilitators?|rapporteurs?|note[\s-]?takers?|chaired\s+by|moderated\s+by)";
+    Regex::new(&format!(
+        r"(?i)^(?P<key>{role}(?:\s*(?:/|and|&)\s*{role})*)\s*:\s*(?P<rest>.+)$"
+    ))
+    .expect("role key")
+});
+/// An absence key inside an inline list: "Present: A, B. Apologies: C".
+static ABSENT_INLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[.;,]?\s*\b(?:apologies|regrets|absent|excused)\s*:").expect("absent inline")
+});
+/// "Label: rest" where the label names a group or a role, not a person.
+static GROUP_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<label>[^:()\d]{2,40}?)\s*(?:\([^)]*\))?\s*:\s*(?P<rest>.*)$")
+        .expect("group line")
+});
+/// Prose that introduces people present: "also present were", "the call was attended by",
+/// "participants included", "joined by".
+static PROSE_PRESENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?P<also>also\s+)?(?:(?:present|attending|in\s+attendance|on\s+the\s+call|participating|joining)(?:\s+(?:at|in|on)\s+the\s+(?:call|meeting|session))?\s+(?:were|was)|(?:was|were)\s+(?:also\s+)?attended\s+by|(?:participants|attendees|those\s+present)\s+(?:also\s+)?included|(?P<joined>joined\s+by))\s+")
+        .expect("prose present")
+});
+/// Prose that names people not present: "Apologies were received from A and B".
+static PROSE_ABSENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bapologies\s+(?:were\s+)?(?:received\s+|noted\s+)?(?:from|of)\s+")
+        .expect("prose absent")
+});
+/// The person who led a meeting, named in the sentence that says who else was present:
+/// "Ms. X moderated the meeting", "chaired by Mr. X".
+static LED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    let name = r"[\p{Lu}][\p{L}\p{M}'’\-]+(?:\s+(?:de|da|dos|van|von|der|del|la|le|St\.|[\p{Lu}][\p{L}\p{M}'’\-]+)){1,3}";
+    let hon = format!(r"(?:{}\.?\s+)", honorific_alternation());
+    Regex::new(&format!(
+        r"(?:{hon}?(?P<a>{name})\s+(?:\([^)]*\)\s+)?(?:moderated|chaired|hosted|facilitated|led|convened|opened|presided)\b|(?i:moderated|chaired|hosted|facilitated|led|convened)\s+by\s+{hon}?(?P<b>{name}))"
+    ))
+    .expect("led by")
+});
+/// A quoted reply's markers ("> ", "> > "), not the `>>` of captions.
+static QUOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(?:>(?:\s+|$))+").expect("quote"));
+static HONORIFIC_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^{}\.?$", honorific_alternation())).expect("honorific word")
 });
 
-/// Words that mark a role rather than an organisation.
-const ROLE_WORDS: &[&str] = &[
-    "chair",
-    "co-chair",
-    "cochair",
-    "co-chairs",
-    "member",
-    "members",
-    "coordinator",
-    "expert",
-    "officer",
-    "host",
-    "moderator",
-    "rapporteur",
-    "focal",
-    "secretary",
-    "director",
-    "head",
-    "minister",
-    "ambassador",
-    "advisor",
-    "adviser",
-    "president",
-    "ceo",
-    "manager",
-    "lead",
-    "facilitator",
-    "co-facilitator",
-    "representative",
-    "observer",
-    "speaker",
-    "staff",
-    "consultant",
-    "fellow",
-    "professor",
-    "researcher",
-    "penholder",
-    "vice",
-    "chairman",
-    "chairperson",
-    "convenor",
-    "convener",
-    "note-taker",
-    "notetaker",
-    "envoy",
-    "deputy",
-    "founder",
-    "editor",
-];
-/// Words that qualify a role ("IGF MAG member", "Group's Co-Chair", "former").
-const ROLE_QUALIFIERS: &[&str] = &[
-    "igf",
-    "mag",
-    "wg",
-    "group's",
-    "former",
-    "host",
-    "country",
-    "independent",
-    "senior",
-    "deputy",
-    "vice",
-    "chief",
-    "executive",
-    "special",
-    "substantive",
-    "nris",
-    "youth",
-    "past",
-    "focal",
-    "point",
-    "co",
-    "the",
-    "and",
-    "of",
-    "affairs",
-    "foreign",
-    "general",
-    "technical",
-    "programme",
-    "program",
-    "policy",
-    "working",
-    "group",
-];
+/// Whether a heading lists people present or people absent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Attend {
+    Present,
+    Absent,
+}
+
+/// A line without quote markers, markdown heading marks or emphasis.
+fn clean_line(t: &str) -> String {
+    let t = match QUOTE.find(t) {
+        Some(m) => &t[m.end()..],
+        None => t,
+    };
+    strip_emphasis(t.trim_start().trim_start_matches('#'))
+        .trim()
+        .to_string()
+}
+
+/// A heading of an attendance list, with the text after its colon. A heading without a
+/// colon must stand alone, short and without a full stop ("List of participants"), so that
+/// "Participants were invited to share ideas" is a sentence.
+fn heading(t: &str) -> Option<(Attend, String)> {
+    let c = HEADING.captures(t)?;
+    let head = c["head"].trim().to_lowercase();
+    let rest = c.name("rest").map_or("", |m| m.as_str()).trim().to_string();
+    if c.name("colon").is_none() && (head.split_whitespace().count() > 8 || t.ends_with('.')) {
+        return None;
+    }
+    if ABSENT_HEAD.is_match(&head) {
+        Some((Attend::Absent, rest))
+    } else if PRESENT_HEAD.is_match(&head) {
+        Some((Attend::Present, rest))
+    } else {
+        None
+    }
+}
 
 /// The attendance list, when the document has one.
 pub fn participants(lines: &[Line<'_>]) -> Vec<Participant> {
-    let mut out = Vec::new();
+    let texts: Vec<String> = lines.iter().map(|l| clean_line(l.text)).collect();
+    let mut used = vec![false; texts.len()];
+    let mut present: Vec<(usize, Participant)> = Vec::new();
+    let mut roles: Vec<(usize, Participant)> = Vec::new();
+    let mut absent: Vec<String> = Vec::new();
     let mut i = 0;
-    while i < lines.len() {
-        let text = strip_emphasis(lines[i].text.trim_start().trim_start_matches('#'));
-        let Some(c) = LIST_HEADING.captures(text.trim()) else {
+    while i < texts.len() {
+        let Some((attend, mut rest)) = heading(&texts[i]) else {
+            if let Some(c) = ROLE_KEY.captures(&texts[i]) {
+                for mut p in inline_entries(&c["rest"]) {
+                    if p.role.is_none() {
+                        p.role = Some(c["key"].trim().to_string());
+                    }
+                    roles.push((i, p));
+                }
+            }
             i += 1;
             continue;
         };
-        // "Participants were invited to share ideas" is a sentence, not a heading
-        let head_words = text.trim().len() - c["rest"].len();
-        if !text.contains(':') && (!c["rest"].trim().is_empty() || head_words > 40) {
-            i += 1;
-            continue;
+        // "Present: A, B. Apologies: C"
+        if let Some(m) = ABSENT_INLINE.find(&rest) {
+            let gone = inline_entries(&rest[m.end()..]);
+            absent.extend(gone.iter().map(|p| person_key(&p.name)));
+            rest.truncate(m.start());
         }
-        let rest = c["rest"].trim().to_string();
-        if !rest.is_empty() {
-            let mut inline = rest;
-            let mut j = i + 1;
-            while j < lines.len()
-                && !lines[j].text.trim().is_empty()
-                && !STOP_KEY.is_match(lines[j].text)
-                && !LIST_HEADING.is_match(lines[j].text)
-            {
-                inline.push(' ');
-                inline.push_str(lines[j].text.trim());
-                j += 1;
-            }
-            out.extend(inline_entries(&inline));
-            i = j;
-            continue;
-        }
-        let mut j = i + 1;
-        let mut seen = false;
-        while j < lines.len() {
-            let t = lines[j].text;
-            if t.trim().is_empty() {
-                if seen {
-                    // a blank line may separate entries; stop at the first non-entry after it
-                    let next = lines[j + 1..].iter().find(|l| !l.text.trim().is_empty());
-                    if next.is_none_or(|l| !is_item_start(l.text)) {
-                        break;
-                    }
-                }
-                j += 1;
-                continue;
-            }
-            if !is_item_start(t) {
-                if seen
-                    && t.starts_with([' ', '\t'])
-                    && !t.trim().is_empty()
-                    && !lines[j - 1].text.trim().is_empty()
-                {
-                    j += 1; // wrapped entry
-                    continue;
-                }
-                break;
-            }
-            seen = true;
-            if let Some(p) = entry(strip_marker(t)) {
-                out.push(p);
-            }
-            j += 1;
-        }
-        if seen {
-            i = j;
+        let (found, next) = if rest.is_empty() {
+            block_list(lines, &texts, i + 1)
         } else {
-            i += 1;
+            inline_list(&texts, i, rest)
+        };
+        used[i..next.max(i + 1)].iter_mut().for_each(|u| *u = true);
+        match attend {
+            Attend::Present => present.extend(found.into_iter().map(|p| (i, p))),
+            Attend::Absent => absent.extend(found.iter().map(|p| person_key(&p.name))),
+        }
+        i = next.max(i + 1);
+    }
+    let paragraphs = paragraphs(&texts, &used);
+    for p in &paragraphs {
+        for m in PROSE_ABSENT.find_iter(p) {
+            let names = inline_entries(sentence_rest(&p[m.end()..]));
+            absent.extend(names.iter().map(|n| person_key(&n.name)));
         }
     }
-    let mut unique: Vec<Participant> = Vec::new();
-    for p in out {
-        if !unique.iter().any(|u| u.name == p.name) {
-            unique.push(p);
+    if present.is_empty() {
+        for p in &paragraphs {
+            present.extend(prose_present(p).into_iter().map(|p| (usize::MAX, p)));
         }
+    }
+    // who chaired or took notes was there, when the document says who was
+    if !present.is_empty() {
+        present.extend(roles);
+        present.sort_by_key(|(i, _)| *i);
+    }
+    let others: String = texts
+        .iter()
+        .zip(&used)
+        .filter(|(_, u)| !**u)
+        .map(|(t, _)| t.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut unique: Vec<Participant> = Vec::new();
+    for (_, mut p) in present {
+        p.name = family_given_order(&p.name, &others);
+        let key = person_key(&p.name);
+        if absent.contains(&key) || unique.iter().any(|u| person_key(&u.name) == key) {
+            continue;
+        }
+        unique.push(p);
     }
     unique
 }
 
-/// Entries of an inline list: "A (co-chair); B; C, D, E (co-chairs); F (APC)".
-fn inline_entries(text: &str) -> Vec<Participant> {
-    let text = text.trim().trim_end_matches('.');
-    let groups: Vec<&str> = if text.contains(';') {
-        text.split(';').collect()
-    } else {
-        vec![text]
-    };
+/// The entries of a list under a heading that ends its line, from line `j`; returns them
+/// with the index of the first line after the list. Entries may be separated by blank
+/// lines; the list ends at a line that is no entry, at another heading, or at a blank line
+/// followed by something that is not an entry.
+fn block_list(lines: &[Line<'_>], texts: &[String], mut j: usize) -> (Vec<Participant>, usize) {
     let mut out = Vec::new();
-    for g in groups {
-        let g = g.trim();
-        if g.is_empty() {
+    let mut seen = false;
+    while j < texts.len() {
+        let t = &texts[j];
+        if t.is_empty() {
+            if seen {
+                let next = texts[j + 1..].iter().find(|t| !t.is_empty());
+                if next.is_none_or(|t| heading(t).is_some() || list_line(t).is_none()) {
+                    break;
+                }
+            }
+            j += 1;
             continue;
         }
-        let (names_part, paren) = match (g.rfind('('), g.ends_with(')')) {
-            (Some(i), true) => (&g[..i], Some(&g[i + 1..g.len() - 1])),
-            _ => (g, None),
-        };
-        let parts: Vec<&str> = names_part
-            .split(',')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .collect();
-        let many = parts.len() > 1 && parts.iter().all(|p| looks_like_name(p));
-        if many {
-            let role = paren.map(singular_role);
-            for p in parts {
-                let (aff, r) = classify(role.as_deref());
-                out.push(Participant {
-                    name: clean_name(p),
-                    affiliation: aff,
-                    role: r,
-                });
-            }
-        } else if let Some(p) = entry(g) {
-            out.push(p);
+        if heading(t).is_some() {
+            break;
         }
+        match list_line(t) {
+            Some(ps) => {
+                seen = true;
+                out.extend(ps);
+            }
+            None => {
+                let raw = lines[j].text;
+                let wrapped = seen && raw.starts_with([' ', '\t']) && !texts[j - 1].is_empty();
+                if !wrapped {
+                    break;
+                }
+            }
+        }
+        j += 1;
+    }
+    (out, j)
+}
+
+/// An inline list after its heading's colon, going on over the lines that follow it
+/// until a blank line, a heading or a metadata line ("Notes:").
+fn inline_list(texts: &[String], i: usize, rest: String) -> (Vec<Participant>, usize) {
+    let mut inline = rest;
+    let mut j = i + 1;
+    while j < texts.len() && !texts[j].is_empty() && heading(&texts[j]).is_none() {
+        if let Some(c) = GROUP_LINE.captures(&texts[j]) {
+            let label = c["label"].trim();
+            if STOP_LABEL.is_match(label) || is_role(label) || !is_group_label(label) {
+                break;
+            }
+            inline.push_str("; ");
+        } else {
+            inline.push(' ');
+        }
+        inline.push_str(&texts[j]);
+        j += 1;
+    }
+    (inline_entries(&inline), j)
+}
+
+/// The people of one line of a list: an item ("1. A, role"), a plain line ("A (ISOC)"),
+/// a group's line ("Civil society: A, B"), a row of a table, or several names in a row.
+/// `None` when the line holds no name, or is a sentence. A group's label alone ("Civil
+/// society:") is an empty list.
+fn list_line(t: &str) -> Option<Vec<Participant>> {
+    let body = if is_item_start(t) {
+        strip_marker(t).trim()
+    } else {
+        t.trim()
+    };
+    if let Some(row) = body.strip_prefix('|') {
+        let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+        let first = cells.first().copied().unwrap_or("");
+        if first.is_empty() || first.starts_with('-') || first.eq_ignore_ascii_case("name") {
+            return Some(Vec::new());
+        }
+        let rest: Vec<&str> = cells[1..]
+            .iter()
+            .copied()
+            .filter(|c| !c.is_empty())
+            .collect();
+        let mut p = line_entry(first)?;
+        if p.affiliation.is_none() && !rest.is_empty() {
+            p.affiliation = Some(rest.join(", "));
+        }
+        return Some(vec![p]);
+    }
+    if let Some(c) = GROUP_LINE.captures(body) {
+        let label = c["label"].trim();
+        let rest = c["rest"].trim();
+        if STOP_LABEL.is_match(label) {
+            return None;
+        }
+        if is_group_label(label) {
+            if rest.is_empty() {
+                return Some(Vec::new());
+            }
+            let mut ps = inline_entries(rest);
+            for p in &mut ps {
+                if p.affiliation.is_none() && p.role.is_none() {
+                    (p.affiliation, p.role) = classify(Some(label));
+                }
+            }
+            return (!ps.is_empty()).then_some(ps);
+        }
+    }
+    if name_parts(body) >= 2 {
+        let ps = inline_entries(body);
+        return (!ps.is_empty()).then_some(ps);
+    }
+    line_entry(body).map(|p| vec![p])
+}
+
+/// Whether the label of "Label: names" names a group or role ("Civil society",
+/// "Observers"), not a person: at most five words, and no full name.
+fn is_group_label(l: &str) -> bool {
+    let n = l.split_whitespace().count();
+    (1..=5).contains(&n) && !(n >= 2 && looks_like_name(l))
+}
+
+/// How many parts of a comma-separated run are full names on their own.
+fn name_parts(s: &str) -> usize {
+    split_and(split_top(s, ','))
+        .iter()
+        .filter(|p| {
+            let bare = without_parens(p);
+            bare.split_whitespace().count() >= 2 && looks_like_name(&bare)
+        })
+        .count()
+}
+
+fn without_parens(s: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for ch in s.chars() {
+        match ch {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(ch),
+            _ => {}
+        }
+    }
+    out.trim().to_string()
+}
+
+/// Splits at `sep` outside parentheses.
+fn split_top(s: &str, sep: char) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut depth = 0usize;
+    for ch in s.chars() {
+        match ch {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if ch == sep && depth == 0 {
+            out.push(std::mem::take(&mut cur));
+        } else {
+            cur.push(ch);
+        }
+    }
+    out.push(cur);
+    out.into_iter()
+        .map(|p| p.trim().to_string())
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Splits "A and B" / "A & B" where both sides are full names.
+fn split_and(parts: Vec<String>) -> Vec<String> {
+    let mut out = Vec::new();
+    for p in parts {
+        let p = p
+            .strip_prefix("and ")
+            .or_else(|| p.strip_prefix("& "))
+            .unwrap_or(&p)
+            .to_string();
+        let split = [" and ", " & "].iter().find_map(|sep| {
+            let (a, b) = p.split_once(sep)?;
+            let full = |x: &str| {
+                let bare = without_parens(x);
+                bare.split_whitespace().count() >= 2 && looks_like_name(&bare)
+            };
+            (full(a) && full(b)).then(|| (a.trim().to_string(), b.trim().to_string()))
+        });
+        match split {
+            Some((a, b)) => {
+                out.push(a);
+                out.push(b);
+            }
+            None => out.push(p),
+        }
+    }
+    out
+}
+
+/// Entries of an inline list: "A (co-chair); B; C, D, E (co-chairs); F (APC)", "MAG
+/// members: A, B; Secretariat: C", "A, B and C", "Cassa, Titti; Buckridge, Chris".
+fn inline_entries(text: &str) -> Vec<Participant> {
+    let text = text.trim().trim_end_matches('.');
+    let groups = split_top(text, ';');
+    if groups.len() < 2 {
+        return group_entries(text);
+    }
+    groups.iter().flat_map(|g| group_entries(g)).collect()
+}
+
+/// One ';'-separated group of an inline list.
+fn group_entries(g: &str) -> Vec<Participant> {
+    let mut g = g.trim();
+    let mut label: Option<&str> = None;
+    if let Some(c) = GROUP_LINE.captures(g) {
+        let l = c.name("label").map_or("", |m| m.as_str()).trim();
+        if is_group_label(l) {
+            label = Some(l);
+            g = c.name("rest").map_or("", |m| m.as_str()).trim();
+        }
+    }
+    // "A, B, C (co-chairs)": several names sharing a trailing parenthesis
+    let (names_part, paren) = match (g.rfind('('), g.ends_with(')')) {
+        (Some(i), true) => (&g[..i], Some(&g[i + 1..g.len() - 1])),
+        _ => (g, None),
+    };
+    let parts = split_and(split_top(names_part, ','));
+    let all_names = parts.len() > 1
+        && parts
+            .iter()
+            .all(|p| p.split_whitespace().count() >= 2 && looks_like_name(p));
+    let mut out = Vec::new();
+    if all_names {
+        let role = paren.map(singular_role);
+        for p in parts {
+            let (aff, r) = classify(role.as_deref());
+            out.push(Participant {
+                name: clean_name(&p),
+                affiliation: aff,
+                role: r,
+            });
+        }
+    } else if name_parts(g) >= 2 {
+        out = comma_entries(g);
+    } else if let Some(p) = entry::entry(g) {
+        out.push(p);
+    }
+    if let Some(l) = label {
+        for p in &mut out {
+            if p.affiliation.is_none() && p.role.is_none() {
+                (p.affiliation, p.role) = classify(Some(l));
+            }
+        }
+    }
+    out
+}
+
+/// A comma-separated run of people with what follows each: "A (Kenya), B, role, C". A
+/// part that is no full name belongs to the person before it; two single name words in a
+/// row are "Family, Given".
+fn comma_entries(s: &str) -> Vec<Participant> {
+    let mut out: Vec<Participant> = Vec::new();
+    let mut single: Option<String> = None;
+    let attach = |out: &mut Vec<Participant>, extra: &str| {
+        if let Some(last) = out.last_mut() {
+            let (aff, role) = classify(Some(extra));
+            let add = |slot: &mut Option<String>, v: Option<String>| {
+                if let Some(v) = v {
+                    *slot = Some(match slot.take() {
+                        Some(s) => format!("{s}, {v}"),
+                        None => v,
+                    });
+                }
+            };
+            add(&mut last.affiliation, aff);
+            add(&mut last.role, role);
+        }
+    };
+    for part in split_and(split_top(s, ',')) {
+        let bare = without_parens(&part);
+        if bare.split_whitespace().count() == 1 && looks_like_name(&bare) {
+            match single.take() {
+                Some(fam) => out.extend(entry::entry(&format!("{fam}, {part}"))),
+                None => single = Some(part),
+            }
+            continue;
+        }
+        if let Some(w) = single.take() {
+            attach(&mut out, &w);
+        }
+        match line_entry(&part) {
+            Some(p) => out.push(p),
+            None => attach(&mut out, &part),
+        }
+    }
+    if let Some(w) = single {
+        attach(&mut out, &w);
     }
     out
 }
@@ -238,300 +508,108 @@ fn singular_role(r: &str) -> String {
     }
 }
 
-fn classify(part: Option<&str>) -> (Option<String>, Option<String>) {
-    match part {
-        Some(p) if is_role(p) => (None, Some(p.to_string())),
-        Some(p) => (Some(p.to_string()), None),
-        None => (None, None),
-    }
-}
-
-fn is_role(s: &str) -> bool {
-    s.split(|c: char| c.is_whitespace() || c == ',').any(|w| {
-        ROLE_WORDS.contains(
-            &w.to_lowercase()
-                .trim_matches(|c: char| !c.is_alphanumeric() && c != '-'),
-        )
-    })
-}
-
-/// Whether a phrase is shaped like a person's name: 1-5 capitalised words (particles
-/// allowed), no digits.
-pub fn looks_like_name(s: &str) -> bool {
-    let s = strip_honorifics(s.trim());
-    let words: Vec<&str> = s.split_whitespace().collect();
-    if words.is_empty() || words.len() > 5 || s.chars().any(|c| c.is_ascii_digit()) {
-        return false;
-    }
-    words.iter().enumerate().all(|(i, w)| {
-        let first = w.chars().next().unwrap_or(' ');
-        (first.is_uppercase() && !is_acronym(w) && !is_role(w))
-            || (i > 0 && lexicon().people.particles.contains(&w.to_lowercase()))
-    })
-}
-
-fn is_acronym(w: &str) -> bool {
-    let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2
-        && letters.iter().all(|c| c.is_uppercase())
-        && w.len() <= 6
-        && !w.contains('.')
-}
-
-fn clean_name(s: &str) -> String {
-    title_case_if_upper(&squash(strip_honorifics(s.trim())))
-}
-
-/// One entry of a list: name, then affiliation and role as well as the entry allows.
-pub fn entry(raw: &str) -> Option<Participant> {
-    let raw = squash(&strip_emphasis(raw))
-        .trim()
-        .trim_end_matches(['.', ';'])
-        .to_string();
-    if raw.is_empty() {
-        return None;
-    }
-    // "Gengo, Anja - IGF Secretariat (Host)"
-    let (head, dash_rest) = match raw.split_once(" - ").or_else(|| raw.split_once(" – ")) {
-        Some((a, b)) => (a.to_string(), Some(b.to_string())),
-        None => (raw.clone(), None),
-    };
-    let mut parens: Vec<String> = Vec::new();
-    let mut head_np = String::new();
-    let mut depth = 0;
+/// Runs of non-blank lines outside the lists already read, joined into paragraphs.
+fn paragraphs(texts: &[String], used: &[bool]) -> Vec<String> {
+    let mut out = Vec::new();
     let mut cur = String::new();
-    for ch in head.chars() {
-        match ch {
-            '(' => {
-                depth += 1;
-                if depth == 1 {
-                    continue;
-                }
+    for (t, u) in texts.iter().zip(used) {
+        if t.is_empty() || *u {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
             }
-            ')' => {
-                depth -= 1;
-                if depth == 0 {
-                    parens.push(std::mem::take(&mut cur));
-                    continue;
-                }
-            }
-            _ => {}
+            continue;
         }
-        if depth > 0 {
-            cur.push(ch);
-        } else {
-            head_np.push(ch);
+        if !cur.is_empty() {
+            cur.push(' ');
+        }
+        cur.push_str(t);
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// The text from `s` to the end of its sentence: a full stop before a capital that does
+/// not close an honorific or an initial, or a relative clause (", who").
+fn sentence_rest(s: &str) -> &str {
+    let mut end = s.len();
+    for (i, _) in s.match_indices(". ") {
+        let before = s[..i].rsplit(' ').next().unwrap_or("");
+        let after = s[i + 2..].chars().next().unwrap_or(' ');
+        let abbrev = HONORIFIC_WORD.is_match(before)
+            || before.chars().count() == 1
+            || before.eq_ignore_ascii_case("st");
+        if !abbrev && (after.is_uppercase() || after.is_ascii_digit()) {
+            end = i;
+            break;
         }
     }
-    let segs: Vec<String> = head_np
-        .split(',')
-        .map(squash)
-        .filter(|s| !s.is_empty())
-        .collect();
-    if segs.is_empty() {
-        return None;
+    let s = &s[..end];
+    [", who ", ", which ", " who ", ", whose "]
+        .iter()
+        .filter_map(|w| s.find(w))
+        .min()
+        .map_or(s, |i| &s[..i])
+}
+
+/// The people a sentence of prose names as present, after the one who led the meeting
+/// when the sentence says "also present" or "joined by".
+fn prose_present(p: &str) -> Vec<Participant> {
+    let mut out = Vec::new();
+    for c in PROSE_PRESENT.captures_iter(p) {
+        let m = c.get(0).expect("match");
+        if c.name("also").is_some() || c.name("joined").is_some() {
+            let start = p[..m.start()].rfind(". ").map_or(0, |i| i + 2);
+            let before = &p[start..m.start()];
+            if let Some(l) = LED_BY.captures_iter(before).last() {
+                let n = l.name("a").or(l.name("b")).map_or("", |x| x.as_str());
+                if let Some(e) = line_entry(n) {
+                    out.push(e);
+                }
+            }
+        }
+        let names = inline_entries(sentence_rest(&p[m.end()..]));
+        out.extend(names);
     }
-    let (name, rest_segs): (String, Vec<String>) = if segs.len() >= 2
-        && segs[0].split_whitespace().count() == 1
-        && looks_like_name(&segs[1])
-        && segs[1].split_whitespace().count() <= 2
-        && !is_role(&segs[1])
-    {
-        (
-            given_family(&format!("{}, {}", segs[0], segs[1])),
-            segs[2..].to_vec(),
-        )
+    out
+}
+
+/// A two-word name turned round when the rest of the document writes it the other way:
+/// "Kowalska Maria" in a list beside "Maria Kowalska" or "Ms. Kowalska" in the text is
+/// "Maria Kowalska". Counts: the full name in either order (twice), the family name
+/// after an honorific, a given name alone.
+fn family_given_order(name: &str, others: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.len() != 2 {
+        return name.to_string();
+    }
+    let (a, b) = (regex::escape(words[0]), regex::escape(words[1]));
+    let hon = honorific_alternation();
+    let count = |pat: String| {
+        Regex::new(&pat)
+            .map(|re| re.find_iter(others).count())
+            .unwrap_or(0)
+    };
+    let ab = count(format!(r"\b{a}\s+{b}\b"));
+    let ba = count(format!(r"\b{b}\s+{a}\b"));
+    let hon_a = count(format!(r"\b{hon}\.?\s+{a}\b"));
+    let hon_b = count(format!(r"\b{hon}\.?\s+{b}\b"));
+    let alone = |w: &str, other: &str| {
+        let all = count(format!(r"\b{w}\b"));
+        let with = count(format!(r"\b{w}\s+{other}\b")) + count(format!(r"\b{other}\s+{w}\b"));
+        all.saturating_sub(with)
+    };
+    let alone_a = alone(&a, &b).saturating_sub(hon_a);
+    let alone_b = alone(&b, &a).saturating_sub(hon_b);
+    let keep = 2 * ab + hon_b + alone_a;
+    let swap = 2 * ba + hon_a + alone_b;
+    if swap > keep {
+        format!("{} {}", words[1], words[0])
     } else {
-        // the name runs until the first word that cannot be part of a name
-        let words: Vec<&str> = segs[0].split_whitespace().collect();
-        let mut n = 0;
-        for (i, w) in words.iter().enumerate() {
-            let first = w.chars().next().unwrap_or(' ');
-            let ok = (first.is_uppercase() && !is_acronym(w) && !is_role(w) && !w.contains('\''))
-                || (i > 0 && lexicon().people.particles.contains(&w.to_lowercase()))
-                || (i == 0 && crate::text::names::is_honorific(w));
-            if !ok {
-                break;
-            }
-            n = i + 1;
-        }
-        let mut rest = segs[1..].to_vec();
-        if n < words.len() {
-            rest.insert(0, words[n..].join(" "));
-        }
-        (words[..n].join(" "), rest)
-    };
-    let name = clean_name(&name);
-    if name.split_whitespace().count() < 2 || !looks_like_name(&name) {
-        return None;
+        name.to_string()
     }
-    let mut roles: Vec<String> = Vec::new();
-    let mut affs: Vec<String> = Vec::new();
-    let place = |s: &str, roles: &mut Vec<String>, affs: &mut Vec<String>| {
-        let s = s.trim();
-        if s.is_empty() {
-            return;
-        }
-        if let Some((r, a)) = s.split_once(" at ") {
-            if is_role(r) {
-                roles.push(r.trim().into());
-                affs.push(a.trim().into());
-                return;
-            }
-        }
-        if is_role(s) {
-            let words: Vec<&str> = s.split_whitespace().collect();
-            let split = words.iter().position(|w| {
-                let l = w.to_lowercase();
-                !ROLE_QUALIFIERS.contains(&l.as_str()) && !is_role(w)
-            });
-            let last_role = words.iter().rposition(|w| is_role(w)).unwrap_or(0);
-            match split {
-                Some(0) if last_role > 0 && words[..last_role].iter().all(|w| !is_role(w)) => {
-                    affs.push(words[..last_role].join(" "));
-                    roles.push(words[last_role..].join(" "));
-                }
-                _ => roles.push(s.into()),
-            }
-        } else {
-            affs.push(s.into());
-        }
-    };
-    // a comma-separated run after the name: roles and affiliations in order
-    let mut pending_aff: Vec<String> = Vec::new();
-    for s in &rest_segs {
-        if is_role(s) {
-            if !pending_aff.is_empty() {
-                affs.push(pending_aff.join(", "));
-                pending_aff.clear();
-            }
-            place(s, &mut roles, &mut affs);
-        } else {
-            pending_aff.push(s.clone());
-        }
-    }
-    if !pending_aff.is_empty() {
-        affs.push(pending_aff.join(", "));
-    }
-    for p in &parens {
-        if is_role(p) {
-            for part in p.split(',') {
-                place(part, &mut roles, &mut affs);
-            }
-        } else {
-            affs.push(p.trim().to_string());
-        }
-    }
-    if let Some(d) = dash_rest {
-        let (d_np, d_paren) = match (d.rfind('('), d.ends_with(')')) {
-            (Some(i), true) => (
-                d[..i].trim().to_string(),
-                Some(d[i + 1..d.len() - 1].to_string()),
-            ),
-            _ => (d.clone(), None),
-        };
-        place(&d_np, &mut roles, &mut affs);
-        if let Some(p) = d_paren {
-            place(&p, &mut roles, &mut affs);
-        }
-    }
-    let join = |v: Vec<String>| (!v.is_empty()).then(|| v.join(", "));
-    Some(Participant {
-        name,
-        affiliation: join(affs),
-        role: join(roles),
-    })
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::ingest::lines::lines;
-
-    fn e(s: &str) -> (String, Option<String>, Option<String>) {
-        let p = entry(s).unwrap();
-        (p.name, p.affiliation, p.role)
-    }
-
-    #[test]
-    fn test_entry_shapes() {
-        assert_eq!(
-            e("Amrita Choudhury Group's Co-Chair, IGF MAG member"),
-            (
-                "Amrita Choudhury".into(),
-                None,
-                Some("Group's Co-Chair, IGF MAG member".into())
-            )
-        );
-        assert_eq!(
-            e("Miloshevic, Desiree, IGF MAG member"),
-            (
-                "Desiree Miloshevic".into(),
-                None,
-                Some("IGF MAG member".into())
-            )
-        );
-        assert_eq!(
-            e("Gengo, Anja - IGF Secretariat (Host)"),
-            (
-                "Anja Gengo".into(),
-                Some("IGF Secretariat".into()),
-                Some("Host".into())
-            )
-        );
-        assert_eq!(
-            e("Isra Rosas (ISOC)"),
-            ("Isra Rosas".into(), Some("ISOC".into()), None)
-        );
-        assert_eq!(
-            e("Cassa, Titti (AgID, Italy), WG co-chair"),
-            (
-                "Titti Cassa".into(),
-                Some("AgID, Italy".into()),
-                Some("WG co-chair".into())
-            )
-        );
-        assert_eq!(
-            e("Wout de Natris, DC IS3C coordinator"),
-            (
-                "Wout de Natris".into(),
-                Some("DC IS3C".into()),
-                Some("coordinator".into())
-            )
-        );
-        assert_eq!(
-            e("Alison Balzer (Foreign Affairs Officer at U.S. Department of State)")
-                .2
-                .as_deref(),
-            Some("Foreign Affairs Officer")
-        );
-    }
-
-    #[test]
-    fn test_entry_rejects_lines_without_a_name() {
-        assert!(entry("Other participants joined by telephone").is_none());
-        assert!(entry("IGF Secretariat").is_none());
-    }
-
-    #[test]
-    fn test_numbered_and_inline_lists() {
-        let doc = "List of participants:\n\n1. Amrita Choudhury, WG co-chair\n2. Chris Buckridge\n\nOther participants joined by phone.\n";
-        let p = participants(&lines(doc));
-        assert_eq!(
-            p.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
-            ["Amrita Choudhury", "Chris Buckridge"]
-        );
-        let doc = "Present: Titti Cassa, Chris Buckridge (co-chairs);\nJorge Cancio; Anja Gengo (IGF Secretariat)\nApologies: Amrita Choudhury\n";
-        let p = participants(&lines(doc));
-        assert_eq!(p.len(), 4);
-        assert_eq!(p[0].role.as_deref(), Some("co-chair"));
-        assert_eq!(p[3].affiliation.as_deref(), Some("IGF Secretariat"));
-    }
-
-    #[test]
-    fn test_sentence_starting_with_participants_is_not_a_list() {
-        let doc =
-            "Participants were invited to share ideas and proposals.\n\n- Chris Buckridge spoke\n";
-        assert!(participants(&lines(doc)).is_empty());
-    }
-}
+mod tests;

@@ -1,0 +1,203 @@
+use super::*;
+use crate::ingest::lines::lines;
+
+fn e(s: &str) -> (String, Option<String>, Option<String>) {
+    let p = entry(s).unwrap();
+    (p.name, p.affiliation, p.role)
+}
+
+#[test]
+fn test_entry_shapes() {
+    assert_eq!(
+        e("Amrita Choudhury Group's Co-Chair, IGF MAG member"),
+        (
+            "Amrita Choudhury".into(),
+            None,
+            Some("Group's Co-Chair, IGF MAG member".into())
+        )
+    );
+    assert_eq!(
+        e("Miloshevic, Desiree, IGF MAG member"),
+        (
+            "Desiree Miloshevic".into(),
+            None,
+            Some("IGF MAG member".into())
+        )
+    );
+    assert_eq!(
+        e("Gengo, Anja - IGF Secretariat (Host)"),
+        (
+            "Anja Gengo".into(),
+            Some("IGF Secretariat".into()),
+            Some("Host".into())
+        )
+    );
+    assert_eq!(
+        e("Isra Rosas (ISOC)"),
+        ("Isra Rosas".into(), Some("ISOC".into()), None)
+    );
+    assert_eq!(
+        e("Cassa, Titti (AgID, Italy), WG co-chair"),
+        (
+            "Titti Cassa".into(),
+            Some("AgID, Italy".into()),
+            Some("WG co-chair".into())
+        )
+    );
+    assert_eq!(
+        e("Wout de Natris, DC IS3C coordinator"),
+        (
+            "Wout de Natris".into(),
+            Some("DC IS3C".into()),
+            Some("coordinator".into())
+        )
+    );
+    assert_eq!(
+        e("Alison Balzer (Foreign Affairs Officer at U.S. Department of State)")
+            .2
+            .as_deref(),
+        Some("Foreign Affairs Officer")
+    );
+}
+
+#[test]
+fn test_entry_rejects_lines_without_a_name() {
+    assert!(entry("Other participants joined by telephone").is_none());
+    assert!(entry("IGF Secretariat").is_none());
+}
+
+#[test]
+fn test_numbered_and_inline_lists() {
+    let doc = "List of participants:\n\n1. Amrita Choudhury, WG co-chair\n2. Chris Buckridge\n\nOther participants joined by phone.\n";
+    let p = participants(&lines(doc));
+    assert_eq!(
+        p.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(),
+        ["Amrita Choudhury", "Chris Buckridge"]
+    );
+    let doc = "Present: Titti Cassa, Chris Buckridge (co-chairs);\nJorge Cancio; Anja Gengo (IGF Secretariat)\nApologies: Amrita Choudhury\n";
+    let p = participants(&lines(doc));
+    assert_eq!(p.len(), 4);
+    assert_eq!(p[0].role.as_deref(), Some("co-chair"));
+    assert_eq!(p[3].affiliation.as_deref(), Some("IGF Secretariat"));
+}
+
+#[test]
+fn test_sentence_starting_with_participants_is_not_a_list() {
+    let doc =
+        "Participants were invited to share ideas and proposals.\n\n- Chris Buckridge spoke\n";
+    assert!(participants(&lines(doc)).is_empty());
+}
+
+fn names(doc: &str) -> Vec<String> {
+    participants(&lines(doc))
+        .into_iter()
+        .map(|p| p.name)
+        .collect()
+}
+
+#[test]
+fn test_headings_present_and_absent() {
+    let doc = "On the call:\n- Maria Kowalska (co-chair)\n- Tomas Lindqvist\n\nApologies:\n- Rafael Quispe\n";
+    assert_eq!(names(doc), ["Maria Kowalska", "Tomas Lindqvist"]);
+    let doc = "The following people attended the call:\nMaria Kowalska, Poland\nTomas Lindqvist (Nordic IGF)\n\nRegrets: Rafael Quispe\n";
+    assert_eq!(names(doc), ["Maria Kowalska", "Tomas Lindqvist"]);
+    // a list of apologies alone is no attendance list
+    assert!(names("Apologies: Rafael Quispe; Maria Kowalska\n").is_empty());
+    // a sentence that starts with an attendance word is not a heading
+    assert!(
+        names("Participants discussed the roadmap:\n- Maria Kowalska suggested a survey\n")
+            .is_empty()
+    );
+}
+
+#[test]
+fn test_annexed_list_and_plain_lines() {
+    let doc = "Text of the report.\n\nANNEX B - PARTICIPANTS\n\nKOWALSKA Maria\nTomas LINDQVIST, Sweden\nQuispe, Rafael (Mr)\n\nThe report was drafted by the Secretariat.\n";
+    assert_eq!(
+        names(doc),
+        ["Maria Kowalska", "Tomas Lindqvist", "Rafael Quispe"]
+    );
+    let p = participants(&lines(doc));
+    assert_eq!(p[2].affiliation, None);
+    // a plain line that is a sentence ends the list
+    let doc = "Attendees\nMaria Kowalska\nTomas Lindqvist opened the call and thanked everyone.\n";
+    assert_eq!(names(doc), ["Maria Kowalska"]);
+}
+
+#[test]
+fn test_lists_by_stakeholder_group() {
+    let doc = "Participants:\nGovernment: Maria Kowalska (Poland), Tomas Lindqvist (Sweden)\nCivil society: Rafael Quispe and Amaka Eze\nIGF Secretariat:\n- Li Wen\n";
+    assert_eq!(
+        names(doc),
+        [
+            "Maria Kowalska",
+            "Tomas Lindqvist",
+            "Rafael Quispe",
+            "Amaka Eze",
+            "Li Wen"
+        ]
+    );
+    let doc = "Present: MAG members: Maria Kowalska, Tomas Lindqvist; Observers: Rafael Quispe\nNotes: Amaka Eze\n";
+    assert_eq!(
+        names(doc),
+        ["Maria Kowalska", "Tomas Lindqvist", "Rafael Quispe"]
+    );
+    let doc = "Attendance: Kowalska, Maria; Lindqvist, Tomas; Eze, Amaka (rapporteur)\n";
+    assert_eq!(
+        names(doc),
+        ["Maria Kowalska", "Tomas Lindqvist", "Amaka Eze"]
+    );
+}
+
+#[test]
+fn test_prose_attendance() {
+    let doc = "Ms. Maria Kowalska moderated the meeting; also present were Tomas Lindqvist (Sweden), Rafael Quispe and Amaka Eze. Apologies were received from Li Wen.\n";
+    assert_eq!(
+        names(doc),
+        [
+            "Maria Kowalska",
+            "Tomas Lindqvist",
+            "Rafael Quispe",
+            "Amaka Eze"
+        ]
+    );
+    let doc =
+        "The call was attended by Tomas Lindqvist and Amaka Eze, who reported on the survey.\n";
+    assert_eq!(names(doc), ["Tomas Lindqvist", "Amaka Eze"]);
+    // people named in prose without an attendance phrase are not a list
+    assert!(names("Tomas Lindqvist and Amaka Eze reported on the survey.\n").is_empty());
+}
+
+#[test]
+fn test_family_given_without_comma_follows_the_text() {
+    let doc = "Participants:\n1. Kowalska Maria, MAG member\n2. Tomas Lindqvist\n\nMs. Kowalska presented the survey. Maria Kowalska then asked Tomas for comments.\n";
+    assert_eq!(names(doc), ["Maria Kowalska", "Tomas Lindqvist"]);
+    // without such evidence the order is kept
+    let doc = "Participants:\n1. Kowalska Maria\n2. Tomas Lindqvist\n";
+    assert_eq!(names(doc), ["Kowalska Maria", "Tomas Lindqvist"]);
+}
+
+#[test]
+fn test_quoted_reply_list() {
+    let doc = "On Tue, Amaka Eze wrote:\n> Attendees: Maria Kowalska; Tomas Lindqvist\n> Apologies: Li Wen\n";
+    assert_eq!(names(doc), ["Maria Kowalska", "Tomas Lindqvist"]);
+}
+
+#[test]
+fn test_role_lines_join_a_list_of_speakers() {
+    let doc = "Workshop report\nChairperson/Moderator: Amaka Eze, Youth IGF\nRapporteur: Li Wen\n\nList of speakers and their institutional affiliations:\n- Tomas Lindqvist, Nordic IGF\n- Maria Kowalska (Poland)\n";
+    assert_eq!(
+        names(doc),
+        ["Amaka Eze", "Li Wen", "Tomas Lindqvist", "Maria Kowalska"]
+    );
+    // a role line alone is no attendance list
+    assert!(names("Moderator: Amaka Eze\n\nAmaka Eze opened the call.\n").is_empty());
+}
+
+#[test]
+fn test_apologies_inside_an_inline_list() {
+    let doc = "Present: Maria Kowalska, Tomas Lindqvist. Apologies: Li Wen\n";
+    assert_eq!(names(doc), ["Maria Kowalska", "Tomas Lindqvist"]);
+    let doc = "Present: Maria Kowalska, Li Wen\nApologies: Li Wen\n";
+    assert_eq!(names(doc), ["Maria Kowalska"]);
+}
