@@ -495,14 +495,14 @@ impl Model {
             .iter()
             .map(|t| t.is_some_and(|(len, w)| len <= 6 && l.assent.has(w)))
             .collect();
-        for i in 0..n {
+        for (i, row) in rows.iter_mut().enumerate() {
             let pos = i as f64 / n.max(1) as f64;
             let nb: Vec<usize> = (i.saturating_sub(5)..(i + 6).min(n))
                 .filter(|&j| j != i)
                 .collect();
             let share =
                 |v: &[bool]| nb.iter().filter(|&&j| v[j]).count() as f64 / nb.len().max(1) as f64;
-            let x = &mut rows[i].x;
+            let x = &mut row.x;
             x[f::POS_FIRST] = f64::from(u8::from(pos < 0.1));
             x[f::POS_LAST] = f64::from(u8::from(pos >= 0.9));
             x[f::ASSENT_AFTER] = f64::from(u8::from((i + 1..(i + 3).min(n)).any(|j| assent[j])));
