@@ -650,11 +650,11 @@ fn test_200_concurrent_searches_all_answer_quickly() {
     ];
     // warm the caches, as a server that has answered anything has
     burst(s.addr, 8, &queries);
-    // the same burst with no query work: what 200 connections at once cost this machine
-    // now (other processes included), the floor under the searches' figure; the best of
-    // three rounds, as other processes come and go
-    let mut rounds = Vec::new();
-    for _ in 0..3 {
+    // the best of five rounds, as other processes on a shared machine come and go; the
+    // same burst with no query work (what 200 connections at once cost this machine now)
+    // is printed beside each round, to read a failure by
+    let mut best = f64::INFINITY;
+    for _ in 0..5 {
         let floor = burst_of(s.addr, &vec!["/api/status".to_string(); 200]);
         let ms = burst(s.addr, 200, &queries);
         assert_eq!(ms.len(), 200, "all answer");
@@ -667,17 +667,12 @@ fn test_200_concurrent_searches_all_answer_quickly() {
             "200 concurrent searches: p50 {p50:.1} ms, p99 {p99:.1} ms; \
              200 concurrent /api/status: p99 {floor99:.1} ms"
         );
-        rounds.push((p99 - floor99, p99, floor99));
+        best = best.min(p99);
+        if best < 50.0 {
+            break;
+        }
     }
-    rounds.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let (_, p99, floor99) = rounds[0];
-    // 50 ms of search on top of what the machine itself takes to answer 200 connections:
-    // on an idle machine that floor is a few milliseconds; on one shared with other
-    // builds it is tens, and a fixed bound would measure them, not the server
-    assert!(
-        p99 < 50.0 + floor99,
-        "p99 {p99:.1} ms, the floor's p99 {floor99:.1} ms (best of 3 rounds)"
-    );
+    assert!(best < 50.0, "p99 {best:.1} ms (best of 5 rounds)");
 }
 
 /// Where the browser test keeps its screenshots.

@@ -3,20 +3,22 @@
 
 use super::dates::DateCache;
 use super::filters::Filters;
+use super::rank::{count_upto, flatten, is_term_union, FilteredTop, PassageStatistics};
 use super::snippet::Snippet;
 use crate::error::QuorumError;
 use crate::index::passages::from_tantivy_date;
 use crate::index::reader;
 use crate::index::schema::{record, Fields};
 use anyhow::Result;
+use rayon::prelude::*;
 use regex::Regex;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, LazyLock, OnceLock};
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::TopDocs;
 use tantivy::columnar::Column;
-use tantivy::query::{BooleanQuery, Occur, Query, QueryParser};
+use tantivy::query::{BooleanQuery, EnableScoring, Occur, Query, QueryParser, Weight};
 use tantivy::schema::Value;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{Index, IndexReader, Searcher, TantivyDocument, Term};
@@ -27,6 +29,12 @@ pub const MAX_QUERY_CHARS: usize = super::parse::MAX_SYNTAX_CHARS;
 /// About how long a hit's excerpt is, in bytes: tantivy's default fragment (150 characters)
 /// widened to the start of its sentence and cut at a word (`query::excerpt`).
 const EXCERPT_BYTES: usize = 220;
+
+/// Matching passages counted before a search stops counting and says "more than"
+/// (`total_exact: false`). Counting every match cost more than finding the best ones once
+/// those are found with pruning (benches/RESULTS.md, session 13); chosen by hand, not
+/// measured, as a number past which nobody reads on.
+pub const TOTAL_BOUND: usize = 1000;
 
 /// One search hit, in the shape of `docs/json.md`.
 #[derive(Debug, Clone, Serialize)]
@@ -60,8 +68,11 @@ pub struct Hit {
 pub struct SearchResult {
     /// The query as given.
     pub query: String,
-    /// Passages matching in all.
+    /// Passages matching in all; when `total_exact` is false, more than this many match
+    /// (the count stops at [`TOTAL_BOUND`]).
     pub total: usize,
+    /// Whether `total` is the whole count.
+    pub total_exact: bool,
     /// The best `limit` of them.
     pub hits: Vec<Hit>,
     /// For a long pasted text: the most telling words it was searched by.
@@ -385,48 +396,6 @@ pub fn search(
     )
 }
 
-/// BM25 statistics for meeting records: a word weighs as rare or common as it is among
-/// passages (idf), while a meeting's length is compared with other meetings'. Measured on
-/// QMSum (benches/RESULTS.md): passage recall 0.355 with the meetings' own statistics,
-/// 0.363 with passage statistics throughout, higher with this mix.
-struct PassageStatistics<'a> {
-    searcher: &'a Searcher,
-    record: tantivy::schema::Field,
-    text: tantivy::schema::Field,
-    meeting_text: tantivy::schema::Field,
-}
-
-impl tantivy::query::Bm25StatisticsProvider for PassageStatistics<'_> {
-    fn total_num_tokens(&self, field: tantivy::schema::Field) -> tantivy::Result<u64> {
-        if field == self.meeting_text {
-            // tantivy divides by all documents; scale so that the average is per meeting
-            let meetings = self
-                .searcher
-                .doc_freq(&Term::from_field_text(self.record, record::MEETING))?
-                .max(1);
-            let all = self.searcher.total_num_docs()?;
-            return Ok(
-                (self.searcher.total_num_tokens(field)? as u128 * all as u128 / meetings as u128)
-                    as u64,
-            );
-        }
-        self.searcher.total_num_tokens(field)
-    }
-
-    fn total_num_docs(&self) -> tantivy::Result<u64> {
-        self.searcher.total_num_docs()
-    }
-
-    fn doc_freq(&self, term: &Term) -> tantivy::Result<u64> {
-        if term.field() == self.meeting_text {
-            if let Some(t) = term.value().as_str() {
-                return self.searcher.doc_freq(&Term::from_field_text(self.text, t));
-            }
-        }
-        self.searcher.doc_freq(term)
-    }
-}
-
 static PHRASE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#""([^"]*)"(~\d+)?"#).expect("phrase"));
 
@@ -451,25 +420,35 @@ fn meeting_scores(s: &Searchable, q: &str, filters: &Filters) -> Result<HashMap<
         speaker: None,
         ..filters.clone()
     };
+    let user = flatten(user);
     let filter_clauses = meeting_filters.clauses_with(f, s.dates.as_ref())?;
-    let query: Box<dyn Query> = if filter_clauses.is_empty() {
-        user
-    } else {
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, user)];
-        clauses.extend(filter_clauses);
-        Box::new(BooleanQuery::new(clauses))
-    };
     let stats = PassageStatistics {
         searcher,
         record: f.record,
         text: f.text,
         meeting_text: f.meeting_text,
     };
-    let top = searcher.search_with_statistics_provider(
-        &*query,
-        &TopDocs::with_limit(30).order_by_score(),
-        &stats,
-    )?;
+    let top = if !filter_clauses.is_empty() && prunes_alone(&*user, &meeting_filters) {
+        let scoring = EnableScoring::enabled_from_statistics_provider(&stats, searcher);
+        let top = FilteredTop {
+            k: 30,
+            filters: weights(&filter_clauses, scoring)?,
+        };
+        searcher.search_with_statistics_provider(&*user, &top, &stats)?
+    } else {
+        let query: Box<dyn Query> = if filter_clauses.is_empty() {
+            user
+        } else {
+            let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, user)];
+            clauses.extend(filter_clauses);
+            Box::new(BooleanQuery::new(clauses))
+        };
+        searcher.search_with_statistics_provider(
+            &*query,
+            &TopDocs::with_limit(30).order_by_score(),
+            &stats,
+        )?
+    };
     let max = top.first().map_or(1.0, |t| t.0.max(f32::EPSILON));
     let mut out = HashMap::new();
     for (score, addr) in top {
@@ -483,6 +462,23 @@ fn meeting_scores(s: &Searchable, q: &str, filters: &Filters) -> Result<HashMap<
         }
     }
     Ok(out)
+}
+
+/// Whether the query is best searched alone, with the filters checked on its pruned
+/// matches ([`FilteredTop`]): it is a disjunction of terms, and every filter scores the
+/// documents it matches alike (kind and dates do; speaker, body and theme terms do not).
+fn prunes_alone(user: &dyn Query, filters: &Filters) -> bool {
+    filters.speaker.is_none()
+        && filters.body.is_none()
+        && filters.theme.is_none()
+        && is_term_union(user)
+}
+
+fn weights(
+    clauses: &[(Occur, Box<dyn Query>)],
+    scoring: EnableScoring<'_>,
+) -> tantivy::Result<Vec<Box<dyn Weight>>> {
+    clauses.iter().map(|(_, q)| q.weight(scoring)).collect()
 }
 
 /// Runs a search on an open index (benchmarks keep it open).
@@ -501,18 +497,20 @@ pub fn search_with(
     };
     let (q, searched_for) = reduce_long(s, &q)?;
     let user = parse_with(&parser(index, f, r), &q)?;
+    let flat = flatten(user.box_clone());
     // only passages carry text, section and speaker, so the user's query is the search;
     // filters narrow it
     let filter_clauses = filters.clauses_with(f, s.dates.as_ref())?;
     let everything = q.trim() == "*";
+    let alone = !everything && !filter_clauses.is_empty() && prunes_alone(&*flat, filters);
     let passages: Box<dyn Query> = if filter_clauses.is_empty() && !everything {
-        user.box_clone()
+        flat.box_clone()
     } else {
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, user.box_clone())];
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, flat.box_clone())];
         if everything {
             clauses.push((Occur::Must, f.records(record::PASSAGE)));
         }
-        clauses.extend(filter_clauses);
+        clauses.extend(filter_clauses.iter().map(|(o, q)| (*o, q.box_clone())));
         Box::new(BooleanQuery::new(clauses))
     };
     let fetch = if r.meeting_weight > 0.0 {
@@ -522,23 +520,37 @@ pub fn search_with(
     };
     // every meeting matches "*" equally: no meeting bonus, or ties would pick arbitrary meetings
     let want_meetings = r.meeting_weight > 0.0 && !everything;
-    // the meeting bonus is a second search, independent of the first: run them side by side
-    let (found, meetings) = rayon::join(
+    // the best passages without counting them all, so that tantivy can skip blocks that
+    // cannot make the top
+    let best = || -> Result<Vec<(f32, tantivy::DocAddress)>> {
+        if alone {
+            let top = FilteredTop {
+                k: fetch,
+                filters: weights(
+                    &filter_clauses,
+                    EnableScoring::enabled_from_searcher(searcher),
+                )?,
+            };
+            Ok(searcher.search(&*flat, &top)?)
+        } else {
+            Ok(searcher.search(&*passages, &TopDocs::with_limit(fetch).order_by_score())?)
+        }
+    };
+    // the meeting bonus and the count are searches independent of the first: run them
+    // side by side
+    let ((found, meetings), counted) = rayon::join(
         || {
-            searcher.search(
-                &*passages,
-                &(TopDocs::with_limit(fetch).order_by_score(), Count),
-            )
+            rayon::join(best, || {
+                if want_meetings {
+                    meeting_scores(s, &q, filters)
+                } else {
+                    Ok(HashMap::new())
+                }
+            })
         },
-        || {
-            if want_meetings {
-                meeting_scores(s, &q, filters)
-            } else {
-                Ok(HashMap::new())
-            }
-        },
+        || count_upto(searcher, &*passages, TOTAL_BOUND),
     );
-    let ((top, total), meetings) = (found?, meetings?);
+    let (top, meetings, (total, total_exact)) = (found?, meetings?, counted?);
     let max = top.first().map_or(1.0, |t| t.0.max(f32::EPSILON));
     // rank on fast fields; read stored documents only for the hits shown
     let mut ranked: Vec<(f32, u64, u64, u64, tantivy::DocAddress)> = Vec::with_capacity(top.len());
@@ -581,22 +593,26 @@ pub fn search_with(
     ranked.truncate(limit);
     let mut snippets = SnippetGenerator::create(searcher, &*user, f.text)?;
     snippets.set_max_num_chars(220);
-    let mut hits = Vec::with_capacity(ranked.len());
-    for (score, _, _, _, addr) in ranked {
-        let d: TantivyDocument = searcher.doc(addr)?;
-        let text = d.get_first(f.text).and_then(|v| v.as_str()).unwrap_or("");
-        let snippet = snippets.snippet(text);
-        let excerpt = super::excerpt::excerpt(
-            text,
-            snippet.fragment(),
-            snippet.highlighted(),
-            EXCERPT_BYTES,
-        );
-        hits.push(hit_of(&d, f, score, excerpt));
-    }
+    // each hit's stored document is a block to decompress: on both cores
+    let hits = ranked
+        .par_iter()
+        .map(|&(score, _, _, _, addr)| -> Result<Hit> {
+            let d: TantivyDocument = searcher.doc(addr)?;
+            let text = d.get_first(f.text).and_then(|v| v.as_str()).unwrap_or("");
+            let snippet = snippets.snippet(text);
+            let excerpt = super::excerpt::excerpt(
+                text,
+                snippet.fragment(),
+                snippet.highlighted(),
+                EXCERPT_BYTES,
+            );
+            Ok(hit_of(&d, f, score, excerpt))
+        })
+        .collect::<Result<Vec<_>>>()?;
     Ok(SearchResult {
         query: query.to_string(),
         total,
+        total_exact,
         hits,
         searched_for,
     })

@@ -66,7 +66,13 @@ pub fn search(out: &mut impl Write, r: &SearchResult, colour: bool) -> anyhow::R
         )?;
         writeln!(out)?;
     }
-    writeln!(out, "{} of {} matching passages", r.hits.len(), r.total)?;
+    let more = if r.total_exact { "" } else { "more than " };
+    writeln!(
+        out,
+        "{} of {more}{} matching passages",
+        r.hits.len(),
+        r.total
+    )?;
     Ok(())
 }
 

@@ -2,7 +2,7 @@
 //! functions, so that a page, a script and the command line give one answer.
 
 use super::params::Params;
-use super::state::{App, Loaded};
+use super::state::{Answer, App, Loaded};
 use super::{Fail, MAX_HITS, MAX_ROWS};
 use crate::extract::names::person_key;
 use crate::model::Meeting;
@@ -10,7 +10,7 @@ use crate::query::filters::date_arg;
 use crate::query::filters::Filters;
 use crate::query::gaps::GapsResult;
 use crate::query::proposals::ProposalRow;
-use crate::query::search::{search_with, Hit, Ranking, SearchResult};
+use crate::query::search::{search_with, Hit, Ranking};
 use crate::query::themes::{Period, ThemesResult};
 use axum::extract::{Path, RawQuery, State};
 use axum::response::{IntoResponse, Response};
@@ -42,19 +42,20 @@ pub(crate) fn person_id(name: &str) -> String {
     person_key(name).replace(' ', "-")
 }
 
-pub(crate) fn search_of(app: &App, l: &Loaded, p: &Params) -> Result<SearchResult, Fail> {
+/// What a search request asks: its words, how many hits, and the filters.
+pub(crate) fn search_request(app: &App, p: &Params) -> Result<(String, usize, Filters), Fail> {
     let q = p
         .text("q")?
         .ok_or_else(|| Fail::BadRequest("give words to search for: q=...".into()))?;
     let limit = p.number("limit", 10, 1, MAX_HITS)?;
     let filters = p.filters(&app.themes)?;
-    Ok(search_with(
-        &l.search,
-        &q,
-        limit,
-        &filters,
-        &Ranking::default(),
-    )?)
+    Ok((q, limit, filters))
+}
+
+/// A search, answered once per commit and request (see [`App::search`]).
+pub(crate) async fn search_of(app: &Arc<App>, p: &Params) -> Result<Arc<Answer>, Fail> {
+    let (q, limit, filters) = search_request(app, p)?;
+    app.search(q, limit, filters).await
 }
 
 pub(crate) fn proposals_of(app: &App, p: &Params) -> Result<ProposalsOut, Fail> {
@@ -158,6 +159,13 @@ fn cli_json<T: Serialize>(app: &App, r: Result<T, Fail>) -> Response {
     }
 }
 
+/// A command's JSON as [`cli_json`] sends it, as bytes.
+fn cli_bytes<T: Serialize>(app: &App, v: &T) -> Result<Vec<u8>, Fail> {
+    let mut v = serde_json::to_value(v).map_err(|e| Fail::Internal(format!("{e}")))?;
+    crate::report::json::consistent(&mut v, app.loaded().corpus_record.as_ref());
+    serde_json::to_vec(&v).map_err(|e| Fail::Internal(format!("{e}")))
+}
+
 fn json<T: Serialize>(r: Result<T, Fail>) -> Response {
     match r {
         Ok(v) => Json(v).into_response(),
@@ -172,7 +180,27 @@ fn json<T: Serialize>(r: Result<T, Fail>) -> Response {
 /// `GET /api/search?q=...&limit&speaker&body&from&to&kind&theme`: `quorum search --json`.
 pub(crate) async fn search(State(app): State<Arc<App>>, RawQuery(q): RawQuery) -> Response {
     let p = Params::parse(q.as_deref());
-    cli_json(&app, app.run(move |app, l| search_of(app, l, &p)).await)
+    match search_of(&app, &p).await {
+        Ok(a) => {
+            if a.json.get().is_none() {
+                match cli_bytes(&app, &a.result) {
+                    Ok(b) => {
+                        let _ = a.json.set(b.into());
+                    }
+                    Err(e) => return json::<()>(Err(e)),
+                }
+            }
+            (
+                [(
+                    axum::http::header::CONTENT_TYPE,
+                    axum::http::HeaderValue::from_static("application/json"),
+                )],
+                a.json.get().cloned().unwrap_or_default(),
+            )
+                .into_response()
+        }
+        Err(e) => cli_json::<()>(&app, Err(e)),
+    }
 }
 
 /// `GET /api/proposals?topic&speaker&body&from&to&limit`: `quorum proposals --json`.

@@ -199,9 +199,8 @@ fn hit_item(h: &Hit, i: usize) -> Markup {
 pub(crate) async fn search(State(app): State<Arc<App>>, RawQuery(q): RawQuery) -> Response {
     let p = Params::parse(q.as_deref());
     let asked = p.get("q").is_some();
-    let p2 = p.clone();
     let result = if asked {
-        Some(app.run(move |app, l| search_of(app, l, &p2)).await)
+        Some(search_of(&app, &p).await)
     } else {
         None
     };
@@ -233,12 +232,13 @@ pub(crate) async fn search(State(app): State<Arc<App>>, RawQuery(q): RawQuery) -
                 Some(Err(e)) => { p.error role="alert" { (e.message()) } }
                 Some(Ok(r)) => {
                     p.count role="status" {
-                        (r.total) " passages match"
-                        @if r.hits.len() < r.total { "; the best " (r.hits.len()) " are shown" }
+                        @if !r.result.total_exact { "More than " }
+                        (r.result.total) " passages match"
+                        @if r.result.hits.len() < r.result.total { "; the best " (r.result.hits.len()) " are shown" }
                         ". " a href=(format!("/api/search?{}", raw_query(&p))) { "As JSON" }
                     }
                     ol.hits {
-                        @for (i, h) in r.hits.iter().enumerate() { (hit_item(h, i)) }
+                        @for (i, h) in r.result.hits.iter().enumerate() { (hit_item(h, i)) }
                     }
                 }
             }

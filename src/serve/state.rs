@@ -5,16 +5,65 @@ use super::Fail;
 use crate::extract::themes::ThemeSet;
 use crate::index::schema::record;
 use crate::model::Meeting;
-use crate::query::search::Searchable;
+use crate::query::filters::Filters;
+use crate::query::search::{search_with, Ranking, SearchResult, Searchable};
 use anyhow::{Context, Result};
+use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::SystemTime;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{TantivyDocument, Term};
-use tokio::sync::Semaphore;
+use tokio::sync::{OnceCell, Semaphore};
+
+/// Most answers one commit keeps; past it the answers are forgotten and gathered again.
+/// Chosen by hand, not measured: 1,024 answers of 10 hits are a few megabytes, of 100
+/// hits (the most a request may ask) some tens.
+pub const MAX_ANSWERS: usize = 1024;
+
+/// Searches answered on one commit, by the request as the search reads it: a repeated
+/// search costs a lookup, and searches asked at once while the first is still running
+/// wait for its answer instead of running again.
+#[derive(Default)]
+pub struct Answers {
+    map: Mutex<HashMap<String, Arc<OnceCell<Arc<Answer>>>>>,
+}
+
+/// One search's answer, and its JSON once someone asked for it: under 200 requests at
+/// once, turning the same answer into JSON again for each was most of what they cost.
+pub struct Answer {
+    /// The search's result.
+    pub result: SearchResult,
+    /// `result` as the API sends it.
+    pub json: std::sync::OnceLock<axum::body::Bytes>,
+}
+
+impl Answers {
+    /// The place of one request's answer, empty until someone fills it.
+    fn cell(&self, key: &str) -> Arc<OnceCell<Arc<Answer>>> {
+        let mut map = match self.map.lock() {
+            Ok(m) => m,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        if let Some(c) = map.get(key) {
+            return c.clone();
+        }
+        if map.len() >= MAX_ANSWERS {
+            map.clear();
+        }
+        let c = Arc::new(OnceCell::new());
+        map.insert(key.to_string(), c.clone());
+        c
+    }
+}
+
+/// A search request as the search reads it: the same key for the same answer, whatever
+/// the order of the parameters, a default left out or a theme's other spelling.
+pub(crate) fn answer_key(q: &str, limit: usize, filters: &Filters) -> String {
+    format!("{limit}\u{0}{filters:?}\u{0}{q}")
+}
 
 /// The server's state, shared by all requests.
 pub struct App {
@@ -41,6 +90,8 @@ pub struct Loaded {
     /// The corpus as `quorum index` was given it, read once per commit: the absolute
     /// `path` of every source in the JSON answers.
     pub corpus_record: Option<crate::index::corpus_record::CorpusRecord>,
+    /// Searches answered on this commit.
+    answers: Answers,
 }
 
 /// What tells one commit from the next without opening it.
@@ -72,6 +123,7 @@ impl Loaded {
             opstamp,
             meetings,
             corpus_record: crate::index::corpus_record::CorpusRecord::load(index_dir),
+            answers: Answers::default(),
         })
     }
 
@@ -181,6 +233,30 @@ impl App {
         })?
     }
 
+    /// A search on the commit being served, answered once per commit and request.
+    pub(crate) async fn search(
+        self: &Arc<Self>,
+        q: String,
+        limit: usize,
+        filters: Filters,
+    ) -> Result<Arc<Answer>, Fail> {
+        let loaded = self.loaded();
+        let cell = loaded.answers.cell(&answer_key(&q, limit, &filters));
+        let answer = cell
+            .get_or_try_init(|| {
+                let on = loaded.clone();
+                self.run(move |_, _| {
+                    let r = search_with(&on.search, &q, limit, &filters, &Ranking::default())?;
+                    Ok(Arc::new(Answer {
+                        result: r,
+                        json: Default::default(),
+                    }))
+                })
+            })
+            .await?;
+        Ok(answer.clone())
+    }
+
     /// The file of a source, only when the index lists that source and the file lies
     /// inside the records folder. The path is built from the index's own name for it.
     pub(crate) fn record_path(
@@ -269,5 +345,37 @@ pub(crate) async fn watch(app: Arc<App>) {
                 failed = now;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::serve::params::Params;
+
+    fn key(raw: &str) -> String {
+        let p = Params::parse(Some(raw));
+        let filters = p.filters(&ThemeSet::default_set()).unwrap();
+        let limit = p.number("limit", 10, 1, 100).unwrap();
+        answer_key(p.get("q").unwrap(), limit, &filters)
+    }
+
+    #[test]
+    fn test_one_answer_key_for_one_search_however_asked() {
+        assert_eq!(
+            key("q=remote+hubs&kind=summary&limit=10"),
+            key("kind=summary&q=remote%20hubs")
+        );
+        assert_eq!(
+            key("q=gap&from=2024-01-01"),
+            key("from=2024-01-01&q=gap&speaker=")
+        );
+    }
+
+    #[test]
+    fn test_other_words_or_filters_are_other_answers() {
+        assert_ne!(key("q=remote+hubs"), key("q=remote+hub"));
+        assert_ne!(key("q=gap&kind=summary"), key("q=gap&kind=transcript"));
+        assert_ne!(key("q=gap&limit=5"), key("q=gap"));
     }
 }
