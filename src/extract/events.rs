@@ -36,6 +36,21 @@ pub struct EventRules {
     /// Modifiers that make a phrase a meeting of the group itself.
     #[serde(default)]
     pub generic_modifiers: Vec<String>,
+    /// Lower-case gathering words after a series ("EuroDIG annual meeting").
+    #[serde(default)]
+    pub meeting_words: Vec<String>,
+    /// Words allowed between a series and its gathering word ("annual").
+    #[serde(default)]
+    pub meeting_word_qualifiers: Vec<String>,
+    /// Ordinals written as words ("sixth").
+    #[serde(default)]
+    pub ordinal_words: Vec<String>,
+    /// Host places of the annual IGF ("Berlin").
+    #[serde(default)]
+    pub hosts: Vec<String>,
+    /// Capitalised words before a series that are not part of its name ("At").
+    #[serde(default)]
+    pub not_qualifiers: Vec<String>,
 }
 
 impl EventRules {
@@ -51,6 +66,12 @@ impl EventRules {
         self.known.extend(other.known);
         self.not_events.extend(other.not_events);
         self.generic_modifiers.extend(other.generic_modifiers);
+        self.meeting_words.extend(other.meeting_words);
+        self.meeting_word_qualifiers
+            .extend(other.meeting_word_qualifiers);
+        self.ordinal_words.extend(other.ordinal_words);
+        self.hosts.extend(other.hosts);
+        self.not_qualifiers.extend(other.not_qualifiers);
     }
 }
 
@@ -58,6 +79,12 @@ struct Compiled {
     rules: EventRules,
     series: Regex,
     ordinal: Regex,
+    /// "the 2019 IGF": a year before a series.
+    year_first: Regex,
+    /// "the EuroDIG annual meeting": a series before a lower-case gathering word.
+    series_meeting: Option<Regex>,
+    /// "the Berlin IGF": a host place before the series.
+    host: Option<Regex>,
     known: Option<Regex>,
     phrase: Regex,
     quoted_title: Regex,
@@ -73,6 +100,12 @@ impl Compiled {
         self.head.is_match(line)
             || self.series.is_match(line)
             || self.ordinal.is_match(line)
+            || self.year_first.is_match(line)
+            || self.host.as_ref().is_some_and(|k| k.is_match(line))
+            || self
+                .series_meeting
+                .as_ref()
+                .is_some_and(|k| k.is_match(line))
             || self.known.as_ref().is_some_and(|k| k.is_match(line))
             || self.quoted_title.is_match(line)
             || self.open_consultations.is_match(line)
@@ -99,14 +132,23 @@ fn compiled() -> &'static Compiled {
             }
         }
         let series = Regex::new(&format!(r"\b(?:{})[ -]?(?:(?:19|20)\d\d\b|\d{{2,3}}\b)", alternation(&rules.series))).expect("series");
-        let ordinal = Regex::new(&format!(r"\b\d{{1,2}}(?:st|nd|rd|th)\s+(?:annual\s+)?(?:{})\b", alternation(&rules.ordinal_series))).expect("ordinal");
+        let ordinal_words = alternation(&rules.ordinal_words);
+        let ordinal = Regex::new(&format!(r"\b(?:\d{{1,2}}(?:st|nd|rd|th)|(?i:{ordinal_words}))\s+(?:annual\s+)?(?:{})\b", alternation(&rules.ordinal_series))).expect("ordinal");
+        let year_first = Regex::new(&format!(r"\b(?:19|20)\d\d\s+(?:{})\b", alternation(&rules.ordinal_series))).expect("year first");
+        let own: Vec<String> = rules.series.iter().filter(|s| !s.contains("IGF") && !s.contains("Internet Governance")).cloned().collect();
+        let series_meeting = (!own.is_empty() && !rules.meeting_words.is_empty()).then(|| {
+            Regex::new(&format!(r"\b(?:{})(?:\s+(?:{}))?\s+(?:{})\b", alternation(&own), alternation(&rules.meeting_word_qualifiers), alternation(&rules.meeting_words))).expect("series meeting")
+        });
+        // "the Berlin IGF", "the Kyoto meeting" (measured: the "meeting" form found one more
+        // event on the validation set and cost none)
+        let host = (!rules.hosts.is_empty()).then(|| Regex::new(&format!(r"\b(?:{})\s+(?:IGF|meeting)\b", alternation(&rules.hosts))).expect("host"));
         let known = (!rules.known.is_empty()).then(|| Regex::new(&format!(r"\b(?:{})(?:\b|$)", alternation(&rules.known))).expect("known"));
         let word = r"(?:[\p{Lu}\d][\p{L}\p{M}\d'’+\-]*)";
         let phrase = Regex::new(&format!(r"{word}(?:\s+(?:(?:of|on|for|and|the|de|in)\s+)*{word})*")).expect("phrase");
         let quoted_title = Regex::new(r#"(?i:\b(?:under the title|titled|entitled|called|named)\s+)["“]([^"”]{8,160})["”]"#).expect("quoted");
         let open_consultations = Regex::new(r"(?i:\b(first|second|third|fourth)\s+)?Open Consultations(?:\s+and\s+(?:the\s+)?MAG\s+[Mm]eeting)?").expect("oc");
         let head = Regex::new(&format!(r"\b(?:{})\b", alternation(&rules.heads))).expect("heads");
-        Compiled { rules, series, ordinal, known, phrase, quoted_title, open_consultations, head }
+        Compiled { rules, series, ordinal, year_first, series_meeting, host, known, phrase, quoted_title, open_consultations, head }
     })
 }
 
@@ -142,9 +184,22 @@ pub fn events(text: &str, title: &str, meeting_date: Option<Date>) -> Vec<Event>
                 push(m.start(), m.end(), &mut spans);
             }
         }
-        for re in [&c.series, &c.ordinal] {
+        for m in c.series.find_iter(s) {
+            push(qualified_start(s, m.start(), c), m.end(), &mut spans);
+        }
+        for re in [
+            Some(&c.ordinal),
+            Some(&c.year_first),
+            c.host.as_ref(),
+            c.series_meeting.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        {
             for m in re.find_iter(s) {
-                push(m.start(), m.end(), &mut spans);
+                if !names_the_cycle(&s[m.end()..], c) {
+                    push(m.start(), m.end(), &mut spans);
+                }
             }
         }
         if let Some(k) = &c.known {
@@ -183,6 +238,52 @@ pub fn events(text: &str, title: &str, meeting_date: Option<Date>) -> Vec<Event>
         }
     }
     merge(found)
+}
+
+/// Where a series name starts when one qualifying word leads it ("African IGF 2021",
+/// "Nigeria IGF 2019"): a capitalised word that is not a preposition, a sentence opener
+/// or a word of the group's own meetings.
+fn qualified_start(s: &str, start: usize, c: &Compiled) -> usize {
+    let before = &s[..start];
+    let trimmed = before.trim_end_matches(' ');
+    if trimmed.len() + 1 != before.len() {
+        return start; // exactly one space between the words
+    }
+    let word_start = trimmed
+        .rfind(|ch: char| !(ch.is_alphabetic() || ch == '-'))
+        .map_or(0, |i| {
+            i + trimmed[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &trimmed[word_start..];
+    let capitalised = word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().skip(1).any(char::is_lowercase)
+        && word.chars().count() >= 3;
+    let listed = |l: &[String]| l.iter().any(|w| w == word);
+    if capitalised
+        && !listed(&c.rules.not_qualifiers)
+        && !listed(&c.rules.generic_modifiers)
+        && crate::text::dates::month_number(word).is_none()
+    {
+        word_start
+    } else {
+        start
+    }
+}
+
+/// Whether the words after "Second IGF" or "2019 IGF" make it the name of a cycle or its own
+/// meeting ("Second IGF 2020 MAG Meeting", "2019 IGF - MAG - ..."), not of a gathering.
+fn names_the_cycle(after: &str, c: &Compiled) -> bool {
+    let next = after
+        .trim_start_matches([' ', '-', '–'])
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
+    (next.len() == 4 && next.chars().all(|ch| ch.is_ascii_digit()))
+        || c.rules.generic_modifiers.iter().any(|g| g == next) && next != "The"
+        || matches!(
+            next,
+            "cycle" | "cycles" | "mandate" | "process" | "preparatory"
+        )
 }
 
 /// Trims a capitalised phrase to a name that ends in a head word, when it has one.
@@ -284,7 +385,10 @@ fn is_event_name(
     let is_headed = c.rules.heads.iter().any(|h| words.contains(&h.as_str()));
     let known = c.rules.known.iter().any(|k| k == name)
         || c.series.is_match(name)
-        || c.ordinal.is_match(name);
+        || c.ordinal.is_match(name)
+        || c.year_first.is_match(name)
+        || c.host.as_ref().is_some_and(|h| h.is_match(name))
+        || c.series_meeting.as_ref().is_some_and(|h| h.is_match(name));
     if !known && is_headed {
         // plural heads name kinds of session, not one gathering ("Best Practice Forums")
         if last.ends_with('s')
@@ -417,5 +521,47 @@ mod tests {
         );
         assert!(names("The output is on the WSIS Forum website.").is_empty());
         assert!(names("The MAG Virtual Meeting was held online.").is_empty());
+    }
+
+    #[test]
+    fn test_ordinal_words_year_first_and_host_places_name_the_annual_forum() {
+        assert_eq!(
+            names("Delegates recalled the sixth IGF in Nairobi and the 2017 IGF."),
+            ["sixth IGF", "2017 IGF"]
+        );
+        assert_eq!(
+            names("Lessons of the Kyoto IGF were shared."),
+            ["Kyoto IGF"]
+        );
+        assert_eq!(
+            names("Since the Riyadh meeting, much moved."),
+            ["Riyadh meeting"]
+        );
+        // a place that never hosted the forum names no gathering
+        assert!(names("Since the Vienna meeting, much moved.").is_empty());
+        // an ordinal or a year that opens the cycle's own meeting name is not a gathering
+        assert_eq!(
+            names("Notes of the Second IGF 2021 MAG Meeting follow."),
+            ["IGF 2021"]
+        );
+        assert!(names("The 2018 IGF - MAG - Virtual Meeting was short.").is_empty());
+        assert!(names("Plans for the 2030 IGF cycle were noted.").is_empty());
+        // a national initiative without a year is a body, not a gathering
+        assert!(names("The Italian IGF reported on its work.").is_empty());
+    }
+
+    #[test]
+    fn test_series_with_a_qualifier_or_a_lower_case_gathering_word() {
+        assert_eq!(
+            names("The Ghana IGF 2023 came before IGF 2023 itself."),
+            ["Ghana IGF 2023", "IGF 2023"]
+        );
+        assert_eq!(names("At IGF 2023 we met."), ["IGF 2023"]);
+        assert_eq!(
+            names("She reported on the SEEDIG annual meeting and RightsCon."),
+            ["SEEDIG annual meeting", "RightsCon"]
+        );
+        // the IGF's own series with a lower-case word is the group's meeting
+        assert!(names("Plans for the IGF annual meeting were noted.").is_empty());
     }
 }

@@ -3,6 +3,10 @@
 //! Mailing-list records carry dates that are not the meeting's (the mail's own
 //! timestamp, "On Mon, Sep 17, 2018 ... wrote:"); those lines are never read for dates.
 
+mod number;
+
+pub use number::{number, roman};
+
 use super::lines::Line;
 use crate::model::Block;
 use crate::text::dates::{find_dates, iso, resolve_after, DateMention};
@@ -23,18 +27,17 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?P<h>[01]?\d|2[0-3])(?:[:h.](?P<m>[0-5]\d)|(?P<m2>[0-5]\d)\s*[-–]\s*\d{4})\b\s*(?P<ampm>[ap]\.?\s?m\.?)?(?:\s*(?:-|–|to)\s*\d{1,2}[:h.]?\d{2}\s*(?:[ap]\.?m\.?)?)?\s*\(?(?P<tz>UTC(?:\s*[+-]\s*\d{1,2})?|GMT|CEST|CET|EDT|EST|BST)?")
         .expect("time")
 });
-static ROMAN_OR_NUM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:meeting|call|session|consultation)\s*(?:[-–:#]\s*)?(?:no\.?\s*|number\s+|#\s*)?(?P<n>[IVXLC]{1,7}|\d{1,4})\b").expect("meeting number")
+/// A first line that only says what kind of document this is ("Chairman's summary of the
+/// meeting (draft)", "Summary Report", "Draft agenda"): the record's own title follows.
+static DOC_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:the\s+)?(?:(?:chair(?:man|woman|person)?|co-chairs?|secretariat|rapporteur|moderator)(?:'|’)?s?\s+)?(?:draft\s+|final\s+)?(?:summary(?:\s+report)?|report|minutes|notes|agenda|record)(?:\s+of\s+(?:the\s+)?(?:meeting|session|call|discussions?|proceedings))?\s*(?:\((?:draft|final|unofficial|unedited)\))?[.:]?$").expect("document label")
 });
-static ORDINAL_MEETING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<n>\d{1,4})(?:st|nd|rd|th)?\s+(?:(?:virtual|online|regular|monthly|annual|face-to-face|in-person|plenary|open|mag|wg|nri|nris)\s+){0,3}(?:meeting|call)\b").expect("ordinal meeting")
-});
-static WORD_ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<w>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)\s+(?:(?:igf|\d{4}|virtual|online|mag|open|nris?|regular)\s+){0,3}(?:meeting|call|consultations?)\b").expect("word ordinal")
-});
-static SPOKEN_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bmeeting\s+(?:no\.?|number)\s*(?P<n>[IVXLC]{1,7}|\d{1,4})\b")
-        .expect("spoken number")
+/// A `>>` captioning turn (not a `> ` mail quote).
+static CAPTION_TURN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*>{2,3}\s*\S").expect("caption turn"));
+/// Words that point at the meeting's own day inside a turn ("today, Wednesday 17 February").
+static TODAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:today(?:'s)?|tonight|this\s+(?:meeting|call|session)|held\s+on|taking\s+place\s+on)\b").expect("today cue")
 });
 static NEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bnext\s+(?:[\w-]+\s+){0,4}?(?:meeting|call|session|consultations?)\b|\b(?:meet|talk|reconvene|convene)\s+again\b").expect("next meeting")
@@ -77,33 +80,56 @@ pub fn title(lines: &[Line<'_>]) -> String {
             .trim_matches(|c: char| c == '-' || c.is_whitespace())
             .to_string()
     };
-    let mut candidates = header_lines(lines, 8)
+    let candidates: Vec<String> = header_lines(lines, 8)
+        .filter(|l| !is_running_text(lines, l))
         .map(|l| clean(l.text))
-        .filter(|t| !t.is_empty() && t.len() <= 160);
-    let first = candidates.next().unwrap_or_default();
+        .filter(|t| !t.is_empty() && t.len() <= 160 && !DOC_LABEL.is_match(t))
+        .collect();
+    let first = candidates.first().cloned().unwrap_or_default();
     let dateless = |t: &str| find_dates(t, false).is_empty();
     if dateless(&first) {
         return first;
     }
     // "Summary Report: IGF MAG Virtual Meeting 11 October 2016" is the web title; the
     // meeting's own name follows without the date.
-    for t in header_lines(lines, 8)
-        .map(|l| clean(l.text))
-        .skip(1)
-        .take(3)
-    {
-        if dateless(&t) && ROMAN_OR_NUM.is_match(&t) {
+    for t in candidates.iter().skip(1).take(3).cloned() {
+        if dateless(&t) && number::ROMAN_OR_NUM.is_match(&t) {
             return t;
         }
     }
     match find_dates(&first, false).first() {
         // "... meeting held on 29 January": the words that led to the date go with it
         Some(d) if d.start > 0 => DANGLING
-            .replace(first[..d.start].trim_end_matches([' ', '-', '–', ',']), "")
-            .trim_end_matches([' ', '-', '–', ','])
+            .replace(
+                first[..d.start].trim_end_matches([' ', '-', '–', ',', '(']),
+                "",
+            )
+            .trim_end_matches([' ', '-', '–', ',', '('])
             .to_string(),
         _ => first,
     }
+}
+
+/// Whether a header line is running text rather than a title: a sentence that ends in
+/// a full stop, or the first line of a wrapped paragraph (the next line goes on in lower
+/// case), such as a transcript's opening words or a captioning disclaimer.
+fn is_running_text(lines: &[Line<'_>], l: &Line<'_>) -> bool {
+    let t = l.text.trim();
+    let words = t.split_whitespace().count();
+    let sentence = words >= 8 && t.ends_with(['.', '?', '!']);
+    let wraps = lines.get(l.no).is_some_and(|n| {
+        n.text
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+    });
+    let continues = l.no >= 2
+        && lines
+            .get(l.no - 2)
+            .is_some_and(|p| !p.text.trim().is_empty())
+        && t.chars().next().is_some_and(char::is_lowercase);
+    sentence || continues || wraps && words >= 6
 }
 
 /// The body that met, from the title: known IGF bodies by name, else the title without
@@ -154,9 +180,56 @@ pub fn body(title: &str) -> String {
     }
 }
 
+/// The meeting's date as the `>>` turns of a captioning transcript state it, with the
+/// line: a date after "today" / "this meeting" anywhere, else the first date of the first
+/// turns; a date without a year takes `year` (from the title), and none is taken without.
+fn turn_date<'a>(lines: &[Line<'a>], year: Option<i32>) -> Option<(Date, &'a str)> {
+    // every line from the first turn on, each with the number of the turn it belongs to
+    let mut turn = 0usize;
+    let body: Vec<(usize, &Line<'a>)> = lines
+        .iter()
+        .skip_while(|l| !CAPTION_TURN.is_match(l.text))
+        .map(|l| {
+            turn += usize::from(CAPTION_TURN.is_match(l.text));
+            (turn, l)
+        })
+        .collect();
+    if turn < 3 {
+        return None;
+    }
+    let resolve = |d: &DateMention| d.resolve(year);
+    let cued = body.iter().find_map(|(_, l)| {
+        TODAY.find_iter(l.text).find_map(|m| {
+            find_dates(&l.text[m.end()..], false)
+                .first()
+                .filter(|d| d.start <= 24)
+                .and_then(resolve)
+                .map(|d| (d, l.text))
+        })
+    });
+    cued.or_else(|| {
+        body.iter().take_while(|(t, _)| *t <= 3).find_map(|(_, l)| {
+            find_dates(l.text, false)
+                .first()
+                .and_then(resolve)
+                .map(|d| (d, l.text))
+        })
+    })
+}
+
 /// The meeting's date and UTC start time.
 pub fn date_time(lines: &[Line<'_>]) -> (Option<Date>, Option<String>) {
-    let head: Vec<&Line> = header_lines(lines, 40).collect();
+    // in a captioning transcript the header ends where the turns begin: a date in a turn's
+    // wrapped line is what someone said, not the record's heading
+    let turns_from = lines
+        .iter()
+        .filter(|l| CAPTION_TURN.is_match(l.text))
+        .nth(2)
+        .and_then(|_| lines.iter().find(|l| CAPTION_TURN.is_match(l.text)))
+        .map_or(usize::MAX, |l| l.no);
+    let head: Vec<&Line> = header_lines(lines, 40)
+        .filter(|l| l.no < turns_from)
+        .collect();
     let mut date = None;
     let mut date_line = None;
     for l in &head {
@@ -180,6 +253,14 @@ pub fn date_time(lines: &[Line<'_>]) -> (Option<Date>, Option<String>) {
                 date_line = Some(l.text);
                 break;
             }
+        }
+    }
+    if date.is_none() {
+        // a transcript titled with a year only ("IGF 2021 - MAG - ..."): the date the
+        // turns give, the one said to be today's first
+        if let Some((d, l)) = turn_date(lines, head.iter().find_map(|l| first_year(l.text))) {
+            date = Some(d);
+            date_line = Some(l);
         }
     }
     if date.is_none() {
@@ -257,146 +338,6 @@ pub fn time_utc(line: &str) -> Option<String> {
     None
 }
 
-/// Value of a roman numeral, when the text is one.
-pub fn roman(s: &str) -> Option<u32> {
-    let val = |c| match c {
-        'I' => Some(1),
-        'V' => Some(5),
-        'X' => Some(10),
-        'L' => Some(50),
-        'C' => Some(100),
-        _ => None,
-    };
-    let digits: Vec<u32> = s
-        .to_ascii_uppercase()
-        .chars()
-        .map(val)
-        .collect::<Option<_>>()?;
-    let mut total = 0;
-    for (i, d) in digits.iter().enumerate() {
-        if digits.get(i + 1).is_some_and(|n| n > d) {
-            total -= *d as i64;
-        } else {
-            total += *d as i64;
-        }
-    }
-    let n = u32::try_from(total).ok().filter(|&n| n > 0)?;
-    (to_roman(n) == s.to_ascii_uppercase()).then_some(n)
-}
-
-fn to_roman(mut n: u32) -> String {
-    const T: &[(u32, &str)] = &[
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut s = String::new();
-    for &(v, r) in T {
-        while n >= v {
-            s.push_str(r);
-            n -= v;
-        }
-    }
-    s
-}
-
-fn word_ordinal(w: &str) -> Option<u32> {
-    const W: &[&str] = &[
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-        "twentieth",
-    ];
-    W.iter()
-        .position(|x| x.eq_ignore_ascii_case(w))
-        .map(|i| i as u32 + 1)
-}
-
-fn number_in(text: &str, title_like: bool) -> Option<u32> {
-    let parse = |n: &str| n.parse::<u32>().ok().or_else(|| roman(n));
-    if title_like {
-        for c in ROMAN_OR_NUM.captures_iter(text) {
-            let n = &c["n"];
-            // "Meeting 11 October 2016" is a date, not an ordinal
-            let after = &text[c.get(0).expect("match").end()..];
-            if after
-                .split_whitespace()
-                .next()
-                .and_then(crate::text::dates::month_number)
-                .is_some()
-            {
-                continue;
-            }
-            // "IGF 2023 ... Meeting" is a year, not an ordinal
-            if let Some(v) = parse(n).filter(|v| *v < 1900) {
-                if n.chars().all(|c| c.is_ascii_digit())
-                    || n.chars().all(|c| c.is_ascii_uppercase())
-                {
-                    return Some(v);
-                }
-            }
-        }
-    }
-    if let Some(c) = ORDINAL_MEETING.captures(text) {
-        if let Some(v) = c["n"].parse::<u32>().ok().filter(|v| *v < 1900) {
-            return Some(v);
-        }
-    }
-    if let Some(c) = WORD_ORDINAL.captures(text) {
-        return word_ordinal(&c["w"]);
-    }
-    if let Some(c) = SPOKEN_NUMBER.captures(text) {
-        return parse(&c["n"]).filter(|v| *v < 1900);
-    }
-    None
-}
-
-/// The meeting's ordinal: from the title and header lines, else from the opening
-/// paragraphs or turns ("The 111 virtual meeting", "meeting number 18").
-pub fn number(lines: &[Line<'_>], blocks: &[Block]) -> Option<u32> {
-    for l in header_lines(lines, 6) {
-        let t = LIST_TAG.replace(l.text, "");
-        if let Some(n) = number_in(&t, true) {
-            return Some(n);
-        }
-    }
-    blocks
-        .iter()
-        .filter(|b| b.kind != crate::model::BlockKind::Heading)
-        .take(6)
-        .find_map(|b| {
-            let first_sentences: String = sentences(&b.text)
-                .into_iter()
-                .take(4)
-                .map(|s| s.1)
-                .collect::<Vec<_>>()
-                .join(" ");
-            number_in(&first_sentences, false)
-        })
-}
-
 /// The next meeting's date: the last sentence that speaks of the next meeting and gives
 /// a date after the meeting's own.
 pub fn next_meeting(blocks: &[Block], date: Option<Date>) -> Option<String> {
@@ -416,7 +357,22 @@ pub fn next_meeting(blocks: &[Block], date: Option<Date>) -> Option<String> {
                         .map(|n| find_dates(&n.text, true))
                         .unwrap_or_default();
                 }
-                if let Some(d) = dates.first().and_then(|d| resolve_after(d, date)) {
+                // "On 3 March the group will hold its next meeting": a date before the
+                // words, when it falls after the meeting itself
+                let before = || {
+                    if found.is_some() {
+                        return None;
+                    }
+                    find_dates(&s[..m.start()], false)
+                        .last()
+                        .and_then(|d| d.resolve(date.map(|m| m.year())))
+                        .filter(|d| date.is_some_and(|m| *d > m))
+                };
+                if let Some(d) = dates
+                    .first()
+                    .and_then(|d| resolve_after(d, date))
+                    .or_else(before)
+                {
                     found = Some(d);
                 }
             }
@@ -452,39 +408,6 @@ mod tests {
     }
 
     #[test]
-    fn test_roman_numerals_are_strict() {
-        assert_eq!(roman("XVIII"), Some(18));
-        assert_eq!(roman("IX"), Some(9));
-        assert_eq!(roman("IIII"), None);
-        assert_eq!(roman("MAG"), None);
-    }
-
-    #[test]
-    fn test_number_from_titles_and_openings() {
-        assert_eq!(
-            number_in("IGF 2023 - MAG - Virtual Meeting - VI", true),
-            Some(6)
-        );
-        assert_eq!(
-            number_in(
-                "The 111 virtual meeting of the IGF MAG Working Group",
-                false
-            ),
-            Some(111)
-        );
-        assert_eq!(
-            number_in("IGF 2022 Second Open Consultations and MAG Meeting", true),
-            Some(2)
-        );
-        assert_eq!(
-            number_in("This is MAG virtual meeting number 18.", false),
-            Some(18)
-        );
-        assert_eq!(number_in("before the 19th IGF in Riyadh", false), None);
-        assert_eq!(number_in("IGF 2023 Meeting", true), None);
-    }
-
-    #[test]
     fn test_mail_stamp_is_not_the_meeting_date() {
         let doc = "[WG] Minutes\nChris\nThu Jan 29 2026 23:19:30 EST\n\nWG-Strategy - 109th virtual meeting\nThursday, 29 January 2026, 14:00-15:00 UTC\n";
         let (d, t) = date_time(&lines(doc));
@@ -506,5 +429,64 @@ mod tests {
             "IGF Multistakeholder Advisory Group"
         );
         assert_eq!(body("Product meeting ES2002a"), "Product ES2002a");
+    }
+
+    #[test]
+    fn test_title_is_the_record_s_own_title_line() {
+        let doc = "Chair's summary of the meeting (draft)\n\nThird meeting of the Expert Panel on Data\nVienna, 2-3 May 2011\n";
+        assert_eq!(
+            title(&lines(doc)),
+            "Third meeting of the Expert Panel on Data"
+        );
+        // a transcript's first sentence or a wrapped disclaimer is not a title
+        let doc = "This text comes from live captioning and it\nmay contain errors of many kinds.\nIGF 2024 - MAG - Virtual Meeting - II\n";
+        assert_eq!(title(&lines(doc)), "IGF 2024 - MAG - Virtual Meeting - II");
+        let doc = "Kenneth Obi: Thanks, all of you, for coming along to the call today.\n";
+        assert_eq!(title(&lines(doc)), "");
+        // a title that names the meeting stays, even when it starts with "Summary"
+        let doc = "Summary of the Youth Caucus Call, Day 2 (4 May)\n\nText.\n";
+        assert_eq!(title(&lines(doc)), "Youth Caucus Call, Day 2");
+    }
+
+    #[test]
+    fn test_transcript_with_a_year_only_title_takes_the_date_of_its_turns() {
+        let doc = "IGF 2024 - MAG - Virtual Meeting - II\n\n>> ANA LOPES: Hello, the deadline is 9 March.\n>> CHAIR: Welcome to today, Tuesday 20 February, everyone.\n>> BEN KOH: Hi.\n";
+        assert_eq!(
+            date_time(&lines(doc)).0.map(iso).as_deref(),
+            Some("2024-02-20")
+        );
+        // no year anywhere: undated, not a guess
+        let doc = "MAG - Virtual Meeting - II\n\n>> CHAIR: Welcome to today, Tuesday 20 February.\n>> ANA LOPES: Hi.\n>> BEN KOH: Hi.\n";
+        assert_eq!(date_time(&lines(doc)).0, None);
+    }
+
+    #[test]
+    fn test_next_meeting_date_may_come_before_the_words() {
+        let blocks = |t: &str| {
+            vec![Block {
+                kind: crate::model::BlockKind::Paragraph,
+                line_start: 1,
+                line_end: 1,
+                text: t.to_string(),
+                label: None,
+                speaker: None,
+                section: None,
+                time_start: None,
+                is_item: false,
+            }]
+        };
+        let day = crate::text::dates::parse_iso("2024-02-20");
+        assert_eq!(
+            next_meeting(&blocks("On 5 March the group holds its next meeting."), day).as_deref(),
+            Some("2024-03-05")
+        );
+        // a date before the meeting itself is a recalled one, not the next meeting
+        assert_eq!(
+            next_meeting(
+                &blocks("Since the 1 February call, the next meeting is open."),
+                day
+            ),
+            None
+        );
     }
 }

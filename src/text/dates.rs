@@ -211,6 +211,33 @@ pub fn find_dates(text: &str, short_numeric: bool) -> Vec<DateMention> {
         }
         out.push(d);
     }
+    join_ranges(text, out)
+}
+
+/// A range across months ("30 June - 2 July 2020", "Nov 28 - Dec 2, 2022") is one date,
+/// its first day, with the year written after the last ("30 December - 2 January 2020"
+/// starts the year before).
+fn join_ranges(text: &str, found: Vec<DateMention>) -> Vec<DateMention> {
+    static LINK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:-|–|—|to|until|till|through)\s*$").expect("range link")
+    });
+    let mut out: Vec<DateMention> = Vec::with_capacity(found.len());
+    let mut it = found.into_iter().peekable();
+    while let Some(mut d) = it.next() {
+        if let Some(n) = it.peek().copied() {
+            if d.year.is_none()
+                && !d.numeric
+                && !n.numeric
+                && n.year.is_some()
+                && text.get(d.end..n.start).is_some_and(|g| LINK.is_match(g))
+            {
+                d.year = n.year.map(|y| if d.month > n.month { y - 1 } else { y });
+                d.end = n.end;
+                it.next();
+            }
+        }
+        out.push(d);
+    }
     out
 }
 
@@ -302,6 +329,26 @@ mod tests {
             Some("2026-03-05")
         );
         assert_eq!(first("12/03/26").as_deref(), Some("2026-03-12"));
+    }
+
+    #[test]
+    fn test_a_range_across_months_is_its_first_day() {
+        assert_eq!(
+            first("held 29 June - 3 July 2020 online").as_deref(),
+            Some("2020-06-29")
+        );
+        assert_eq!(
+            first("from Nov 30 to Dec 4, 2021").as_deref(),
+            Some("2021-11-30")
+        );
+        assert_eq!(
+            first("31 December - 2 January 2021").as_deref(),
+            Some("2020-12-31")
+        );
+        // two dates in a list are not a range: the first keeps no year of its own
+        let ds = find_dates("on 3 May and 9 June 2021", false);
+        assert_eq!(ds.len(), 2);
+        assert_eq!(ds[0].year, None);
     }
 
     #[test]
