@@ -145,7 +145,7 @@ pub(super) fn resolve_turn_labels(blocks: &mut [Block], at: &mut Attribution) {
         } else if role.is_none() && looks_personal(&name) {
             let display = title_case_if_upper(&given_family(&name));
             at.registry.resolve(&display).or(Some(display))
-        } else if role.is_some() || is_upper_label(&name) {
+        } else if role.is_some() || (is_upper_label(&name) && !name.contains(' ')) {
             // a role or organisation label: a known person it names ("MASANGO"), the
             // person the turn introduces, a full name the text writes with the label's
             // word, or whoever this label last introduced
@@ -442,5 +442,6 @@ mod tests {
         // "welcome" is a word of the text, so "Welcome Norway" is no one's name
         assert_eq!(blocks[4].speaker, None);
         assert!(!at.speakers.iter().any(|s| s.contains("Norway")));
+        assert_eq!(blocks[5].speaker.as_deref(), Some("June Abara"));
     }
 }
