@@ -18,7 +18,8 @@ for s in $seeds; do
   d=$work/s$s
   if [ ! -d "$d/index" ]; then
     python3 "$here/benches/gen_chains.py" "$d/corpus" --meetings 500 --seed "$s" >/dev/null
-    "$quorum" index "$d/corpus" --index "$d/index" >/dev/null 2>&1
+    # From inside the seed's folder, so that sources read `corpus/...` as in the truth file.
+    (cd "$d" && "$quorum" index corpus --index index >/dev/null 2>&1)
   fi
   "$quorum" gaps --index "$d/index" --json > "$d/gaps.json"
   echo "$s $(python3 "$here/benches/gaps_eval.py" "$d/gaps.json" "$d/corpus-truth.json")"

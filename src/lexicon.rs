@@ -125,9 +125,24 @@ pub struct Gaps {
     /// a stem with the other's verb ("the welcome packs be redesigned" / "the app be packed")
     /// names no action.
     pub support_actions: Words,
-    /// Phrases of the completion statements that the index query looks for
-    /// (`query::gaps::status`).
-    pub done_phrases: Words,
+    /// Participles that say a thing was done after "has been" or "was" (`query::gaps::status`,
+    /// whose completion rule and index query are both built from these three lists).
+    pub done_participles: Words,
+    /// Participles that say a thing was done only after "has been" ("has been adopted"):
+    /// "was adopted" records a meeting's own decision.
+    pub done_perfect_only: Words,
+    /// States that say a thing was done after "is now" ("the tracker is now live").
+    pub done_states: Words,
+    /// Phrases that say a thing was done alone ("went live", "took place").
+    pub done_alone: Words,
+    /// The words of a decision that names nothing of its own ("Seeing no objection, that's
+    /// decided"): it settles what was proposed just before it.
+    pub decision_frame: Words,
+    /// Verbs of handing something in by a date: with a calendar deadline, routine
+    /// administration (`query::gaps::routine`).
+    pub routine_actions: Words,
+    /// Yearly calls that are routine administration ("the call for session proposals").
+    pub routine_things: Words,
     /// Stems that carry no proposal content.
     pub stop: Words,
     /// Words that open a phrase of time, place, company or means ("by 3 May", "before the

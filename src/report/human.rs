@@ -267,7 +267,8 @@ pub fn gaps(out: &mut impl Write, r: &GapsResult) -> anyhow::Result<()> {
         return Ok(());
     }
     for (i, g) in r.gaps.iter().enumerate() {
-        writeln!(out, "{}. [{}] {}", i + 1, g.status, g.label)?;
+        let routine = if g.routine { ", routine" } else { "" };
+        writeln!(out, "{}. [{}{routine}] {}", i + 1, g.status, g.label)?;
         writeln!(
             out,
             "   {} meetings, {} to {}",
@@ -285,6 +286,16 @@ pub fn gaps(out: &mut impl Write, r: &GapsResult) -> anyhow::Result<()> {
                 o.line
             )?;
         }
+        if let Some(e) = &g.decision {
+            writeln!(
+                out,
+                "   decided: {} {}:{}: {}",
+                e.meeting_date.as_deref().unwrap_or(""),
+                e.source,
+                e.line,
+                e.text.chars().take(160).collect::<String>()
+            )?;
+        }
         if let Some(e) = &g.evidence {
             writeln!(
                 out,
@@ -297,11 +308,18 @@ pub fn gaps(out: &mut impl Write, r: &GapsResult) -> anyhow::Result<()> {
         }
         writeln!(out)?;
     }
+    let routine = r.gaps.iter().filter(|g| g.routine).count();
     writeln!(
         out,
         "{} recurring proposals among {} compared",
-        r.gaps.len(),
+        r.gaps.len() - routine,
         r.proposals
     )?;
+    if routine > 0 {
+        writeln!(
+            out,
+            "and {routine} routine (a yearly deadline or call, listed last, not counted)"
+        )?;
+    }
     Ok(())
 }

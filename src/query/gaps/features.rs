@@ -41,6 +41,61 @@ pub struct Stem {
     /// It is the verb of a request in the subjunctive, after its subject ("the
     /// Secretariat survey members").
     pub verb: bool,
+    /// The part of the request it names (see [`Slot`]).
+    pub slot: Slot,
+}
+
+/// The parts of a request besides what is asked: what it is about ("on digital health",
+/// "related to digital trade"), for whom ("for municipal authorities"), where ("in the
+/// Caucasus", "from SIDS") and with whom ("with UNICEF"). Each opens at its word and runs
+/// to the next such word or a clause word ("be", "should", "that" ...).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Slot {
+    /// What is asked: the action and its thing.
+    #[default]
+    Asked,
+    /// What it is about.
+    Subject,
+    /// Whom it is for.
+    Audience,
+    /// Where.
+    Place,
+    /// With whom.
+    Partner,
+}
+
+impl Slot {
+    /// The slots two requests are compared on, in [`Asked::slots`]'s order.
+    pub(super) const COMPARED: [Slot; 4] =
+        [Slot::Subject, Slot::Audience, Slot::Place, Slot::Partner];
+
+    /// The slot a word opens, if any (`prev` is the word before it).
+    fn opened_by(word: &str, prev: Option<&str>) -> Option<Slot> {
+        Some(match word {
+            "on" | "about" | "regarding" | "concerning" => Slot::Subject,
+            "to" if matches!(prev, Some("related" | "relating")) => Slot::Subject,
+            "for" => Slot::Audience,
+            "in" | "across" | "from" => Slot::Place,
+            "with" => Slot::Partner,
+            _ => return None,
+        })
+    }
+}
+
+/// The slot of each word of a request, in order (see [`Slot`]).
+pub(super) fn slots_of(written: &[&String]) -> Vec<Slot> {
+    let mut out = Vec::with_capacity(written.len());
+    let mut at = Slot::Asked;
+    for (i, w) in written.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|k| written[k].as_str());
+        if let Some(s) = Slot::opened_by(w, prev) {
+            at = s;
+        } else if w.as_str() != "and" && lex().clause_words.contains(w.as_str()) {
+            at = Slot::Asked;
+        }
+        out.push(at);
+    }
+    out
 }
 
 /// Content stems of what a text asks for: phrases of time and place left out, acronyms
@@ -67,6 +122,7 @@ pub(super) fn stems(p: &Phrase, acronyms: &HashMap<String, Vec<String>>) -> Vec<
         written.push(w);
     }
     let (whom, verb) = (&p.whom, p.verb);
+    let slots = slots_of(&written);
     let syn = synonym_map();
     // (stem, first token, token after it)
     let mut kept: Vec<(String, usize, usize)> = Vec::new();
@@ -112,6 +168,7 @@ pub(super) fn stems(p: &Phrase, acronyms: &HashMap<String, Vec<String>>) -> Vec<
             Stem {
                 said: said[kept[k].1..end].join(" "),
                 whom: whom[kept[k].1],
+                slot: slots[kept[k].1],
                 verb: verb == Some(kept[k].1),
                 // any word that is not a function word counts: "t" of "t-shirts" too
                 modifies: verb != Some(end)
@@ -175,6 +232,11 @@ pub(super) struct Asked {
     pub(super) said: Vec<(u32, u32)>,
     /// The verb it asks with: the passive's or the subjunctive's.
     pub(super) verb: Option<u32>,
+    /// The stems of each of [`Slot::COMPARED`], sorted.
+    pub(super) slots: [Vec<u32>; 4],
+    /// The stems of what is asked ([`Slot::Asked`]), without the agent named before a
+    /// subjunctive's verb ("the IGF hold a session": "hold a session"), sorted.
+    pub(super) core: Vec<u32>,
 }
 
 pub(super) fn features(
@@ -242,10 +304,31 @@ pub(super) fn features(
             .find(|(s, _)| s.verb)
             .map(|(_, u)| u.0)
     });
+    let mut slots: [Vec<u32>; 4] = Default::default();
+    for (s, u) in stems.iter().zip(&uses) {
+        if let Some(k) = Slot::COMPARED.iter().position(|&c| c == s.slot) {
+            slots[k].push(u.0);
+        }
+    }
+    for v in &mut slots {
+        v.sort_unstable();
+        v.dedup();
+    }
+    let from = stems.iter().position(|s| s.verb).unwrap_or(0);
+    let mut core: Vec<u32> = stems[from..]
+        .iter()
+        .zip(&uses[from..])
+        .filter(|(s, _)| s.slot == Slot::Asked)
+        .map(|(_, u)| u.0)
+        .collect();
+    core.sort_unstable();
+    core.dedup();
     Features {
         ids,
         uses,
         asked: Asked {
+            slots,
+            core,
             pairs,
             action,
             thing,

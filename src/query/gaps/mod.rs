@@ -22,8 +22,10 @@
 //! worst quadratic with a small constant; grouping is linear in the pairs found.
 
 mod cluster;
+mod decided;
 mod features;
 pub mod params;
+mod routine;
 mod similarity;
 mod status;
 #[cfg(test)]
@@ -40,7 +42,9 @@ use crate::index::reader;
 use crate::index::schema::{analyze, record};
 use anyhow::{anyhow, Result};
 use cluster::{alike_pairs, average_link, join_half_linked, join_on_own_idea, label_of};
+use decided::{decision_for, decisions, settled_by_anaphor};
 use features::{features, Features, Vocab};
+use routine::is_routine_chain;
 use serde::Serialize;
 use similarity::space;
 use status::{assign_evidence, completions};
@@ -84,8 +88,12 @@ pub struct Evidence {
 pub struct Gap {
     /// The clearest wording: the occurrence closest to all the others.
     pub label: String,
-    /// `open` or `addressed`.
+    /// `open`; `decided` when a meeting adopted it and no later record says it was done;
+    /// `addressed` when a later record says it was done.
     pub status: String,
+    /// Routine recurring administration (a yearly deadline, the call for session
+    /// proposals): listed after the other gaps, not one of them.
+    pub routine: bool,
     /// Distinct meetings that raised it.
     pub meetings: usize,
     /// First meeting date.
@@ -96,6 +104,8 @@ pub struct Gap {
     pub occurrences: Vec<Occurrence>,
     /// Where it is recorded as done, for `addressed`.
     pub evidence: Option<Evidence>,
+    /// The decision that adopted it, for `decided` (and for `addressed` when one is found).
+    pub decision: Option<Evidence>,
 }
 
 /// The answer of `quorum gaps`.
@@ -194,6 +204,14 @@ pub fn gaps(index_dir: &Path, min_meetings: usize, filters: &Filters) -> Result<
     let groups = join_on_own_idea(average_link(n, &mut pairs, link), &items, &df);
     let groups = join_half_linked(groups, &items, &pairs);
     let completions = completions(&searcher, &f, &acronyms, &mut vocab, &df, n, &modifiers)?;
+    let decisions = decisions(&searcher, &f, &acronyms, &mut vocab, &df, n, &modifiers)?;
+    let anaphors = settled_by_anaphor(&items, &decisions);
+    let mut decision_postings: HashMap<u32, Vec<usize>> = HashMap::new();
+    for (d, dec) in decisions.iter().enumerate().filter(|(_, d)| !d.anaphoric) {
+        for (x, _) in &dec.item.bag {
+            decision_postings.entry(*x).or_default().push(d);
+        }
+    }
     // completion statements by stem, so that each chain reads only those that share one
     let mut done_postings: HashMap<u32, Vec<usize>> = HashMap::new();
     for (c, done) in completions.iter().enumerate() {
@@ -259,14 +277,22 @@ pub fn gaps(index_dir: &Path, min_meetings: usize, filters: &Filters) -> Result<
                 })
                 .filter(|(s, _, _)| *s >= PARAMS.done),
         );
+        let decision = decision_for(&members, &items, &decisions, &anaphors, &decision_postings);
         out.push(Gap {
             label: items[central].occ.text.clone(),
-            status: "open".into(),
+            status: if decision.is_some() {
+                "decided"
+            } else {
+                "open"
+            }
+            .into(),
+            routine: is_routine_chain(members.iter().map(|&i| items[i].occ.text.as_str())),
             meetings: meetings.len(),
             first_seen: first.map(crate::extract::dates::iso),
             last_seen: last.map(crate::extract::dates::iso),
             occurrences: members.iter().map(|&i| items[i].occ.clone()).collect(),
             evidence: None,
+            decision: decision.map(|d| decisions[d].evidence.clone()),
         });
     }
     // a statement records one thing done: it is evidence only for the chain it is most
@@ -278,8 +304,9 @@ pub fn gaps(index_dir: &Path, min_meetings: usize, filters: &Filters) -> Result<
         }
     }
     out.sort_by(|a, b| {
-        b.meetings
-            .cmp(&a.meetings)
+        a.routine
+            .cmp(&b.routine)
+            .then_with(|| b.meetings.cmp(&a.meetings))
             .then_with(|| a.first_seen.cmp(&b.first_seen))
             .then_with(|| a.label.cmp(&b.label))
     });

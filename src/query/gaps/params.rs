@@ -82,6 +82,18 @@ pub struct Params {
     /// Words that may stand between "which", "whether", "how" ... and a completion for it
     /// to be inside a question ("showing which recommendations have been carried out").
     pub embedded_words: usize,
+    /// Cosine, by the rule that links raisings, at which a decision that names what it
+    /// settles is about a chain (status `decided`). Chosen by hand at the link threshold's
+    /// level, not swept.
+    pub decided: f32,
+    /// Lines a decision that names nothing of its own ("Seeing no objection, that's
+    /// decided") may stand below the proposal it settles: a paragraph, or the chair's turn
+    /// after the proposer's. Chosen by hand, not measured.
+    pub anaphor_lines: u64,
+    /// Share of proposals above which a stem is left out of what a request asks when two
+    /// requests' cores are compared (`similarity::other_core`): the agents ("the IGF", "the
+    /// Secretariat") are in most requests. Chosen by hand, not swept.
+    pub core_max_df_share: f64,
 }
 
 /// The thresholds in use.
@@ -105,4 +117,7 @@ pub const PARAMS: Params = Params {
     done_slop: 1,
     max_synonym_words: 4,
     embedded_words: 5,
+    decided: 0.28,
+    anaphor_lines: 6,
+    core_max_df_share: 0.1,
 };

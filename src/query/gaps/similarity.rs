@@ -6,6 +6,7 @@ use super::features::{modifiers, Asked, Features};
 use super::params::PARAMS;
 use super::Occurrence;
 use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 /// Weight of a stem found in `df` of `n` proposals: rare stems say more.
 pub(super) fn idf(n: usize, df: u32) -> f32 {
@@ -26,7 +27,7 @@ pub(super) fn similarity(a: &Item, b: &Item) -> f32 {
 /// completion statement.
 pub(super) fn similarity_with(a: &Item, b: &Item, min_concepts: usize) -> f32 {
     let c = cosine(&a.bag, &b.bag);
-    if c == 0.0 {
+    if c == 0.0 || rule_on("slots") && other_slots(a, b) || rule_on("core") && other_core(a, b) {
         return 0.0;
     }
     // two things that share a word but each have their own ("the youth track" / "the
@@ -67,6 +68,51 @@ pub(super) fn similarity_with(a: &Item, b: &Item, min_concepts: usize) -> f32 {
     } else {
         0.0
     }
+}
+
+/// Whether two requests each name a subject, an audience, a place or a partner (see
+/// [`Slot`](super::features::Slot)) and share none of its words, modifiers aside: "a
+/// webinar on digital health for judges" and "a webinar on digital trade for judges" are
+/// two requests, however alike their frame. A word of one's slot found anywhere in the
+/// other counts as shared: restatements move words between parts.
+pub(super) fn other_slots(a: &Item, b: &Item) -> bool {
+    let shares = |x: &[u32], a: &Item, b: &Item| {
+        x.iter()
+            .any(|&s| b.has(s) && a.modifiers.binary_search(&s).is_err())
+    };
+    a.asked
+        .slots
+        .iter()
+        .zip(&b.asked.slots)
+        .any(|(x, y)| !x.is_empty() && !y.is_empty() && !shares(x, a, b) && !shares(y, b, a))
+}
+
+/// Whether a rule of this module is in use: all are, unless `QUORUM_GAP_OFF` names it
+/// (a comma-separated list: "slots", "core"), for measuring what each gains.
+pub(super) fn rule_on(name: &str) -> bool {
+    static OFF: LazyLock<Vec<String>> = LazyLock::new(|| {
+        std::env::var("QUORUM_GAP_OFF")
+            .unwrap_or_default()
+            .split(',')
+            .map(|s| s.trim().to_string())
+            .collect()
+    });
+    !OFF.iter().any(|s| s == name)
+}
+
+/// Whether two requests both say what is asked (see `Asked::core`) and share none of its
+/// words, modifiers aside: "the IGF hold a high-level session on AI governance" and "the
+/// IGF could consider organizing a workshop, and a main session on good governance for
+/// AI" ask for different things about one subject.
+pub(super) fn other_core(a: &Item, b: &Item) -> bool {
+    let (x, y) = (&a.asked.core, &b.asked.core);
+    !x.is_empty()
+        && !y.is_empty()
+        && !x.iter().any(|s| {
+            y.binary_search(s).is_ok()
+                && a.modifiers.binary_search(s).is_err()
+                && b.modifiers.binary_search(s).is_err()
+        })
 }
 
 /// Whether every stem of a proposal of two stems or more is in the other.
@@ -310,12 +356,19 @@ pub(super) fn item(
         .copied()
         .filter(|x| modifiers.contains(x) && fs.uses.iter().all(|u| u.0 != *x || u.1))
         .collect();
+    // what is asked, without the stems that many requests share (the agent, "the IGF",
+    // "the Secretariat"): they say who is to act, not what for
+    let mut asked = fs.asked;
+    let common = (PARAMS.core_max_df_share * n as f64).max(PARAMS.min_max_df as f64);
+    asked
+        .core
+        .retain(|x| df.get(x).is_some_and(|&c| c as f64 <= common));
     Item {
         occ,
         date,
         bag,
         modifiers: mods,
-        asked: fs.asked,
+        asked,
     }
 }
 
@@ -326,6 +379,38 @@ mod tests {
     use crate::query::gaps::features::Vocab;
     use crate::query::gaps::testing::{bag, items_of};
     use crate::text::analysis::analyze;
+
+    #[test]
+    fn test_requests_that_ask_for_different_things_about_one_subject_are_two() {
+        let texts = [
+            "the Secretariat publish a short guide on cloud security",
+            "a short guide on cloud security should be published",
+            "the Secretariat could run a hackathon on cloud security",
+        ];
+        let (items, _, _) = items_of(&texts, &HashMap::new());
+        assert!(!other_core(&items[0], &items[1]));
+        assert!(other_core(&items[0], &items[2]));
+    }
+
+    #[test]
+    fn test_a_shared_frame_with_other_subjects_or_places_is_two_requests() {
+        let texts = [
+            "organise a training course on cloud security for librarians in the Andes",
+            "a training course on cloud security should be organised for librarians",
+            "organise a training course on wind energy for librarians in the Andes",
+            "organise a training course on cloud security for librarians in Polynesia",
+            "organise a training course on cloud security for librarians in the Andes with the ITU",
+        ];
+        let (items, _, _) = items_of(&texts, &HashMap::new());
+        // one says no place: nothing against
+        assert!(!other_slots(&items[0], &items[1]));
+        // another subject, another place
+        assert!(other_slots(&items[0], &items[2]));
+        assert!(other_slots(&items[0], &items[3]));
+        assert_eq!(similarity(&items[0], &items[2]), 0.0);
+        // a partner named by one only is nothing against
+        assert!(!other_slots(&items[0], &items[4]));
+    }
 
     #[test]
     fn test_paraphrases_link_and_one_offs_do_not() {

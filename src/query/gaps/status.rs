@@ -5,9 +5,10 @@ use super::features::{features, Vocab};
 use super::params::PARAMS;
 use super::similarity::{item, similarity_with, Item};
 use super::{Evidence, Occurrence};
-use crate::extract::request::{analyse, lex};
+use crate::extract::request::analyse;
 use crate::index::passages::from_tantivy_date;
 use crate::index::schema::{analyze, Fields};
+use crate::lexicon::lexicon;
 use anyhow::Result;
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
@@ -17,15 +18,56 @@ use tantivy::query::{BooleanQuery, Occur, PhraseQuery, Query};
 use tantivy::schema::Value;
 use tantivy::{Searcher, TantivyDocument, Term};
 
+/// A list of phrases as alternatives of a regex, each space any run of white space.
+fn alternatives(list: &crate::lexicon::Words) -> String {
+    list.iter()
+        .map(|p| {
+            p.split_whitespace()
+                .map(regex::escape)
+                .collect::<Vec<_>>()
+                .join(r"\s+")
+        })
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// The completion rule, from the lexicon's three lists (see `done_participles` in
+/// data/lexicon.toml); [`done_query_phrases`] builds the index query from the same lists.
 pub(super) static DONE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?i)\b(?:has|have)\s+(?:now\s+)?been\s+(?:\w+\s+)?(?:implemented|adopted|published|launched|established|set\s+up|completed|introduced|created|held|applied|carried\s+out|rolled\s+out|put\s+in\s+place|finali[sz]ed|delivered|approved|released|made\s+available)\b",
-        r"|\b(?:was|were)\s+(?:\w+ly\s+)?(?:implemented|launched|established|set\s+up|completed|introduced|created|rolled\s+out|put\s+in\s+place|carried\s+out)\b",
-        r"|\b(?:is|are)\s+now\s+(?:live|in\s+force|available|provided|produced|operational|published|a\s+permanent|in\s+place|up\s+and\s+running|in\s+operation|online)\b",
-        r"|\b(?:was|were)\s+(?:adopted|approved)\s+and\s+(?:published|held|applied|implemented)\b|\bhas\s+become\b|\bnow\s+operational\b|\b(?:went|has\s+gone|have\s+gone)\s+live\b"
+    let g = &lexicon().gaps;
+    Regex::new(&format!(
+        concat!(
+            r"(?i)\b(?:has|have|had)\s+(?:now\s+)?been\s+(?:\w+\s+)?(?:{p}|{q})\b",
+            r"|\b(?:was|were)\s+(?:\w+ly\s+)?(?:(?:{q})\s+and\s+)?(?:{p})\b",
+            r"|\b(?:is|are)\s+now\s+(?:{s})\b|\b(?:{a})\b"
+        ),
+        p = alternatives(&g.done_participles),
+        q = alternatives(&g.done_perfect_only),
+        s = alternatives(&g.done_states),
+        a = alternatives(&g.done_alone),
     ))
     .expect("done")
 });
+
+/// The phrases the index query looks for: each participle after "been", "was" and "were",
+/// each state after "now", and the phrases that say it alone, as [`DONE_RE`] reads them.
+pub(super) fn done_query_phrases() -> Vec<String> {
+    let g = &lexicon().gaps;
+    let mut out = Vec::new();
+    for p in g.done_participles.iter() {
+        for aux in ["been", "was", "were"] {
+            out.push(format!("{aux} {p}"));
+        }
+    }
+    for q in g.done_perfect_only.iter() {
+        out.push(format!("been {q}"));
+        // "were adopted and applied": a decision and what was done after it
+        out.extend(g.done_participles.iter().map(|p| format!("{q} and {p}")));
+    }
+    out.extend(g.done_states.iter().map(|s| format!("now {s}")));
+    out.extend(g.done_alone.iter().map(str::to_string));
+    out
+}
 
 /// Whether a passage says something was carried out: a completion clause that is not
 /// inside a question or a request ("showing which recommendations have been carried out").
@@ -116,8 +158,8 @@ pub(super) fn completions(
 ) -> Result<Vec<Completion>> {
     let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for field in [f.text, f.item_text] {
-        for p in lex().done_phrases.iter() {
-            let terms: Vec<Term> = analyze(p)
+        for p in done_query_phrases() {
+            let terms: Vec<Term> = analyze(&p)
                 .into_iter()
                 .map(|t| Term::from_field_text(field, &t))
                 .collect();
@@ -318,6 +360,11 @@ mod tests {
             "members asked whether the tracker was implemented"
         ));
         assert!(!is_done_statement("the tracker was discussed at length"));
+        // a meeting's own decision is no completion; reported later, it is
+        assert!(!is_done_statement(
+            "With that change, the work plan was approved."
+        ));
+        assert!(is_done_statement("the work plan has been approved"));
         assert!(!is_done_statement(
             "a public table showing which improvement recommendations have been carried out"
         ));
