@@ -5,6 +5,9 @@
 //!     cargo run --release --example bench -- queries CORPUS N > queries.jsonl
 //!     cargo run --release --example bench -- latency INDEX_DIR queries.jsonl
 //!     cargo run --release --example bench -- stages CORPUS INDEX_DIR [THREADS]
+//!     cargo run --release --example bench -- docs CORPUS DOCS.jsonl
+//!     cargo run --release --example bench -- same-schema DOCS.jsonl INDEX_DIR [THREADS]
+//!     cargo run --release --example bench -- index CORPUS INDEX_DIR MEMORY_MB
 
 use quorum::query::filters::Filters;
 use quorum::query::search::{search_with, Ranking, Searchable};
@@ -22,7 +25,10 @@ fn main() -> anyhow::Result<()> {
         Some("queries") => queries(Path::new(&args[1]), args[2].parse()?),
         Some("latency") => latency(Path::new(&args[1]), Path::new(&args[2])),
         Some("stages") => stages(Path::new(&args[1]), Path::new(&args[2]), args.get(3).and_then(|t| t.parse().ok()).unwrap_or(2)),
-        _ => anyhow::bail!("usage: bench baseline CORPUS INDEX [THREADS] | queries CORPUS N | latency INDEX QUERIES | stages CORPUS INDEX [THREADS]"),
+        Some("docs") => write_docs(Path::new(&args[1]), Path::new(&args[2])),
+        Some("same-schema") => same_schema(Path::new(&args[1]), Path::new(&args[2]), args.get(3).and_then(|t| t.parse().ok())),
+        Some("index") => index_with_budget(Path::new(&args[1]), Path::new(&args[2]), args[3].parse()?),
+        _ => anyhow::bail!("usage: bench baseline CORPUS INDEX [THREADS] | queries CORPUS N | latency INDEX QUERIES | stages CORPUS INDEX [THREADS] | docs CORPUS DOCS | same-schema DOCS INDEX [THREADS] | index CORPUS INDEX MEMORY_MB"),
     }
 }
 
@@ -219,5 +225,115 @@ fn stages(corpus: &Path, dir: &Path, threads: usize) -> anyhow::Result<()> {
     writer.wait_merging_threads()?;
     let tantivy_s = t.elapsed().as_secs_f64();
     println!("{{\"extract_s\": {extract_s:.3}, \"documents_s\": {documents_s:.3}, \"tantivy_s\": {tantivy_s:.3}, \"documents\": {n}}}");
+    Ok(())
+}
+
+/// quorum's finished index documents, every one that `quorum index` would add (the same
+/// reading, extraction and document building, file by file in the corpus's order), as
+/// tantivy JSON lines: the input of [`same_schema`], written once.
+fn write_docs(corpus: &Path, out: &Path) -> anyhow::Result<()> {
+    use quorum::index::{passages::documents, schema};
+    use tantivy::Document;
+    let themes = quorum::extract::themes::ThemeSet::default_set();
+    let (schema, fields) = schema::build();
+    let (files, _) = quorum::ingest::walk::corpus_files(corpus);
+    let mut w = std::io::BufWriter::with_capacity(1 << 20, std::fs::File::create(out)?);
+    let mut n = 0usize;
+    for chunk in files.chunks(256) {
+        let lines: Vec<String> = chunk
+            .par_iter()
+            .filter_map(|f| {
+                let bytes = quorum::ingest::read::read_file(&f.path).ok()?;
+                let hash = blake3::hash(&bytes).to_hex().to_string();
+                let r = quorum::ingest::formats::render(&f.path, &bytes).ok()?;
+                let m = quorum::pipeline::parse_rendering(&f.source, &r);
+                let recs = quorum::extract::passages::records(&m, &themes);
+                let docs = documents(&m, &recs, &fields, &hash, f.size, f.mtime);
+                let mut s = String::new();
+                for d in docs {
+                    s.push_str(&d.to_json(&schema));
+                    s.push('\n');
+                }
+                Some(s)
+            })
+            .collect();
+        for l in lines {
+            n += l.matches('\n').count();
+            w.write_all(l.as_bytes())?;
+        }
+    }
+    w.flush()?;
+    println!("{{\"documents\": {n}}}");
+    Ok(())
+}
+
+/// The same-schema baseline of issue #25: tantivy alone indexing quorum's finished
+/// documents (its schema, analyzers, stored fields, positions, zstd store, writer threads
+/// and memory budget, a commit per 2,000 files) read from the file [`write_docs`] wrote.
+/// One thread reads and parses the JSON lines while tantivy's threads index.
+fn same_schema(docs: &Path, dir: &Path, threads: Option<usize>) -> anyhow::Result<()> {
+    use quorum::index::writer::{commit, open_or_create, writer_for, BuildOptions};
+    let t0 = Instant::now();
+    std::fs::create_dir_all(dir)?;
+    let (index, _) = open_or_create(dir, true)?;
+    let opts = BuildOptions {
+        threads,
+        ..Default::default()
+    };
+    let mut writer = writer_for(&index, dir, &opts)?;
+    let schema = index.schema();
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<tantivy::TantivyDocument>>(4);
+    let path = docs.to_path_buf();
+    let reader = std::thread::spawn(move || -> anyhow::Result<()> {
+        let mut group = Vec::with_capacity(1024);
+        for line in std::io::BufReader::with_capacity(1 << 20, std::fs::File::open(path)?).lines() {
+            group.push(tantivy::TantivyDocument::parse_json(&schema, &line?)?);
+            if group.len() == 1024 {
+                tx.send(std::mem::take(&mut group))?;
+            }
+        }
+        tx.send(group)?;
+        Ok(())
+    });
+    let (mut n, mut files) = (0usize, 0usize);
+    let record = index.schema().get_field("record")?;
+    for group in rx {
+        for d in group {
+            use tantivy::schema::Value;
+            let is_file = d.get_first(record).and_then(|v| v.as_str()) == Some("file");
+            writer.add_document(d)?;
+            n += 1;
+            if is_file {
+                files += 1;
+                if files % 2000 == 0 {
+                    commit(&mut writer, "")?;
+                }
+            }
+        }
+    }
+    reader
+        .join()
+        .map_err(|_| anyhow::anyhow!("reader panicked"))??;
+    commit(&mut writer, "")?;
+    writer.wait_merging_threads()?;
+    println!(
+        "{{\"seconds\": {:.3}, \"documents\": {n}, \"files\": {files}}}",
+        t0.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// `quorum index --rebuild` with another memory budget for tantivy's writer, to choose it.
+fn index_with_budget(corpus: &Path, dir: &Path, memory_mb: usize) -> anyhow::Result<()> {
+    let opts = quorum::index::writer::BuildOptions {
+        memory: memory_mb * 1_000_000,
+        rebuild: true,
+        ..Default::default()
+    };
+    let r = quorum::pipeline::build(corpus, dir, &opts)?;
+    println!(
+        "{{\"seconds\": {:.3}, \"passages\": {}}}",
+        r.seconds, r.passages
+    );
     Ok(())
 }

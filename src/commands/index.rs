@@ -44,7 +44,19 @@ impl IndexSettings {
 pub fn run(a: IndexArgs, out: &mut impl Write) -> Result<ExitStatus> {
     let s = IndexSettings::resolve(a);
     let report = crate::pipeline::build(&s.corpus, &s.index, &s.build)?;
-    super::ux::remember_corpus(&s.corpus, &s.index);
+    // the corpus as the build listed it: walking it again was half a no-change re-index
+    match &report.corpus {
+        Some(record) => {
+            if let Err(e) = record.save(&s.index) {
+                eprintln!(
+                    "quorum: warning: cannot write {} in {}: {e}",
+                    crate::index::corpus_record::FILE,
+                    s.index.display()
+                );
+            }
+        }
+        None => super::ux::remember_corpus(&s.corpus, &s.index),
+    }
     eprintln!("quorum: {}", human::build_summary(&report));
     if s.json {
         json::write(out, &report)?;

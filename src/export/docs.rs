@@ -8,21 +8,16 @@
 //! every merge: the same index exported twice gives the same ids, so a re-export updates
 //! documents in the engine instead of duplicating them.
 //!
+//! The meetings are read from the index by [`super::layout`].
+//!
 //! Events are not stored in the index: they are found again, with the same rules as
 //! `quorum extract`, in each meeting's stored passages and headings.
 
 use crate::extract::dates::iso;
-use crate::index::passages::from_tantivy_date;
-use crate::index::schema::{record as rec, Fields};
 use crate::query::gaps::Gap;
-use anyhow::{Context, Result};
-use rayon::prelude::*;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
-use tantivy::postings::Postings;
-use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{DocSet, Searcher, SegmentReader, TantivyDocument, TERMINATED};
 use time::Date;
 
 /// The document types, in the order files are written.
@@ -199,15 +194,15 @@ fn names(text: &str, name: &str) -> bool {
 
 /// A stored record of a meeting, as read.
 #[derive(Debug, Clone)]
-struct Raw {
-    record: DocType,
-    line_start: u64,
-    line_end: u64,
-    speaker: Option<String>,
-    section: Option<String>,
-    text: String,
-    time_start: Option<f64>,
-    themes: Vec<String>,
+pub(super) struct Raw {
+    pub(super) record: DocType,
+    pub(super) line_start: u64,
+    pub(super) line_end: u64,
+    pub(super) speaker: Option<String>,
+    pub(super) section: Option<String>,
+    pub(super) text: String,
+    pub(super) time_start: Option<f64>,
+    pub(super) themes: Vec<String>,
 }
 
 /// One indexed file, with its records.
@@ -225,141 +220,14 @@ pub struct Meeting {
     pub kind: String,
     /// Title.
     pub title: String,
-    records: Vec<Raw>,
+    pub(super) records: Vec<Raw>,
 }
 
-/// Everything the index holds about its meetings, by source.
+/// Meetings read from the index, by source (for gap chains, those they name).
 #[derive(Debug, Default)]
 pub struct IndexContents {
     /// Source → meeting.
     pub meetings: BTreeMap<String, Meeting>,
-}
-
-/// What one segment holds, before meetings are put together.
-#[derive(Default)]
-struct SegmentPart {
-    meetings: HashMap<String, Meeting>,
-}
-
-/// Theme names per document of a segment, from the inverted index of `theme` (the field
-/// is indexed, not stored).
-fn segment_themes(seg: &SegmentReader, f: &Fields) -> Result<HashMap<u32, Vec<String>>> {
-    let inv = seg.inverted_index(f.theme)?;
-    let mut out: HashMap<u32, Vec<String>> = HashMap::new();
-    let mut stream = inv.terms().stream()?;
-    while stream.advance() {
-        let name = String::from_utf8_lossy(stream.key()).into_owned();
-        let mut postings =
-            inv.read_postings_from_terminfo(stream.value(), IndexRecordOption::Basic)?;
-        let mut doc = postings.doc();
-        while doc != TERMINATED {
-            out.entry(doc).or_default().push(name.clone());
-            doc = postings.advance();
-        }
-        let _ = postings.term_freq();
-    }
-    Ok(out)
-}
-
-fn read_segment(seg: &SegmentReader, f: &Fields) -> Result<SegmentPart> {
-    let themes = segment_themes(seg, f)?;
-    let store = seg
-        .get_store_reader(4)
-        .context("opening a segment's stored documents")?;
-    let mut part = SegmentPart::default();
-    let s = |d: &TantivyDocument, fl| d.get_first(fl).and_then(|v| v.as_str()).map(str::to_string);
-    let u = |d: &TantivyDocument, fl| d.get_first(fl).and_then(|v| v.as_u64()).unwrap_or(0);
-    for (doc_id, doc) in seg
-        .doc_ids_alive()
-        .zip(store.iter::<TantivyDocument>(seg.alive_bitset()))
-    {
-        let d = doc.context("reading a stored document")?;
-        let Some(source) = s(&d, f.source) else {
-            continue;
-        };
-        let m = part
-            .meetings
-            .entry(source.clone())
-            .or_insert_with(|| Meeting {
-                source,
-                ..Default::default()
-            });
-        let record = s(&d, f.record).unwrap_or_default();
-        let t = match record.as_str() {
-            rec::FILE => {
-                m.hash = s(&d, f.hash).unwrap_or_default();
-                continue;
-            }
-            rec::MEETING => {
-                m.body = s(&d, f.body).unwrap_or_default();
-                m.kind = s(&d, f.kind).unwrap_or_default();
-                m.title = s(&d, f.title).unwrap_or_default();
-                m.date = d
-                    .get_first(f.date)
-                    .and_then(|v| v.as_datetime())
-                    .and_then(from_tantivy_date);
-                continue;
-            }
-            rec::PASSAGE => DocType::Passage,
-            rec::PROPOSAL => DocType::Proposal,
-            rec::DECISION => DocType::Decision,
-            _ => continue,
-        };
-        let (text, speaker, section) = if t == DocType::Passage {
-            (s(&d, f.text), s(&d, f.speaker), s(&d, f.section))
-        } else {
-            (
-                s(&d, f.item_text),
-                s(&d, f.item_speaker),
-                s(&d, f.item_section),
-            )
-        };
-        m.records.push(Raw {
-            record: t,
-            line_start: u(&d, f.line_start),
-            line_end: u(&d, f.line_end),
-            speaker,
-            section,
-            text: text.unwrap_or_default(),
-            time_start: d.get_first(f.time_start).and_then(|v| v.as_f64()),
-            themes: themes.get(&doc_id).cloned().unwrap_or_default(),
-        });
-    }
-    Ok(part)
-}
-
-/// Reads every meeting's records, segments in parallel. The records of one file can be
-/// spread over segments (the writer's threads take documents as they come); they are put
-/// together here.
-pub fn read(searcher: &Searcher, f: &Fields) -> Result<IndexContents> {
-    let parts: Vec<SegmentPart> = searcher
-        .segment_readers()
-        .par_iter()
-        .map(|seg| read_segment(seg, f))
-        .collect::<Result<_>>()?;
-    let mut meetings: BTreeMap<String, Meeting> = BTreeMap::new();
-    for part in parts {
-        for (source, m) in part.meetings {
-            match meetings.get_mut(&source) {
-                None => {
-                    meetings.insert(source, m);
-                }
-                Some(have) => {
-                    if have.hash.is_empty() {
-                        have.hash = m.hash;
-                    }
-                    if have.title.is_empty() && have.body.is_empty() && have.kind.is_empty() {
-                        have.body = m.body;
-                        have.kind = m.kind;
-                        have.title = m.title;
-                    }
-                    have.date = have.date.or(m.date);
-                    have.records.extend(m.records);
-                }
-            }
-        }
-    }
-    Ok(IndexContents { meetings })
 }
 
 impl Meeting {

@@ -2,7 +2,8 @@
 //! files that Quickwit or OpenSearch load with their own tools, for when one machine is not
 //! enough.
 //!
-//! [`docs`] reads the index into documents with stable ids; [`quickwit`] and
+//! [`layout`] finds each meeting's records in the index and reads meetings a chunk at a
+//! time; [`docs`] turns them into documents with stable ids; [`quickwit`] and
 //! [`opensearch`] write each engine's configs. An export records in its folder what it
 //! shipped (`export-state.json`: each source's content hash, each chain's), so that
 //! `--incremental` writes only meetings that are new or changed since, and every export
@@ -10,22 +11,25 @@
 //! no longer recur).
 
 pub mod docs;
+pub mod layout;
 pub mod opensearch;
 pub mod quickwit;
+mod stream;
 
 use crate::error::{ExitStatus, QuorumError};
 use crate::index::reader;
 use crate::query::filters::date_arg;
 use crate::query::filters::Filters;
 use anyhow::{Context, Result};
-use docs::{Doc, DocType, IndexContents, TYPES};
-use rayon::prelude::*;
+use docs::{Doc, DocType, TYPES};
+use layout::{Layout, Place};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
+use stream::{each_chunk, Reading, MEETING_TYPES};
 use time::Date;
 
 /// The engines.
@@ -265,12 +269,12 @@ pub fn export(opts: &Options) -> Result<ExportReport> {
         );
     }
     let previous = previous.unwrap_or_default();
-    // the chains read the index on their own; both halves take seconds at 50,000 meetings
-    let (contents, gaps) = rayon::join(
-        || docs::read(&searcher, &f),
+    // the chains read the index on their own; both take seconds at 50,000 meetings
+    let (layout, gaps) = rayon::join(
+        || layout::read(&searcher, &f),
         || crate::query::gaps::gaps(&opts.index, 2, &Filters::default()),
     );
-    let contents: IndexContents = contents?;
+    let layout: Layout = layout?;
     let gaps = gaps?.gaps;
 
     let mut report = ExportReport {
@@ -278,7 +282,7 @@ pub fn export(opts: &Options) -> Result<ExportReport> {
         out: opts.out.display().to_string(),
         documents: TYPES.iter().map(|t| (*t, 0)).collect(),
         meetings: 0,
-        meetings_in_index: contents.meetings.len(),
+        meetings_in_index: layout.meetings.len(),
         meetings_unchanged: 0,
         meetings_before_since: 0,
         meetings_undated: 0,
@@ -293,8 +297,8 @@ pub fn export(opts: &Options) -> Result<ExportReport> {
         ..Default::default()
     };
     // meetings to write, oldest first
-    let mut selected: Vec<&docs::Meeting> = Vec::new();
-    for m in contents.meetings.values() {
+    let mut selected: Vec<&Place> = Vec::new();
+    for m in layout.meetings.values() {
         let shipped = previous.sources.get(&m.source);
         let unchanged = shipped == Some(&m.hash);
         let keep = if opts.incremental && unchanged {
@@ -323,13 +327,23 @@ pub fn export(opts: &Options) -> Result<ExportReport> {
     report.deletions.sources_removed = previous
         .sources
         .keys()
-        .filter(|s| !contents.meetings.contains_key(*s))
+        .filter(|s| !layout.meetings.contains_key(*s))
         .cloned()
         .collect();
     selected.sort_by(|a, b| (a.date, &a.source).cmp(&(b.date, &b.source)));
     report.meetings = selected.len();
 
+    // a chain takes its themes from its proposals and its body and title from its first
+    // meeting: those meetings alone are read before the others are streamed
+    let mut named: Vec<&str> = gaps
+        .iter()
+        .flat_map(|g| g.occurrences.iter().map(|o| o.source.as_str()))
+        .collect();
+    named.sort_unstable();
+    named.dedup();
+    let contents = layout::with_proposals(&searcher, &f, &layout, &named)?;
     let all_chains = docs::chain_documents(&gaps, &contents);
+    drop(contents);
     let now: BTreeSet<String> = all_chains.iter().map(|d| d.id.clone()).collect();
     let mut chains = Vec::new();
     for d in all_chains {
@@ -364,6 +378,11 @@ pub fn export(opts: &Options) -> Result<ExportReport> {
         .cloned()
         .collect();
 
+    let read = Reading {
+        searcher: &searcher,
+        f: &f,
+        layout: &layout,
+    };
     std::fs::create_dir_all(&opts.out)
         .with_context(|| format!("creating {}", opts.out.display()))?;
     for e in std::fs::read_dir(&opts.out)
@@ -377,8 +396,8 @@ pub fn export(opts: &Options) -> Result<ExportReport> {
         }
     }
     match opts.engine {
-        Engine::Quickwit => write_quickwit(opts, &selected, &chains, &mut report)?,
-        Engine::Opensearch => write_opensearch(opts, &selected, &chains, &mut report)?,
+        Engine::Quickwit => write_quickwit(opts, &read, &selected, &chains, &mut report)?,
+        Engine::Opensearch => write_opensearch(opts, &read, &selected, &chains, &mut report)?,
     }
     write_json(
         &opts.out,
@@ -412,51 +431,10 @@ fn write_json<T: Serialize>(dir: &Path, name: &str, v: &T, files: &mut Vec<Strin
         .with_context(|| format!("writing {}", dir.join(name).display()))
 }
 
-/// Meetings go to the writer in chunks: each chunk's documents are built and serialised
-/// on all cores, then written in order, so memory holds one chunk, not the export.
-const CHUNK: usize = 512;
-
-/// One meeting's NDJSON bytes and document count, per type of [`MEETING_TYPES`].
-type Serialised = [(Vec<u8>, usize); 4];
-
-/// Serialises a chunk of meetings: per meeting, per type, its NDJSON bytes and count. With
-/// `bulk`, each document is preceded by its `_bulk` action line.
-fn serialise(chunk: &[&docs::Meeting], bulk: bool) -> Result<Vec<Serialised>> {
-    chunk
-        .par_iter()
-        .map(|m| {
-            let mut out: Serialised = Default::default();
-            for d in m.documents() {
-                let slot = match d.record {
-                    DocType::Passage => 0,
-                    DocType::Proposal => 1,
-                    DocType::Decision => 2,
-                    _ => 3,
-                };
-                let (buf, n) = &mut out[slot];
-                if bulk {
-                    serde_json::to_writer(&mut *buf, &opensearch::index_action(d.record, &d.id))?;
-                    buf.push(b'\n');
-                }
-                serde_json::to_writer(&mut *buf, &d)?;
-                buf.push(b'\n');
-                *n += 1;
-            }
-            Ok(out)
-        })
-        .collect()
-}
-
-const MEETING_TYPES: [DocType; 4] = [
-    DocType::Passage,
-    DocType::Proposal,
-    DocType::Decision,
-    DocType::Event,
-];
-
 fn write_quickwit(
     opts: &Options,
-    meetings: &[&docs::Meeting],
+    read: &Reading,
+    meetings: &[&Place],
     chains: &[Doc],
     report: &mut ExportReport,
 ) -> Result<()> {
@@ -476,14 +454,16 @@ fn write_quickwit(
             &mut report.files,
         )?);
     }
-    for chunk in meetings.chunks(CHUNK) {
-        for parts in serialise(chunk, false)? {
+    let documents = &mut report.documents;
+    each_chunk(read, meetings, false, |chunk| {
+        for parts in chunk {
             for (i, (buf, n)) in parts.iter().enumerate() {
                 writers[i].write_all(buf)?;
-                *report.documents.entry(MEETING_TYPES[i]).or_default() += n;
+                *documents.entry(MEETING_TYPES[i]).or_default() += n;
             }
         }
-    }
+        Ok(())
+    })?;
     for w in &mut writers {
         w.flush().context("writing the NDJSON files")?;
     }
@@ -575,7 +555,8 @@ impl Bulk<'_> {
 
 fn write_opensearch(
     opts: &Options,
-    meetings: &[&docs::Meeting],
+    read: &Reading,
+    meetings: &[&Place],
     chains: &[Doc],
     report: &mut ExportReport,
 ) -> Result<()> {
@@ -602,16 +583,18 @@ fn write_opensearch(
         block.push(b'\n');
     }
     bulk.write(&block, &mut files)?;
-    for chunk in meetings.chunks(CHUNK) {
-        for parts in serialise(chunk, true)? {
+    let documents = &mut report.documents;
+    each_chunk(read, meetings, true, |chunk| {
+        for parts in chunk {
             let mut block = Vec::new();
             for (i, (buf, n)) in parts.iter().enumerate() {
                 block.extend_from_slice(buf);
-                *report.documents.entry(MEETING_TYPES[i]).or_default() += n;
+                *documents.entry(MEETING_TYPES[i]).or_default() += n;
             }
             bulk.write(&block, &mut files)?;
         }
-    }
+        Ok(())
+    })?;
     for d in chains {
         let mut block = serde_json::to_vec(&opensearch::index_action(DocType::Chain, &d.id))?;
         block.push(b'\n');

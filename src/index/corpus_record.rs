@@ -37,11 +37,17 @@ impl CorpusRecord {
     /// The record of `corpus` as it is now.
     pub fn of(corpus: &Path) -> CorpusRecord {
         let (files, _) = corpus_files(corpus);
+        CorpusRecord::listed(corpus, &files)
+    }
+
+    /// The record of `corpus` from a listing of it just made (the indexer's own: a second
+    /// walk of 50,000 files was half of a re-index that had nothing to do).
+    pub fn listed(corpus: &Path, files: &[FoundFile]) -> CorpusRecord {
         CorpusRecord {
             given: crate::ingest::source::corpus_label(corpus),
             absolute: std::path::absolute(corpus).unwrap_or_else(|_| corpus.to_path_buf()),
             files: files.len(),
-            fingerprint: fingerprint(&files),
+            fingerprint: fingerprint(files),
         }
     }
 

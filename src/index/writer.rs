@@ -65,6 +65,9 @@ pub struct BuildReport {
     pub passages: usize,
     /// Wall time.
     pub seconds: f64,
+    /// The corpus as this run listed it, for the index folder (not part of the JSON).
+    #[serde(skip)]
+    pub corpus: Option<super::corpus_record::CorpusRecord>,
 }
 
 impl BuildReport {
