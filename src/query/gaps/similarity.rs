@@ -27,7 +27,10 @@ pub(super) fn similarity(a: &Item, b: &Item) -> f32 {
 /// completion statement.
 pub(super) fn similarity_with(a: &Item, b: &Item, min_concepts: usize) -> f32 {
     let c = cosine(&a.bag, &b.bag);
-    if c == 0.0 || rule_on("slots") && other_slots(a, b) || rule_on("core") && other_core(a, b) {
+    if c == 0.0
+        || rule_on("slots") && other_slots(a, b)
+        || rule_on("core") && other_core(a, b) && !same_want(a, b)
+    {
         return 0.0;
     }
     // two things that share a word but each have their own ("the youth track" / "the
