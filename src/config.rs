@@ -29,6 +29,8 @@ Environment:
                     and speaker fields
   QUORUM_GAP_LINK=X the cosine at which `quorum gaps` links two proposals, for sweeps
                     of that threshold [default: 0.28]
+  QUORUM_GAP_OFF=L  rules of `quorum gaps` to switch off, for measuring what each gains:
+                    a comma-separated list of \"slots\", \"core\"
   QUORUM_CLAUSE_WEIGHTS=F  a weights file of the clause model (the shape of
                     data/clause-weights.toml) used instead of the built-in one";
 
@@ -93,4 +95,15 @@ pub fn gap_link() -> Option<f32> {
     std::env::var("QUORUM_GAP_LINK")
         .ok()
         .and_then(|v| v.parse().ok())
+}
+
+/// `QUORUM_GAP_OFF`: the names of the rules of `query::gaps::similarity` to switch off
+/// (comma-separated: "slots", "core"), for measuring what each gains. Unset: none.
+pub fn gap_rules_off() -> Vec<String> {
+    std::env::var("QUORUM_GAP_OFF")
+        .unwrap_or_default()
+        .split(',')
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
 }

@@ -584,31 +584,99 @@ fn family_given_order(name: &str, others: &str) -> String {
     if words.len() != 2 {
         return name.to_string();
     }
-    let (a, b) = (regex::escape(words[0]), regex::escape(words[1]));
-    let hon = honorific_alternation();
-    let count = |pat: String| {
-        Regex::new(&pat)
-            .map(|re| re.find_iter(others).count())
-            .unwrap_or(0)
-    };
-    let ab = count(format!(r"\b{a}\s+{b}\b"));
-    let ba = count(format!(r"\b{b}\s+{a}\b"));
-    let hon_a = count(format!(r"\b{hon}\.?\s+{a}\b"));
-    let hon_b = count(format!(r"\b{hon}\.?\s+{b}\b"));
+    let (a, b) = (words[0], words[1]);
+    // counted by scanning, not by regexes built per name: this runs for every two-word
+    // participant of every record
+    let text = WordScan(others);
+    let ab = text.pairs(a, b);
+    let ba = text.pairs(b, a);
+    let hon_a = text.after_honorific(a);
+    let hon_b = text.after_honorific(b);
     let alone = |w: &str, other: &str| {
-        let all = count(format!(r"\b{w}\b"));
-        let with = count(format!(r"\b{w}\s+{other}\b")) + count(format!(r"\b{other}\s+{w}\b"));
-        all.saturating_sub(with)
+        let with = text.pairs(w, other) + text.pairs(other, w);
+        text.words(w).count().saturating_sub(with)
     };
-    let alone_a = alone(&a, &b).saturating_sub(hon_a);
-    let alone_b = alone(&b, &a).saturating_sub(hon_b);
+    let alone_a = alone(a, b).saturating_sub(hon_a);
+    let alone_b = alone(b, a).saturating_sub(hon_b);
     let keep = 2 * ab + hon_b + alone_a;
     let swap = 2 * ba + hon_a + alone_b;
     if swap > keep {
-        format!("{} {}", words[1], words[0])
+        format!("{b} {a}")
     } else {
         name.to_string()
     }
+}
+
+/// Whole-word occurrences in a text, as `\bword\b` finds them.
+struct WordScan<'a>(&'a str);
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+impl<'a> WordScan<'a> {
+    /// Where `w` stands as a whole word: (start, end) byte offsets.
+    fn words(&self, w: &'a str) -> impl Iterator<Item = (usize, usize)> + 'a {
+        let t = self.0;
+        t.match_indices(w).filter_map(move |(i, _)| {
+            let end = i + w.len();
+            let before = t[..i].chars().next_back().is_none_or(|c| !is_word_char(c));
+            let after = t[end..].chars().next().is_none_or(|c| !is_word_char(c));
+            (!w.is_empty() && before && after).then_some((i, end))
+        })
+    }
+
+    /// How often `first`, white space, then `second` stand as whole words.
+    fn pairs(&self, first: &'a str, second: &str) -> usize {
+        self.words(first)
+            .filter(|&(_, end)| {
+                let rest = &self.0[end..];
+                let gap = rest.len() - rest.trim_start().len();
+                let rest = &rest[gap..];
+                gap > 0
+                    && rest.starts_with(second)
+                    && rest[second.len()..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !is_word_char(c))
+            })
+            .count()
+    }
+
+    /// How often `w` follows an honorific ("Ms.", "Dr", ...) and white space.
+    fn after_honorific(&self, w: &'a str) -> usize {
+        self.words(w)
+            .filter(|&(start, _)| {
+                let head = &self.0[..start];
+                let kept = head.trim_end();
+                if kept.len() == head.len() {
+                    return false;
+                }
+                let kept = kept.strip_suffix('.').unwrap_or(kept);
+                let word_start = kept
+                    .char_indices()
+                    .rev()
+                    .find(|(_, c)| !is_word_char(*c))
+                    .map_or(0, |(i, c)| i + c.len_utf8());
+                is_honorific(&kept[word_start..])
+            })
+            .count()
+    }
+}
+
+/// One of the lexicon's honorifics, case aside, without its full stop.
+fn is_honorific(word: &str) -> bool {
+    static WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
+        crate::lexicon::lexicon()
+            .people
+            .honorifics
+            .iter()
+            .filter(|w| *w != "he")
+            .map(|w| w.trim_end_matches('.').to_lowercase())
+            .collect()
+    });
+    let word = word.to_lowercase();
+    !word.is_empty() && WORDS.contains(&word)
 }
 
 #[cfg(test)]

@@ -201,3 +201,21 @@ fn test_apologies_inside_an_inline_list() {
     let doc = "Present: Maria Kowalska, Li Wen\nApologies: Li Wen\n";
     assert_eq!(names(doc), ["Maria Kowalska"]);
 }
+
+#[test]
+fn test_word_scan_counts_whole_words_as_the_regexes_did() {
+    let t = super::WordScan(
+        "Ms. Kowalska met Maria Kowalska;  Maria\nKowalska and Kowalskas, Dr Maria.",
+    );
+    assert_eq!(t.words("Kowalska").count(), 3, "not inside Kowalskas");
+    assert_eq!(
+        t.pairs("Maria", "Kowalska"),
+        2,
+        "white space of any kind between"
+    );
+    assert_eq!(t.pairs("Kowalska", "Maria"), 0);
+    assert_eq!(t.after_honorific("Kowalska"), 1);
+    assert_eq!(t.after_honorific("Maria"), 1, "Dr without a full stop");
+    // a word that only ends like an honorific does not count
+    assert_eq!(super::WordScan("Dream Maria").after_honorific("Maria"), 0);
+}
