@@ -14,8 +14,9 @@ use tantivy::Index;
 // too because the index registers them and queries over the index use them.
 pub use crate::text::analysis::{analyze, name_analyzer, text_analyzer, words_and_stems};
 
-/// Bumped whenever fields or their analysis change.
-pub const SCHEMA_VERSION: u32 = 10;
+/// Bumped whenever fields or their analysis change, or what extraction stores (11: session
+/// 13's participants, speakers, events, clause model and request openers).
+pub const SCHEMA_VERSION: u32 = 11;
 
 /// The name of every field, as tantivy stores it: code that reads a fast field or a
 /// field by name takes it from here.
