@@ -137,6 +137,24 @@ pub struct Block {
     pub is_item: bool,
 }
 
+impl Block {
+    /// A paragraph of one line with no speaker, section or label (for rules' tests and
+    /// for callers that build a block from a single line).
+    pub fn paragraph(line: usize, text: &str) -> Block {
+        Block {
+            kind: BlockKind::Paragraph,
+            line_start: line,
+            line_end: line,
+            text: text.into(),
+            label: None,
+            speaker: None,
+            section: None,
+            time_start: None,
+            is_item: false,
+        }
+    }
+}
+
 /// One parsed meeting document.
 #[derive(Debug, Clone, Serialize)]
 pub struct Meeting {

@@ -160,17 +160,7 @@ mod tests {
     }
 
     fn para() -> Block {
-        Block {
-            kind: BlockKind::Paragraph,
-            line_start: 1,
-            line_end: 1,
-            text: String::new(),
-            label: None,
-            speaker: None,
-            section: None,
-            time_start: None,
-            is_item: false,
-        }
+        Block::paragraph(1, "")
     }
 
     #[test]

@@ -452,17 +452,7 @@ mod tests {
     use super::*;
 
     fn para(text: &str) -> Block {
-        Block {
-            kind: BlockKind::Paragraph,
-            line_start: 1,
-            line_end: 1,
-            text: text.into(),
-            label: None,
-            speaker: None,
-            section: None,
-            time_start: None,
-            is_item: false,
-        }
+        Block::paragraph(1, text)
     }
 
     #[test]

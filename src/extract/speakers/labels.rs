@@ -325,17 +325,7 @@ mod tests {
     use crate::model::{Block, BlockKind};
 
     fn para(text: &str) -> Block {
-        Block {
-            kind: BlockKind::Paragraph,
-            line_start: 1,
-            line_end: 1,
-            text: text.into(),
-            label: None,
-            speaker: None,
-            section: None,
-            time_start: None,
-            is_item: false,
-        }
+        Block::paragraph(1, text)
     }
 
     fn turn(label: &str, text: &str) -> Block {
@@ -434,6 +424,8 @@ mod tests {
                 "NORWAY",
                 "Welcome Norway, we would say. Thank you for the welcome.",
             ),
+            // two words of capitals whose first is a month: a person, not an organisation
+            turn("JUNE ABARA", "Thank you, Chair."),
         ];
         let at = attribute(&mut blocks, &[]);
         assert_eq!(blocks[0].speaker, None);
