@@ -11,6 +11,7 @@ use crate::text::names::{
     title_case_if_upper,
 };
 use regex::Regex;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 static SELF_INTRO: LazyLock<Regex> = LazyLock::new(|| {
@@ -134,6 +135,9 @@ pub(super) fn resolve_turn_labels(blocks: &mut [Block], at: &mut Attribution) {
     }
     // an organisation label speaks through the person its turn names, until another is named
     let mut org_voice: Vec<(String, String)> = Vec::new();
+    // the full name a label's word completes, looked up once per word: the texts do not
+    // change in this loop, and a transcript repeats its labels hundreds of times
+    let mut completions: HashMap<String, Option<String>> = HashMap::new();
     for b in blocks.iter_mut().filter(|b| b.kind == BlockKind::Turn) {
         let Some(label) = b.label.clone() else {
             continue;
@@ -161,9 +165,14 @@ pub(super) fn resolve_turn_labels(blocks: &mut [Block], at: &mut Attribution) {
                 org_voice.retain(|(l, _)| *l != name);
                 org_voice.push((name.clone(), n.clone()));
             }
-            let completed = || {
+            let mut completed = || {
                 (role.is_none() && !word.contains(' '))
-                    .then(|| full_name_in(&word, &texts))
+                    .then(|| {
+                        completions
+                            .entry(word.clone())
+                            .or_insert_with(|| full_name_in(&word, &texts))
+                            .clone()
+                    })
                     .flatten()
             };
             known

@@ -11,9 +11,8 @@
 use super::features::{features, Vocab};
 use super::params::PARAMS;
 use super::similarity::{item, similarity, Item};
-use super::{Evidence, Occurrence};
+use super::{stored_date, stored_line, stored_str, Evidence, Occurrence};
 use crate::extract::request::analyse;
-use crate::index::passages::from_tantivy_date;
 use crate::index::schema::{record, Fields};
 use crate::lexicon::lexicon;
 use crate::text::analysis::analyze;
@@ -22,7 +21,6 @@ use regex::Regex;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 use tantivy::collector::DocSetCollector;
-use tantivy::schema::Value;
 use tantivy::{Searcher, TantivyDocument};
 
 /// A decision of a meeting, in the proposals' space.
@@ -76,16 +74,8 @@ pub(super) fn decisions(
     let mut found: Vec<(Evidence, Option<time::Date>)> = Vec::with_capacity(docs.len());
     for a in docs {
         let d: TantivyDocument = searcher.doc(a)?;
-        let s = |fl| {
-            d.get_first(fl)
-                .and_then(|v| v.as_str())
-                .unwrap_or("")
-                .to_string()
-        };
-        let date = d
-            .get_first(f.date)
-            .and_then(|v| v.as_datetime())
-            .and_then(from_tantivy_date);
+        let s = |fl| stored_str(&d, fl);
+        let date = stored_date(&d, f);
         let text = Some(s(f.item_text))
             .filter(|t| !t.is_empty())
             .unwrap_or_else(|| s(f.text));
@@ -93,10 +83,7 @@ pub(super) fn decisions(
             Evidence {
                 source: s(f.source),
                 meeting_date: date.map(crate::extract::dates::iso),
-                line: d
-                    .get_first(f.line_start)
-                    .and_then(|v| v.as_u64())
-                    .unwrap_or(0),
+                line: stored_line(&d, f),
                 text,
             },
             date,

@@ -39,7 +39,7 @@ use super::filters::Filters;
 use crate::extract::request::Request;
 use crate::index::passages::from_tantivy_date;
 use crate::index::reader;
-use crate::index::schema::{analyze, record};
+use crate::index::schema::{analyze, record, Fields};
 use anyhow::{anyhow, Result};
 use cluster::{alike_pairs, average_link, join_half_linked, join_on_own_idea, label_of};
 use decided::{decision_for, decisions, settled_by_anaphor};
@@ -140,6 +140,28 @@ pub(super) fn corpus_acronyms(searcher: &Searcher) -> Result<HashMap<String, Vec
     Ok(out)
 }
 
+/// A stored text field of a proposal or decision document ("" when absent).
+pub(super) fn stored_str(d: &TantivyDocument, field: tantivy::schema::Field) -> String {
+    d.get_first(field)
+        .and_then(|v| v.as_str())
+        .unwrap_or("")
+        .to_string()
+}
+
+/// The meeting date stored with a document.
+pub(super) fn stored_date(d: &TantivyDocument, f: &Fields) -> Option<time::Date> {
+    d.get_first(f.date)
+        .and_then(|v| v.as_datetime())
+        .and_then(from_tantivy_date)
+}
+
+/// The first line stored with a document (0 when absent).
+pub(super) fn stored_line(d: &TantivyDocument, f: &Fields) -> u64 {
+    d.get_first(f.line_start)
+        .and_then(|v| v.as_u64())
+        .unwrap_or(0)
+}
+
 /// Runs `quorum gaps`.
 pub fn gaps(index_dir: &Path, min_meetings: usize, filters: &Filters) -> Result<GapsResult> {
     let (index, f) = reader::open(index_dir)?;
@@ -152,25 +174,14 @@ pub fn gaps(index_dir: &Path, min_meetings: usize, filters: &Filters) -> Result<
     let mut found: Vec<(Occurrence, Option<time::Date>, Request)> = Vec::with_capacity(docs.len());
     for a in docs {
         let d: TantivyDocument = searcher.doc(a)?;
-        let s = |fl| {
-            d.get_first(fl)
-                .and_then(|v| v.as_str())
-                .unwrap_or("")
-                .to_string()
-        };
-        let date = d
-            .get_first(f.date)
-            .and_then(|v| v.as_datetime())
-            .and_then(from_tantivy_date);
+        let s = |fl| stored_str(&d, fl);
+        let date = stored_date(&d, &f);
         let occ = Occurrence {
             source: s(f.source),
             meeting_date: date.map(crate::extract::dates::iso),
             speaker: s(f.item_speaker),
             text: s(f.item_text),
-            line: d
-                .get_first(f.line_start)
-                .and_then(|v| v.as_u64())
-                .unwrap_or(0),
+            line: stored_line(&d, &f),
         };
         // the request was analysed when the proposal was indexed
         let request = Request::from_stored(&s(f.request)).map_err(|e| {
