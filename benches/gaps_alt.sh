@@ -11,22 +11,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 quorum=${QUORUM:-$here/target/release/quorum}
 work=${WORK:-/tmp/quorum-gaps-alt}
 seeds=${*:-1 2 3 4 5 6}
-mkdir -p "$work"
-for s in $seeds; do
-  d=$work/s$s
-  if [ ! -d "$d/index" ]; then
-    python3 "$here/benches/gen_alt.py" "$d/corpus" 500 "$s" >/dev/null
-    # From inside the seed's folder, so that sources read `corpus/...` as in the truth file.
-    (cd "$d" && "$quorum" index corpus --index index >/dev/null 2>&1)
-  fi
-  "$quorum" gaps --index "$d/index" --json > "$d/gaps.json"
-  echo "$s $(python3 "$here/benches/gaps_eval.py" "$d/gaps.json" "$d/corpus-truth.json")"
-done | python3 -c '
-import sys, json
-rows = [(l.split(" ", 1)[0], json.loads(l.split(" ", 1)[1])) for l in sys.stdin]
-for s, d in rows:
-    r, p, st = d["recall"], d["precision"], d["status_accuracy"]
-    print(f"seed {s:>4}  {r:.2f} / {p:.2f} / {st:.2f}")
-k = len(rows)
-m = [sum(d[f] for _, d in rows) / k for f in ("recall", "precision", "status_accuracy")]
-print(f"mean over {k} seeds: {m[0]:.3f} / {m[1]:.3f} / {m[2]:.3f}")'
+generate() { python3 "$here/benches/gen_alt.py" "$1/corpus" 500 "$2" >/dev/null; }
+. "$here/benches/gaps_score.sh"
+# shellcheck disable=SC2086
+score_seeds generate $seeds | summarise

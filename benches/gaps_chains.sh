@@ -13,17 +13,10 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 quorum=${QUORUM:-$here/target/release/quorum}
 work=${WORK:-/tmp/quorum-gaps-chains}
 seeds=${*:-1 2 3}
-mkdir -p "$work"
-for s in $seeds; do
-  d=$work/s$s
-  if [ ! -d "$d/index" ]; then
-    python3 "$here/benches/gen_chains.py" "$d/corpus" --meetings 500 --seed "$s" >/dev/null
-    # From inside the seed's folder, so that sources read `corpus/...` as in the truth file.
-    (cd "$d" && "$quorum" index corpus --index index >/dev/null 2>&1)
-  fi
-  "$quorum" gaps --index "$d/index" --json > "$d/gaps.json"
-  echo "$s $(python3 "$here/benches/gaps_eval.py" "$d/gaps.json" "$d/corpus-truth.json")"
-done | python3 -c '
+generate() { python3 "$here/benches/gen_chains.py" "$1/corpus" --meetings 500 --seed "$2" >/dev/null; }
+. "$here/benches/gaps_score.sh"
+# shellcheck disable=SC2086
+score_seeds generate $seeds | python3 -c '
 import sys, json
 rows = [(l.split(" ", 1)[0], json.loads(l.split(" ", 1)[1])) for l in sys.stdin]
 for s, d in rows:
