@@ -60,6 +60,29 @@ pub struct Lexicon {
     pub phrases: Phrases,
     /// Words the gap rules and the request analysis read.
     pub gaps: Gaps,
+    /// Words the sentence splitter reads (`text::sentences`).
+    pub text: Text,
+    /// Words the passage records read (`extract::passages`).
+    pub passages: Passages,
+}
+
+/// Words that tell where a sentence ends (`text::sentences`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    /// Abbreviations, as written, after which a full stop does not end a sentence.
+    pub no_break_after: Words,
+    /// Capitalised words that start a sentence after an initial ("J. The ...") rather than
+    /// continue a name ("J. Smith").
+    pub sentence_starters: Words,
+}
+
+/// Words that rank a passage (`extract::passages`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Passages {
+    /// Lower-case words of a turn that only keeps the conversation going.
+    pub backchannel: Words,
 }
 
 /// Words that name or qualify people.
@@ -195,5 +218,9 @@ mod tests {
         assert!(!l.people.honorifics.contains("Doctorate"));
         assert!(l.speakers.speech_verbs.contains("said"));
         assert!(l.speakers.label_roles.contains("CHAIR"));
+        assert!(l.text.no_break_after.contains("Ms."));
+        assert!(l.text.sentence_starters.contains("The"));
+        assert!(l.passages.backchannel.contains("okay"));
+        assert!(!l.passages.backchannel.contains("charter"));
     }
 }

@@ -17,55 +17,11 @@ pub const WINDOW_WORDS: usize = 120;
 /// Turns that only keep the conversation going: kept, but ranked below others.
 pub fn is_minor(text: &str) -> bool {
     let words: Vec<String> = crate::text::words(text).map(|w| w.to_lowercase()).collect();
-    const BACKCHANNEL: &[&str] = &[
-        "yeah",
-        "yes",
-        "okay",
-        "ok",
-        "mm",
-        "hmm",
-        "mmhmm",
-        "uh",
-        "um",
-        "huh",
-        "right",
-        "sure",
-        "no",
-        "so",
-        "oh",
-        "ah",
-        "alright",
-        "thanks",
-        "thank",
-        "you",
-        "hi",
-        "hello",
-        "bye",
-        "cool",
-        "great",
-        "good",
-        "fine",
-        "hm",
-        "mhm",
-        "vocalsound",
-        "disfmarker",
-        "gap",
-        "pause",
-        "laugh",
-        "and",
-        "well",
-        "yep",
-        "nope",
-        "exactly",
-        "true",
-        "indeed",
-        "i",
-        "see",
-    ];
+    let backchannel = &crate::lexicon::lexicon().passages.backchannel;
     words.len() <= 4
         && words
             .iter()
-            .all(|w| BACKCHANNEL.contains(&w.as_str()) || w.len() <= 2)
+            .all(|w| backchannel.contains(w) || w.len() <= 2)
 }
 
 /// The date field value of a meeting: its date, else a date in the file name.

@@ -11,6 +11,7 @@ pub mod dates;
 pub mod names;
 pub mod stem;
 
+use crate::lexicon::lexicon;
 use std::collections::{HashMap, HashSet};
 use std::hash::BuildHasherDefault;
 use unicode_segmentation::UnicodeSegmentation;
@@ -43,12 +44,6 @@ pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 /// A hash set with [`Fnv`].
 pub type FastSet<T> = HashSet<T, BuildHasherDefault<Fnv>>;
 
-/// Abbreviations after which a full stop does not end a sentence.
-const NO_BREAK_AFTER: &[&str] = &[
-    "Mr.", "Ms.", "Mrs.", "Dr.", "St.", "Prof.", "prof.", "H.E.", "No.", "no.", "Amb.", "e.g.",
-    "i.e.", "cf.", "vs.", "etc.", "Jr.", "Sr.", "U.S.", "U.K.", "U.N.", "a.m.", "p.m.",
-];
-
 /// Splits text into sentences, keeping each sentence's byte offset.
 ///
 /// Unicode's sentence rules break after "Ms." and "St."; those breaks are undone here
@@ -59,7 +54,7 @@ pub fn sentences(text: &str) -> Vec<(usize, &str)> {
         let end = start + s.len();
         if let Some(last) = out.last_mut() {
             let prev = text[last.0..last.1].trim_end();
-            let joins = NO_BREAK_AFTER.iter().any(|a| {
+            let joins = lexicon().text.no_break_after.iter().any(|a| {
                 prev.ends_with(a)
                     && prev[..prev.len() - a.len()]
                         .chars()
@@ -85,32 +80,9 @@ pub fn sentences(text: &str) -> Vec<(usize, &str)> {
 
 /// Words that start a sentence rather than continue a name after an initial.
 fn starts_sentence(next: &str) -> bool {
-    const STARTERS: &[&str] = &[
-        "The",
-        "It",
-        "He",
-        "She",
-        "They",
-        "We",
-        "This",
-        "That",
-        "These",
-        "A",
-        "An",
-        "In",
-        "On",
-        "At",
-        "Participants",
-        "There",
-        "I",
-        "Our",
-        "As",
-        "After",
-        "Several",
-    ];
     next.split_whitespace()
         .next()
-        .is_some_and(|w| STARTERS.contains(&w))
+        .is_some_and(|w| lexicon().text.sentence_starters.contains(w))
 }
 
 /// "J." as a middle initial: a single capital followed by a full stop.
