@@ -107,6 +107,9 @@ pub struct Speakers {
     pub non_name: Words,
     /// Role words that make a turn label a role rather than a name.
     pub label_roles: Words,
+    /// Verbs by which a mail's writer states a view or proposal of their own ("I agree",
+    /// "I think"), not only hands on a record (`extract::mail`).
+    pub first_person_stance: Words,
 }
 
 /// Words that end, start or may stand inside a key phrase (`extract::phrases`).

@@ -60,8 +60,8 @@ pub fn parse(source: &str, text: &str) -> Meeting {
 /// extraction rule, then a mail's author as the speaker of what they write.
 pub fn parse_rendering(source: &str, r: &Rendering) -> Meeting {
     let mut m = crate::extract::meeting(formats::parse(source, r));
-    if let Some(author) = r.mail.as_ref().and_then(|meta| meta.author.as_deref()) {
-        crate::extract::mail::attribute_author(&mut m, author);
+    if let Some(meta) = &r.mail {
+        crate::extract::mail::attribute_authors(&mut m, meta.author.as_deref(), &meta.voices);
     }
     m
 }

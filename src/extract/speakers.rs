@@ -184,6 +184,8 @@ pub fn attribute(blocks: &mut [Block], participants: &[Participant]) -> Attribut
             }
         }
     }
+    let text: Vec<&str> = blocks.iter().map(|b| b.text.as_str()).collect();
+    at.registry.reinforce(&text.join("\n"));
     canonical_spellings(blocks, &mut at);
     at
 }
@@ -313,9 +315,12 @@ fn subject_of(
             .trim_end_matches(')')
             .to_string()
     });
+    // "Ms. Aroha Lee (New Zealand)": after a titled name the parenthesis is the person's
+    // country or affiliation, not another person
+    let titled = strip_honorifics(raw.trim()) != raw.trim();
     if let Some(p) = paren
         .as_deref()
-        .filter(|p| is_name_shape(p) && p.split_whitespace().count() >= 2)
+        .filter(|p| !titled && is_name_shape(p) && p.split_whitespace().count() >= 2)
     {
         if let Some(full) = at.registry.resolve(p).or_else(|| at.registry.add(p)) {
             return (Subject::Person(full), verb);
@@ -503,6 +508,16 @@ mod tests {
         assert_eq!(at.moderator.as_deref(), Some("Titti Cassa"));
         assert_eq!(blocks[1].speaker.as_deref(), Some("Marilyn Cade"));
         assert_eq!(blocks[2].speaker, None);
+    }
+
+    #[test]
+    fn test_parenthesis_after_a_titled_name_is_no_person() {
+        // without the rule the parenthesis was taken for the person: "New Zealand"
+        let mut blocks = vec![para(
+            "Ms. Ana Lee (New Zealand) supported the draft and cautioned against haste.",
+        )];
+        let at = attribute(&mut blocks, &[]);
+        assert_eq!(at.speakers, vec!["Ana Lee"]);
     }
 
     #[test]

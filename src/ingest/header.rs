@@ -227,12 +227,28 @@ pub fn date_time(lines: &[Line<'_>]) -> (Option<Date>, Option<String>) {
         .nth(2)
         .and_then(|_| lines.iter().find(|l| CAPTION_TURN.is_match(l.text)))
         .map_or(usize::MAX, |l| l.no);
+    // a row of a table is a calendar of meetings, not the record's own date
     let head: Vec<&Line> = header_lines(lines, 40)
-        .filter(|l| l.no < turns_from)
+        .filter(|l| l.no < turns_from && !l.text.trim_start().starts_with('|'))
         .collect();
     let mut date = None;
     let mut date_line = None;
+    // "Summary of IGF 2020 MAG Meeting Day 2 (18 June)": the title's day takes the title's
+    // year, before any dated line of the body
+    if let Some(t) = head.first() {
+        let year = first_year(t.text);
+        let dated = find_dates(t.text, false);
+        if let (Some(y), [d]) = (year, dated.as_slice()) {
+            if d.year.is_none() {
+                date = d.resolve(Some(y));
+                date_line = date.map(|_| t.text);
+            }
+        }
+    }
     for l in &head {
+        if date.is_some() {
+            break;
+        }
         if let Some(d) = find_dates(l.text, false)
             .iter()
             .find_map(|d| d.year.and_then(|_| d.resolve(None)))
@@ -416,6 +432,27 @@ mod tests {
         let doc2 =
             "[L] Notes\nA B\nThu Sep 20 09:41:12 EDT 2018\n\nWe met yesterday and it was fine.\n";
         assert_eq!(date_time(&lines(doc2)).0, None);
+    }
+
+    #[test]
+    fn test_title_day_takes_the_title_year_and_tables_date_nothing() {
+        let doc = "Notes of IGF 2024 BPF Call 3 (9 May)\n\nThe forum will meet in Riyadh from 15 to 19 December 2024.\n";
+        assert_eq!(
+            date_time(&lines(doc)).0.map(iso).as_deref(),
+            Some("2024-05-09")
+        );
+        // a title without a year: the body's dated line
+        let doc =
+            "Notes of the BPF call (9 May)\n\nThe forum will meet in Riyadh on 15 December 2024.\n";
+        assert_eq!(
+            date_time(&lines(doc)).0.map(iso).as_deref(),
+            Some("2024-12-15")
+        );
+        let doc = "# Calls\n\n| Call | Date |\n|---|---|\n| call | 2 May 2024 |\n\n## Notes of the call, 6 June 2024\n";
+        assert_eq!(
+            date_time(&lines(doc)).0.map(iso).as_deref(),
+            Some("2024-06-06")
+        );
     }
 
     #[test]

@@ -100,10 +100,20 @@ fn clean_line(t: &str) -> String {
         Some(m) => &t[m.end()..],
         None => t,
     };
-    strip_emphasis(t.trim_start().trim_start_matches('#'))
-        .trim()
-        .to_string()
+    let t = t.trim_start().trim_start_matches('#');
+    // "- Chair/Moderator: A" and "- List of speakers:" in a bulleted form keep their key
+    let t = match BULLET.find(t) {
+        Some(m) if HEADING_OR_KEY.is_match(&t[m.end()..]) => &t[m.end()..],
+        _ => t,
+    };
+    strip_emphasis(t).trim().to_string()
 }
+
+/// A bullet that leads a line ("- ", "* ", "• ").
+static BULLET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[-*•]\s+").expect("bullet"));
+/// A line that is a key and its colon ("Chair/Moderator: A", "List of speakers:").
+static HEADING_OR_KEY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[^:]{2,80}:").expect("key line"));
 
 /// A heading of an attendance list, with the text after its colon. A heading without a
 /// colon must stand alone, short and without a full stop ("List of participants"), so that
@@ -187,9 +197,10 @@ pub fn participants(lines: &[Line<'_>]) -> Vec<Participant> {
         .map(|(t, _)| t.as_str())
         .collect::<Vec<_>>()
         .join("\n");
+    let all = texts.join("\n");
     let mut unique: Vec<Participant> = Vec::new();
     for (_, mut p) in present {
-        p.name = family_given_order(&p.name, &others);
+        p.name = family_given_order(&p.name, &others, &all);
         let key = person_key(&p.name);
         if absent.contains(&key) || unique.iter().any(|u| person_key(&u.name) == key) {
             continue;
@@ -221,6 +232,10 @@ fn block_list(lines: &[Line<'_>], texts: &[String], mut j: usize) -> (Vec<Partic
         if heading(t).is_some() {
             break;
         }
+        if is_session_label(t) {
+            j += 1;
+            continue;
+        }
         match list_line(t) {
             Some(ps) => {
                 seen = true;
@@ -237,6 +252,16 @@ fn block_list(lines: &[Line<'_>], texts: &[String], mut j: usize) -> (Vec<Partic
         j += 1;
     }
     (out, j)
+}
+
+/// A label that splits a list by session or day ("M1:", "Session 2:", "Day 1 (online):"):
+/// one to three words ending in a colon with nothing after it, and a digit among them.
+fn is_session_label(t: &str) -> bool {
+    let Some(label) = t.trim().strip_suffix(':') else {
+        return false;
+    };
+    let n = label.split_whitespace().count();
+    (1..=3).contains(&n) && label.chars().any(|c| c.is_ascii_digit()) && label.len() <= 30
 }
 
 /// An inline list after its heading's colon, going on over the lines that follow it
@@ -579,12 +604,18 @@ fn prose_present(p: &str) -> Vec<Participant> {
 /// "Kowalska Maria" in a list beside "Maria Kowalska" or "Ms. Kowalska" in the text is
 /// "Maria Kowalska". Counts: the full name in either order (twice), the family name
 /// after an honorific, a given name alone.
-fn family_given_order(name: &str, others: &str) -> String {
+///
+/// A name the document itself writes "Family, Given" ("Cheng, Wei-lun") is already in
+/// order: the comma says which word is the family name.
+fn family_given_order(name: &str, others: &str, all: &str) -> String {
     let words: Vec<&str> = name.split_whitespace().collect();
     if words.len() != 2 {
         return name.to_string();
     }
     let (a, b) = (words[0], words[1]);
+    if all.contains(&format!("{b}, {a}")) {
+        return name.to_string();
+    }
     // counted by scanning, not by regexes built per name: this runs for every two-word
     // participant of every record
     let text = WordScan(others);

@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 static CAPTION: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*>{2,3}\s*(.*)$").expect("caption turn"));
 static CAPTION_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([A-Z][A-Z0-9 .'’\-&]{1,60}?)\s*:\s*(.*)$").expect("caption label")
+    Regex::new(r"^(\p{Lu}[\p{Lu}\p{M}0-9 .'’\-&]{1,60}?)\s*:\s*(.*)$").expect("caption label")
 });
 static NAME_TURN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^([\p{Lu}][\p{L}\p{M}.'’\-]*(?:\s+(?:[\p{Lu}\d][\p{L}\p{M}\d.'’\-]*|de|da|dos|das|do|van|von|der|den|del|della|la|le|di|du|bin|al|y|e))?(?:\s+(?:[\p{Lu}\d][\p{L}\p{M}\d.'’\-]*|de|da|dos|das|do|van|von|der|den|del|la|le|di|du|bin|al)){0,5})\s*(\([^()]{1,120}\))?\s*:(?:\s+(.*))?$")
@@ -315,5 +315,17 @@ mod tests {
         assert_eq!(name_turn("Date: Tuesday 07/09/2021"), None);
         assert_eq!(name_turn("Chair: Chris Buckridge (co-chair)"), None);
         assert_eq!(name_turn("The working group could: track things"), None);
+    }
+
+    #[test]
+    fn test_caption_labels_with_accented_capitals() {
+        let doc = "Title\n\n>> JOSÉ NÚÑEZ: Hello all.\n\n>> ÅSA ØSTBY: Thanks.\n\n>> Ça va? Oui: merci.\n";
+        let ls = Layout::new(doc);
+        let b = captioning(&ls);
+        let turns: Vec<_> = b.iter().filter(|b| b.kind == BlockKind::Turn).collect();
+        assert_eq!(turns[0].label.as_deref(), Some("JOSÉ NÚÑEZ"));
+        assert_eq!(turns[1].label.as_deref(), Some("ÅSA ØSTBY"));
+        // a sentence in mixed case before a colon is no label
+        assert_eq!(turns[2].label, None);
     }
 }

@@ -241,6 +241,32 @@ impl Registry {
         Some(display)
     }
 
+    /// Weighs the rival spellings of one person by how often the text writes the words
+    /// that tell them apart: a label misspelt twice ("CHENGATAI") gives way to the spelling
+    /// the speakers use ("Thank you, Chengetai").
+    pub fn reinforce(&mut self, text: &str) {
+        for p in &mut self.people {
+            if p.spellings.len() < 2 {
+                continue;
+            }
+            let words: Vec<Vec<String>> = p
+                .spellings
+                .iter()
+                .map(|s| s.1.split_whitespace().map(str::to_string).collect())
+                .collect();
+            for (k, own) in words.iter().enumerate() {
+                let distinct = own.iter().filter(|w| {
+                    words
+                        .iter()
+                        .enumerate()
+                        .all(|(j, other)| j == k || !other.contains(w))
+                });
+                let seen: usize = distinct.map(|w| count_word(text, w)).sum();
+                p.spellings[k].2 += seen * TEXT_MENTION_WEIGHT;
+            }
+        }
+    }
+
     /// The known people.
     pub fn people(&self) -> impl Iterator<Item = &Person> {
         self.people.iter()
@@ -267,6 +293,17 @@ impl Registry {
             .iter()
             .position(|p| p.tokens[0] == tokens[0] && tokens.iter().all(|t| p.tokens.contains(t)))
         {
+            return Some((i, Join::Form));
+        }
+        // "Mr. Esquivel Paredes" is "Rodrigo Esquivel Paredes": the family names of one
+        // known person, and of no other
+        let tails: Vec<usize> = (0..self.people.len())
+            .filter(|&i| {
+                let p = &self.people[i].tokens;
+                p.len() > tokens.len() && p.ends_with(tokens)
+            })
+            .collect();
+        if let [i] = tails[..] {
             return Some((i, Join::Form));
         }
         let compact: String = tokens.concat();
@@ -333,6 +370,21 @@ impl Registry {
             .collect();
         pick(&near)
     }
+}
+
+/// What one mention of a spelling in the text weighs against a caption label (2, see
+/// `extract::speakers::labels`): the same, since both are one writing of the name.
+const TEXT_MENTION_WEIGHT: usize = 2;
+
+/// Whole-word occurrences of `word` in `text`, case as written.
+fn count_word(text: &str, word: &str) -> usize {
+    let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    text.match_indices(word)
+        .filter(|(i, _)| {
+            boundary(text[..*i].chars().next_back())
+                && boundary(text[i + word.len()..].chars().next())
+        })
+        .count()
 }
 
 /// Levenshtein distance, for misspelt caption labels ("CHENGATAI").
@@ -422,6 +474,38 @@ mod tests {
             Some("Lynn St. Amour")
         );
         assert_eq!(r.resolve("Paul"), None);
+    }
+
+    #[test]
+    fn test_two_family_names_resolve_to_the_one_person_who_has_them() {
+        let mut r = Registry::default();
+        r.add("Marta Gil Navarro");
+        r.add("Ines Ruiz Navarro");
+        assert_eq!(
+            r.resolve("Ms. Gil Navarro").as_deref(),
+            Some("Marta Gil Navarro")
+        );
+        assert_eq!(r.add("Gil Navarro").as_deref(), Some("Marta Gil Navarro"));
+        // "Navarro" alone is either of them; "Sol Navarro" is someone else
+        assert_eq!(r.resolve("Ms. Navarro"), None);
+        assert_eq!(r.resolve("Sol Navarro"), None);
+    }
+
+    #[test]
+    fn test_the_spelling_the_text_uses_wins_over_a_repeated_typo() {
+        let mut r = Registry::default();
+        r.add_weighted("Chengatai Masango", 2);
+        r.add_weighted("Chengatai Masango", 2);
+        r.add_weighted("Chengetai Masango", 2);
+        r.reinforce("Thank you, Chengetai. And Chengetai, one more thing.");
+        assert_eq!(r.canonical("Chengatai Masango"), "Chengetai Masango");
+        // a text that names neither spelling leaves the count as it was
+        let mut r = Registry::default();
+        r.add_weighted("Chengatai Masango", 2);
+        r.add_weighted("Chengatai Masango", 2);
+        r.add_weighted("Chengetai Masango", 2);
+        r.reinforce("Thank you, Chair. Mr. Masango spoke.");
+        assert_eq!(r.canonical("Chengetai Masango"), "Chengatai Masango");
     }
 
     #[test]

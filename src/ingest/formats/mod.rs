@@ -48,6 +48,9 @@ pub struct MailMeta {
     pub date: Option<time::Date>,
     /// The subject as sent, with list tag and `Re:`.
     pub subject: Option<String>,
+    /// The quoted messages kept as part of the record, each as the 1-based line of the
+    /// rendering where it starts and its author ("On ..., Ana Lee wrote:").
+    pub voices: Vec<(usize, String)>,
 }
 
 /// A file as text.
@@ -96,6 +99,9 @@ pub fn render(path: &Path, bytes: &[u8]) -> Result<Rendering, ReadError> {
     }
     if mail::has_headers(&text) {
         return Ok(mail::render_text(&text));
+    }
+    if let Some(r) = mail::render_archive_text(&text) {
+        return Ok(r);
     }
     Ok(Rendering::plain(Format::Text, text))
 }

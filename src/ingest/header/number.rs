@@ -19,6 +19,9 @@ static ORDINAL_MEETING: LazyLock<Regex> = LazyLock::new(|| {
 static WORD_ORDINAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?P<w>(?:(?:twenty|thirty|forty|fifty)[- ]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth)\s+(?:(?:igf|\d{4}|virtual|online|mag|open|nris?|regular)\s+){0,3}(?:meeting|call|consultations?)\b").expect("word ordinal")
 });
+/// An ordinal whose only qualifier is "IGF" ("fifth IGF meeting"): the annual Forum.
+static ANNUAL_FORUM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\w+\s+igf\s+meeting$").expect("annual forum"));
 /// "meeting No. 9", "meeting number 2", "meeting 27", "No. 3 meeting" in running text;
 /// a bare number only in digits (`d`), so that "the meeting I chaired" is not meeting 1.
 static SPOKEN_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -169,7 +172,11 @@ fn number_in(text: &str, title_like: bool) -> Option<u32> {
             return Some(v);
         }
     }
-    if let Some(c) = WORD_ORDINAL.captures(text) {
+    // "the fifth IGF meeting" is the annual Forum, not this meeting
+    if let Some(c) = WORD_ORDINAL
+        .captures_iter(text)
+        .find(|c| !ANNUAL_FORUM.is_match(&c[0]))
+    {
         return word_ordinal(&c["w"]);
     }
     for c in SPOKEN_NUMBER.captures_iter(text) {
@@ -247,6 +254,18 @@ mod tests {
         );
         assert_eq!(number_in("before the 19th IGF in Riyadh", false), None);
         assert_eq!(number_in("IGF 2023 Meeting", true), None);
+    }
+
+    #[test]
+    fn test_an_ordinal_igf_meeting_is_the_annual_forum() {
+        assert_eq!(
+            number_in("in preparation of the ninth IGF meeting in Baku", false),
+            None
+        );
+        assert_eq!(
+            number_in("The ninth IGF MAG meeting of the year opened", false),
+            Some(9)
+        );
     }
 
     #[test]

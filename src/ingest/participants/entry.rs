@@ -255,8 +255,18 @@ fn parse(raw: &str) -> Option<(Participant, bool)> {
         return None;
     }
     let mut clean = true;
+    // "Ochoa Quintanilla, Javier (Mr)": the title after the given name marks the order,
+    // so a family part of two or three name words is turned round too
+    let titled = parens
+        .iter()
+        .any(|p| p.split_whitespace().count() == 1 && is_honorific(p.trim()));
+    let long_family = |f: &str| {
+        let w: Vec<&str> = f.split_whitespace().collect();
+        (2..=3).contains(&w.len()) && (0..w.len()).all(|i| name_word(&w, i))
+    };
     let (name, rest_segs): (String, Vec<String>) = if segs.len() >= 2
-        && is_family_part(&segs[0])
+        && (is_family_part(&segs[0])
+            || titled && long_family(&segs[0]) && segs[1].split_whitespace().count() == 1)
         && looks_like_name(&segs[1])
         && segs[1].split_whitespace().count() <= 2
         && !is_role(&segs[1])
@@ -281,8 +291,15 @@ fn parse(raw: &str) -> Option<(Participant, bool)> {
         let mut rest = segs[1..].to_vec();
         if n < words.len() {
             let next = words[n];
+            // "Hiroko Tanaka independent expert": a role without its comma
+            let lower = next.to_lowercase();
+            let role_follows = (ROLE_WORDS.contains(&lower.as_str())
+                || ROLE_QUALIFIERS.contains(&lower.as_str())
+                    && !matches!(lower.as_str(), "the" | "and" | "of"))
+                && words[n..].iter().any(|w| is_role(w));
             clean = next.chars().next().is_some_and(|c| !c.is_lowercase())
-                || LINK_WORDS.contains(&next);
+                || LINK_WORDS.contains(&next)
+                || role_follows;
             rest.insert(0, words[n..].join(" "));
         }
         (words[..n].join(" "), rest)

@@ -219,3 +219,56 @@ fn test_word_scan_counts_whole_words_as_the_regexes_did() {
     // a word that only ends like an honorific does not count
     assert_eq!(super::WordScan("Dream Maria").after_honorific("Maria"), 0);
 }
+
+fn names_of(text: &str) -> Vec<String> {
+    participants(&lines(text))
+        .into_iter()
+        .map(|p| p.name)
+        .collect()
+}
+
+#[test]
+fn test_titled_family_given_with_two_family_names() {
+    assert_eq!(
+        e("Gil Navarro, Marta (Ms) - observer").0,
+        "Marta Gil Navarro"
+    );
+    // without the title the order is not known: "Ana Lee, Bolivia" is no "Bolivia Ana Lee"
+    assert_eq!(e("Marta Gil Navarro, Bolivia").0, "Marta Gil Navarro");
+}
+
+#[test]
+fn test_role_without_its_comma_and_session_labels_in_a_list() {
+    let t =
+        "Participants\n\nS1:\n1. Marta Gil Navarro independent expert\n2. Ben Ode, MAG member\n\
+             S2:\n3. Cy Ray, observer\n";
+    assert_eq!(names_of(t), ["Marta Gil Navarro", "Ben Ode", "Cy Ray"]);
+    // a sentence after a name is no entry
+    let t = "Participants\n\n1. Ben Ode\n2. Cy Ray thanked the group for the draft.\n";
+    assert_eq!(names_of(t), ["Ben Ode"]);
+    // a session label has a digit; a label of words is the end of the list
+    assert!(!is_session_label("Documents:"));
+    assert!(is_session_label("Day 2:"));
+}
+
+#[test]
+fn test_comma_written_order_is_kept_against_the_text() {
+    let t = "Notes\n\nMr. Lin Wei-ping questioned the plan at some length.\n\n\
+             Participants\n\n1. Lin, Wei-ping (Mr) - MAG member\n2. Ben Ode, observer\n";
+    assert_eq!(names_of(t), ["Wei-ping Lin", "Ben Ode"]);
+    let t = "Notes\n\nMs. Kowal said the plan was fine for the group.\n\n\
+             Participants\n\n1. Kowal Maria, MAG member\n2. Ben Ode, observer\n";
+    assert_eq!(names_of(t)[0], "Maria Kowal");
+}
+
+#[test]
+fn test_bulleted_form_keys_of_a_workshop_report() {
+    let t = "Report\n\n- Chair/Moderator: Ms. Marta Gil Navarro, Asociación Red Abierta\n\n\
+             - Rapporteur: Mr. Ben Ode\n\n- List of Speakers and their institutional affiliations:\n\
+             \x20 Ms. Cy Ray, University of Lagos\n\n- Key Issues raised:\n  - Spectrum fees are high.\n";
+    let n = names_of(t);
+    assert!(n.contains(&"Marta Gil Navarro".to_string()), "{n:?}");
+    assert!(n.contains(&"Ben Ode".to_string()), "{n:?}");
+    assert!(n.contains(&"Cy Ray".to_string()), "{n:?}");
+    assert!(!n.iter().any(|x| x.contains("Key")), "{n:?}");
+}
