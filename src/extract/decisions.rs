@@ -88,9 +88,7 @@ pub fn decisions(
         }
         let keep = if RECALLED.is_match(text) || text.ends_with('?') {
             false
-        } else if is_group_decision(c) {
-            true
-        } else if block.is_item && is_action_item(text) {
+        } else if is_group_decision(c) || (block.is_item && is_action_item(text)) {
             true
         } else if section.is_some_and(|s| DECISION_HEADING.is_match(s))
             && block.kind == BlockKind::Paragraph
@@ -140,7 +138,7 @@ fn is_group_decision(c: &Clause) -> bool {
     // "there was general agreement that ...", "I hear general agreement that ...": the
     // meeting's agreement, whoever reports it
     if !matches!(c.subject, Subject::Person(_))
-        && (CONSENSUS.is_match(text) || GROUP_AGREED.is_match(text) || SETTLED.is_match(text))
+        && (CONSENSUS.is_match(text) || GROUP_AGREED.is_match(text) || settles_a_point(text))
     {
         return true;
     }
@@ -178,6 +176,26 @@ fn is_group_decision(c: &Clause) -> bool {
 static SETTLED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:that's|that\s+is|it's|it\s+is|this\s+is)\s+(?:then\s+|also\s+|so\s+)?(?:agreed|decided|settled|adopted|approved)\b|\b(?:seeing|hearing|with)\s+no\s+(?:objections?|opposition)\b[^?]{8,}$").expect("settled")
 });
+/// Whether a chair closes a point and says what it settles ("that's decided: two slots
+/// for the hubs"); the formula alone ("Seeing none, that's decided.") confirms what came
+/// before and names no decision of its own.
+fn settles_a_point(text: &str) -> bool {
+    SETTLED.find(text).is_some_and(|m| {
+        let rest = format!("{} {}", &text[..m.start()], &text[m.end()..]);
+        let lower = rest.to_lowercase();
+        crate::text::words(&lower)
+            .filter(|w| {
+                w.len() >= 3
+                    && !matches!(
+                        *w,
+                        "seeing" | "none" | "then" | "good" | "okay" | "well" | "thank" | "you"
+                    )
+            })
+            .count()
+            >= 2
+    })
+}
+
 /// A party of the meeting confirming a fact or a plan of its own ("The Secretariat
 /// confirmed that interpretation would be available"): a report, not the meeting's decision.
 static PARTY_CONFIRMS: LazyLock<Regex> = LazyLock::new(|| {
@@ -511,6 +529,8 @@ mod tests {
             who(),
         )];
         assert_eq!(decisions(&c, &[para()], &[], None).len(), 1);
+        let c = [clause("Seeing none, that's decided.", who())];
+        assert!(decisions(&c, &[para()], &[], None).is_empty());
         let c = [clause("Is that decided, or do we need more time?", who())];
         assert!(decisions(&c, &[para()], &[], None).is_empty());
         let c = [clause("I see no objection so far to the idea.", who())];

@@ -308,23 +308,25 @@ fn names_a_body(before: &str, after: &str) -> bool {
         .next()
         .unwrap_or("")
         .to_lowercase();
-    matches!(prev.as_str(), "from" | "of" | "representing" | "with")
-        || matches!(
-            next.as_str(),
-            "secretariat"
-                | "team"
-                | "website"
-                | "board"
-                | "chair"
-                | "organisers"
-                | "organizers"
-                | "coordinator"
-                | "network"
-                | "community"
-                | "association"
-        )
-        || after.trim_start().starts_with(['-', '’', '\''])
-            && after.trim_start().chars().nth(1).is_some_and(|c| c == 's')
+    // "Teleanu, Sorina - SEEDIG": an affiliation in a list
+    matches!(
+        prev.as_str(),
+        "from" | "of" | "representing" | "with" | "-" | "–" | "("
+    ) || matches!(
+        next.as_str(),
+        "secretariat"
+            | "team"
+            | "website"
+            | "board"
+            | "chair"
+            | "organisers"
+            | "organizers"
+            | "coordinator"
+            | "network"
+            | "community"
+            | "association"
+    ) || after.trim_start().starts_with(['-', '’', '\''])
+        && after.trim_start().chars().nth(1).is_some_and(|c| c == 's')
 }
 
 /// Where a series name starts when one qualifying word leads it ("African IGF 2021",
@@ -478,9 +480,9 @@ fn is_event_name(
         || c.series_meeting.as_ref().is_some_and(|h| h.is_match(name))
         || c.host_after.as_ref().is_some_and(|h| h.is_match(name))
         || c.bare.as_ref().is_some_and(|h| h.is_match(name))
-        || c.open_consultations
-            .find(name)
-            .is_some_and(|m| m.start() == 0 && m.end() == name.len());
+        || c.open_consultations.find(name).is_some_and(|m| {
+            m.start() == 0 && m.end() == name.len() && name.split_whitespace().count() > 2
+        });
     if !known && is_headed {
         // plural heads name kinds of session, not one gathering ("Best Practice Forums")
         if last.ends_with('s')
@@ -714,5 +716,6 @@ mod tests {
         );
         assert!(names("Ms. Novak from SEEDIG presented the plan.").is_empty());
         assert!(names("The EuroDIG secretariat sent a note.").is_empty());
+        assert!(names("7. Novak, Ana - SEEDIG").is_empty());
     }
 }
