@@ -64,6 +64,9 @@ pub struct Lexicon {
     pub text: Text,
     /// Words the passage records read (`extract::passages`).
     pub passages: Passages,
+    /// Words the proposal and decision rules read (`extract::proposals`,
+    /// `extract::decisions`).
+    pub acts: Acts,
 }
 
 /// Words that tell where a sentence ends (`text::sentences`).
@@ -83,6 +86,27 @@ pub struct Text {
 pub struct Passages {
     /// Lower-case words of a turn that only keeps the conversation going.
     pub backchannel: Words,
+}
+
+/// Words that tell a course of action from talk about it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Acts {
+    /// Verbs after "offered to" / "happy to" that only offer help, not a course of action
+    /// ("offered to help with the mapping").
+    pub help_verbs: Words,
+    /// Verbs of a question that asks for information or attention, not for an action
+    /// ("Could you tell us ...", "Can you hear me?").
+    pub info_verbs: Words,
+    /// Words of the running of the meeting itself: a chair's "we'll break for coffee" is
+    /// housekeeping, not a decision.
+    pub housekeeping: Words,
+    /// Nouns of an agenda that stand where an action item's owner would ("Proposal to
+    /// merge ...", "Call to submit ..."), lower-case.
+    pub not_owners: Words,
+    /// Verbs of a task beside the verbs of action of the request grammar
+    /// (`extract::request::BASE_VERBS`): "Ms. X to contact the organisers".
+    pub task_verbs: Words,
 }
 
 /// Words that name or qualify people.

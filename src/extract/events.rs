@@ -51,6 +51,9 @@ pub struct EventRules {
     /// Capitalised words before a series that are not part of its name ("At").
     #[serde(default)]
     pub not_qualifiers: Vec<String>,
+    /// Series whose name alone names their annual gathering ("the upcoming EuroDIG").
+    #[serde(default)]
+    pub bare_series: Vec<String>,
 }
 
 impl EventRules {
@@ -72,6 +75,7 @@ impl EventRules {
         self.ordinal_words.extend(other.ordinal_words);
         self.hosts.extend(other.hosts);
         self.not_qualifiers.extend(other.not_qualifiers);
+        self.bare_series.extend(other.bare_series);
     }
 }
 
@@ -86,6 +90,10 @@ struct Compiled {
     /// "the Berlin IGF": a host place before the series.
     host: Option<Regex>,
     known: Option<Regex>,
+    /// "the IGF in Vilnius": the forum with the place that hosted it.
+    host_after: Option<Regex>,
+    /// "the upcoming EuroDIG": a series named alone.
+    bare: Option<Regex>,
     phrase: Regex,
     quoted_title: Regex,
     open_consultations: Regex,
@@ -107,6 +115,8 @@ impl Compiled {
                 .as_ref()
                 .is_some_and(|k| k.is_match(line))
             || self.known.as_ref().is_some_and(|k| k.is_match(line))
+            || self.host_after.as_ref().is_some_and(|k| k.is_match(line))
+            || self.bare.as_ref().is_some_and(|k| k.is_match(line))
             || self.quoted_title.is_match(line)
             || self.open_consultations.is_match(line)
     }
@@ -133,7 +143,8 @@ fn compiled() -> &'static Compiled {
         }
         let series = Regex::new(&format!(r"\b(?:{})[ -]?(?:(?:19|20)\d\d\b|\d{{2,3}}\b)", alternation(&rules.series))).expect("series");
         let ordinal_words = alternation(&rules.ordinal_words);
-        let ordinal = Regex::new(&format!(r"\b(?:\d{{1,2}}(?:st|nd|rd|th)|(?i:{ordinal_words}))\s+(?:annual\s+)?(?:{})\b", alternation(&rules.ordinal_series))).expect("ordinal");
+        // "the fifth IGF meeting": the gathering word after the series is part of its name
+        let ordinal = Regex::new(&format!(r"\b(?:\d{{1,2}}(?:st|nd|rd|th)|(?i:{ordinal_words}))\s+(?:annual\s+)?(?:{})(?:\s+meeting)?\b", alternation(&rules.ordinal_series))).expect("ordinal");
         let year_first = Regex::new(&format!(r"\b(?:19|20)\d\d\s+(?:{})\b", alternation(&rules.ordinal_series))).expect("year first");
         let own: Vec<String> = rules.series.iter().filter(|s| !s.contains("IGF") && !s.contains("Internet Governance")).cloned().collect();
         let series_meeting = (!own.is_empty() && !rules.meeting_words.is_empty()).then(|| {
@@ -143,12 +154,14 @@ fn compiled() -> &'static Compiled {
         // event on the validation set and cost none)
         let host = (!rules.hosts.is_empty()).then(|| Regex::new(&format!(r"\b(?:{})\s+(?:IGF|meeting)\b", alternation(&rules.hosts))).expect("host"));
         let known = (!rules.known.is_empty()).then(|| Regex::new(&format!(r"\b(?:{})(?:\b|$)", alternation(&rules.known))).expect("known"));
+        let host_after = (!rules.hosts.is_empty()).then(|| Regex::new(&format!(r"\b(?:IGF|Internet Governance Forum)\s+in\s+(?:{})\b", alternation(&rules.hosts))).expect("host after"));
+        let bare = (!rules.bare_series.is_empty()).then(|| Regex::new(&format!(r"\b(?:{})\b", alternation(&rules.bare_series))).expect("bare series"));
         let word = r"(?:[\p{Lu}\d][\p{L}\p{M}\d'’+\-]*)";
         let phrase = Regex::new(&format!(r"{word}(?:\s+(?:(?:of|on|for|and|the|de|in)\s+)*{word})*")).expect("phrase");
         let quoted_title = Regex::new(r#"(?i:\b(?:under the title|titled|entitled|called|named)\s+)["“]([^"”]{8,160})["”]"#).expect("quoted");
         let open_consultations = Regex::new(r"(?i:\b(first|second|third|fourth)\s+)?Open Consultations(?:\s+and\s+(?:the\s+)?MAG\s+[Mm]eeting)?").expect("oc");
         let head = Regex::new(&format!(r"\b(?:{})\b", alternation(&rules.heads))).expect("heads");
-        Compiled { rules, series, ordinal, year_first, series_meeting, host, known, phrase, quoted_title, open_consultations, head }
+        Compiled { rules, series, ordinal, year_first, series_meeting, host, known, host_after, bare, phrase, quoted_title, open_consultations, head }
     })
 }
 
@@ -197,7 +210,19 @@ pub fn events(text: &str, title: &str, meeting_date: Option<Date>) -> Vec<Event>
         .flatten()
         {
             for m in re.find_iter(s) {
-                if !names_the_cycle(&s[m.end()..], c) {
+                if !names_the_cycle(&s[m.end()..], c) && !after_indefinite(&s[..m.start()]) {
+                    push(m.start(), m.end(), &mut spans);
+                }
+            }
+        }
+        if let Some(h) = &c.host_after {
+            for m in h.find_iter(s) {
+                push(m.start(), m.end(), &mut spans);
+            }
+        }
+        if let Some(k) = &c.bare {
+            for m in k.find_iter(s) {
+                if !names_a_body(&s[..m.start()], &s[m.end()..]) {
                     push(m.start(), m.end(), &mut spans);
                 }
             }
@@ -213,7 +238,14 @@ pub fn events(text: &str, title: &str, meeting_date: Option<Date>) -> Vec<Event>
             }
         }
         spans.sort();
+        let mut prev_end: Option<usize> = None;
         for (a, b) in spans {
+            // "IGF 2013, the eighth IGF, ...": an apposition names the same gathering again
+            let apposition = prev_end.is_some_and(|e| is_apposition(&s[e..a]));
+            prev_end = Some(b);
+            if apposition {
+                continue;
+            }
             let name = s[a..b]
                 .trim()
                 .trim_end_matches([',', '.', ';', ':'])
@@ -238,6 +270,63 @@ pub fn events(text: &str, title: &str, meeting_date: Option<Date>) -> Vec<Event>
         }
     }
     merge(found)
+}
+
+/// Whether the words before a name make it a kind, not one gathering ("a second IGF",
+/// "another fifth IGF").
+fn after_indefinite(before: &str) -> bool {
+    let last = before
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(last.as_str(), "a" | "an" | "another")
+}
+
+/// Whether the text between two names makes the second an apposition of the first
+/// (", the ", ", i.e. the ").
+fn is_apposition(between: &str) -> bool {
+    let t = between.trim().to_lowercase();
+    matches!(
+        t.as_str(),
+        ", the" | ", i.e. the" | ", that is the" | "(the" | "- the"
+    )
+}
+
+/// Whether a series named alone stands for its organisation, not its gathering: a
+/// person's affiliation ("Sandra Hoferichter from EuroDIG", "on behalf of SEEDIG"), or
+/// a part of it ("the EuroDIG secretariat").
+fn names_a_body(before: &str, after: &str) -> bool {
+    let prev = before
+        .split_whitespace()
+        .last()
+        .unwrap_or("")
+        .to_lowercase();
+    let next = after
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    // "Teleanu, Sorina - SEEDIG": an affiliation in a list
+    matches!(
+        prev.as_str(),
+        "from" | "of" | "representing" | "with" | "-" | "–" | "("
+    ) || matches!(
+        next.as_str(),
+        "secretariat"
+            | "team"
+            | "website"
+            | "board"
+            | "chair"
+            | "organisers"
+            | "organizers"
+            | "coordinator"
+            | "network"
+            | "community"
+            | "association"
+    ) || after.trim_start().starts_with(['-', '’', '\''])
+        && after.trim_start().chars().nth(1).is_some_and(|c| c == 's')
 }
 
 /// Where a series name starts when one qualifying word leads it ("African IGF 2021",
@@ -388,7 +477,12 @@ fn is_event_name(
         || c.ordinal.is_match(name)
         || c.year_first.is_match(name)
         || c.host.as_ref().is_some_and(|h| h.is_match(name))
-        || c.series_meeting.as_ref().is_some_and(|h| h.is_match(name));
+        || c.series_meeting.as_ref().is_some_and(|h| h.is_match(name))
+        || c.host_after.as_ref().is_some_and(|h| h.is_match(name))
+        || c.bare.as_ref().is_some_and(|h| h.is_match(name))
+        || c.open_consultations.find(name).is_some_and(|m| {
+            m.start() == 0 && m.end() == name.len() && name.split_whitespace().count() > 2
+        });
     if !known && is_headed {
         // plural heads name kinds of session, not one gathering ("Best Practice Forums")
         if last.ends_with('s')
@@ -563,5 +657,65 @@ mod tests {
         );
         // the IGF's own series with a lower-case word is the group's meeting
         assert!(names("Plans for the IGF annual meeting were noted.").is_empty());
+    }
+
+    #[test]
+    fn test_open_consultations_with_the_mag_meeting_are_one_gathering() {
+        assert_eq!(
+            names("The Third Open Consultations and MAG Meeting is planned for July."),
+            ["Third Open Consultations and MAG Meeting"]
+        );
+        // the meeting itself is not an event
+        let own: Vec<String> = events(
+            "The Second Open Consultations and MAG Meeting opened on Monday.",
+            "Second Open Consultations and MAG Meeting",
+            None,
+        )
+        .into_iter()
+        .map(|e| e.name)
+        .collect();
+        assert!(own.is_empty());
+    }
+
+    #[test]
+    fn test_an_ordinal_forum_takes_its_gathering_word_but_not_an_indefinite() {
+        assert_eq!(
+            names("Planning for the seventh IGF meeting, Baku, has begun."),
+            ["seventh IGF meeting"]
+        );
+        assert!(names("Nobody wants the track to turn into a third IGF.").is_empty());
+    }
+
+    #[test]
+    fn test_an_apposition_names_the_same_gathering_once() {
+        assert_eq!(
+            names("Looking ahead to IGF 2009, the fourth IGF, in Egypt."),
+            ["IGF 2009"]
+        );
+        assert_eq!(
+            names("Both IGF 2009 and the fourth IGF were named."),
+            ["IGF 2009", "fourth IGF"]
+        );
+    }
+
+    #[test]
+    fn test_the_forum_in_its_host_place_is_a_gathering() {
+        assert_eq!(
+            names("Attendance at the IGF in Baku was lower."),
+            ["IGF in Baku"]
+        );
+        // not a place that never hosted it
+        assert!(names("Attendance at the IGF in Oslo was lower.").is_empty());
+    }
+
+    #[test]
+    fn test_a_regional_dialogue_named_alone_is_its_gathering_unless_it_is_the_body() {
+        assert_eq!(
+            names("Members looked forward to SEEDIG in the spring."),
+            ["SEEDIG"]
+        );
+        assert!(names("Ms. Novak from SEEDIG presented the plan.").is_empty());
+        assert!(names("The EuroDIG secretariat sent a note.").is_empty());
+        assert!(names("7. Novak, Ana - SEEDIG").is_empty());
     }
 }

@@ -8,18 +8,19 @@
 
 use super::request::verb_after_subject;
 use super::speakers::{Clause, Subject};
+use crate::lexicon::lexicon;
 use crate::model::{Block, Proposal};
 use regex::Regex;
 use std::sync::LazyLock;
 
 /// Reporting verbs that introduce a proposal in prose.
 static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:advocated\s+for|advocates\s+for|advocated|argued\s+for|suggested|suggests|proposed|proposes|recommended|recommends|urged|urges|advised|advises|requested|requests|called\s+for|calls\s+for|called\s+on|calls\s+on|pressed\s+for|pleaded\s+for|asked|asks|invited|invites|encouraged|encourages|put\s+forward|insisted)\b(?:\s+that\b)?")
+    Regex::new(r"\b(?:advocated\s+for|advocates\s+for|advocated|argued\s+for|suggested|suggests|proposed|proposes|recommended|recommends|urged|urges|advised|advises|requested|requests|called\s+for|calls\s+for|called\s+on|calls\s+on|pressed\s+for|pleaded\s+for|asked|asks|invited|invites|encouraged|encourages|put\s+forward|insisted|offered\s+to|offers\s+to|volunteered\s+to|volunteers\s+to)\b(?:\s+that\b)?")
         .expect("reported proposal verbs")
 });
 /// First-person proposals in a turn.
 static FIRST_PERSON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:I|we)\s+(?:would\s+|'d\s+|do\s+|strongly\s+|also\s+|would\s+also\s+|would\s+like\s+to\s+|'d\s+like\s+to\s+|want\s+to\s+|wish\s+to\s+)*(?:suggest|propose|recommend|urge|ask|request|invite|encourage|call\s+on|call\s+for)\b|I'd\s+(?:also\s+)?(?:suggest|propose|recommend|ask|like\s+to\s+(?:suggest|propose|ask))\b|(?:the\s+team|the\s+group|our\s+team)\s+(?:proposes|suggests|recommends)\b|(?:we\s+are|I\s+am)\s+(?:proposing|suggesting|recommending)\b|(?:one|my|our)\s+(?:proposal|suggestion|recommendation)\s+(?:from\s+(?:us|me)\s*)?(?:is\b|would\s+be\b|:))(?:\s+that\b)?")
+    Regex::new(r"(?i)\b(?:(?:I|we)\s+(?:would\s+|'d\s+|do\s+|strongly\s+|also\s+|just\s+|really\s+|would\s+also\s+|would\s+like\s+to\s+|'d\s+like\s+to\s+|want\s+to\s+|wanted\s+to\s+|wish\s+to\s+)*(?:suggest|propose|recommend|urge|ask|request|invite|encourage|call\s+on|call\s+for)\b|I'd\s+(?:also\s+)?(?:suggest|propose|recommend|ask|like\s+to\s+(?:suggest|propose|ask))\b|(?:I|we)(?:\s+would|'d)\s+(?:also\s+)?(?:be\s+(?:very\s+|more\s+than\s+)?(?:happy|glad|pleased|willing)\s+to|like\s+to\s+offer\s+to|(?:like\s+to\s+)?volunteer\s+to)\b|(?:I|we)\s+(?:offer|volunteer)\s+to\b|(?:the\s+team|the\s+group|our\s+team)\s+(?:proposes|suggests|recommends)\b|(?:we\s+are|I\s+am)\s+(?:proposing|suggesting|recommending)\b|(?:one|my|our)\s+(?:proposal|suggestion|recommendation)\s+(?:from\s+(?:us|me)\s*)?(?:is\b|would\s+be\b|:))(?:\s+that\b)?")
         .expect("first-person proposal")
 });
 /// A deontic modal: what ought to be done.
@@ -68,7 +69,7 @@ fn is_subjunctive(clause: &str) -> bool {
 
 /// Modals that are not about action: "should be feasible", "you should have the document".
 static EPISTEMIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:should|could|must)\s+(?:be\s+(?:feasible|possible|fine|ready|available|ok|okay|enough|able|done\s+by\s+then|easy|difficult|noted)|have\s+(?:been|the|received|seen|had)|not\s+be\s+(?:possible|feasible))\b|\byou\s+(?:should|could|must)\b|\b(?:it|this|that)\s+could\s+be\b|\bcould\s+not\b|\bif\s+\w+\s+could\b")
+    Regex::new(r"(?i)\b(?:should|could|must)\s+(?:be\s+(?:feasible|possible|fine|ready|available|ok|okay|enough|able|done\s+by\s+then|easy|difficult|noted)|have\s+(?:been|the|received|seen|had)|not\s+be\s+(?:possible|feasible))\b|\byou\s+(?:should|could|must)\b|\b(?:it|this|that)\s+could\s+be\b|\bcould\s+not\b|\bif\s+\w+\s+could\b|\b(?:could|might)\s+be\s+(?:read|seen|perceived|understood|interpreted|viewed|taken|mistaken)\s+(?:as|for)\b|\b(?:could|can)\s+(?:\w+\s+){1,2}(?:up\s+to|more\s+than|at\s+least|over|some|about|around)?\s*\d[\d,.]*\s+(?:participants|people|seats|persons|delegates|attendees|users|sessions)\b")
         .expect("epistemic")
 });
 /// Questions and procedural asks.
@@ -76,7 +77,7 @@ static QUESTION_ASK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:asked|asks|ask|wondered)\s+(?:\w+\s+){0,3}?(?:whether|if|who|what|how|when|why|where|which|about)\b|\b(?:asked|asks)\s+for\s+(?:the\s+)?(?:floor|adoption|comments|questions|views|clarification)").expect("question")
 });
 static PROCEDURAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:introduce\s+themselves|(?:adopt|adoption\s+of|review)\s+the\s+(?:draft\s+)?agenda|take\s+the\s+floor|the\s+floor\s+is|raise\s+(?:your\s+|their\s+)?hands?|raise-hand|mute|the\s+chat|way\s+forward|take\s+(?:their|your)\s+seats|join\s+the\s+call|hold\s+questions|put\s+(?:yourself|themselves)\s+in\s+the\s+queue|use\s+the\s+(?:speaking\s+)?queue)\b").expect("procedural")
+    Regex::new(r"(?i)\b(?:introduce\s+themselves|(?:adopt|adoption\s+of|review)\s+the\s+(?:draft\s+)?agenda|take\s+the\s+floor|the\s+floor\s+is|raise\s+(?:your\s+|their\s+)?hands?|raise-hand|mute|the\s+chat|way\s+forward|take\s+(?:their|your)\s+seats|join\s+the\s+call|hold\s+questions|put\s+(?:yourself|themselves)\s+in\s+the\s+queue|use\s+the\s+(?:speaking\s+)?queue|move\s+(?:on|to\s+(?:the\s+)?(?:next|item|agenda))|go\s+to\s+the\s+next|next\s+(?:item|speaker|agenda\s+item))\b").expect("procedural")
 });
 
 /// Whether the first words of a proposal are chairing, not substance.
@@ -96,6 +97,74 @@ static EMBEDDED_QUESTION: LazyLock<Regex> = LazyLock::new(|| {
 static NOT_A_REQUEST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:if|when|whether|as|since|because)\b").expect("conditional opener")
 });
+
+/// An offer ("offered to", "happy to", "volunteer to") in the words matched.
+static OFFER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:offer|offers|offered|volunteer|volunteers|volunteered|happy|glad|pleased|willing)\s+to\s*$").expect("offer")
+});
+
+/// Whether an offer only offers help ("offered to help with the mapping", "happy to
+/// answer questions"): a course of action names what would be done, not help with it.
+fn offers_only_help(matched: &str, rest: &str) -> bool {
+    OFFER.is_match(matched)
+        && rest.split_whitespace().next().is_some_and(|w| {
+            lexicon()
+                .acts
+                .help_verbs
+                .contains(w.to_lowercase().as_str())
+        })
+}
+
+/// A question that puts an action to someone: "could/can/would" (after an opener or a
+/// vocative) with "you", "we" or a named agent, then a verb. A verb of information or
+/// attention ("could you tell us", "can you hear me") or "would you like" asks nothing
+/// to be done.
+static REQUEST_QUESTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|,\s*|\b(?:so|and|but|then|now|also)\s+)(?:could|can|would|might)\s+(?:you|we|someone|somebody|the\s+[\p{L}-]+(?:\s+[\p{L}-]+)??)\s+(?:perhaps\s+|please\s+|maybe\s+|also\s+|all\s+)*([\p{L}'-]+)").expect("request question")
+});
+/// A question that proposes with its form alone: "why don't we ...", "how about ...",
+/// "what if we ...".
+static PROPOSING_QUESTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:why\s+don't\s+we|why\s+not|how\s+about|what\s+if\s+we|shall\s+we)\s+[\p{L}]",
+    )
+    .expect("proposing question")
+});
+
+/// Whether a question asks for an action to be taken (see [`REQUEST_QUESTION`]).
+fn is_request_question(sentence: &str) -> bool {
+    if PROPOSING_QUESTION.is_match(sentence) {
+        return !is_procedural(sentence);
+    }
+    REQUEST_QUESTION.captures_iter(sentence).any(|c| {
+        let verb = c.get(1).map_or("", |m| m.as_str()).to_lowercase();
+        let at = c.get(0).map_or(0, |m| m.start());
+        !lexicon().acts.info_verbs.contains(verb.as_str())
+            && !matches!(verb.as_str(), "like" | "please")
+            && !is_procedural(&sentence[at..])
+    })
+}
+
+/// "asked whether the IGF could hold a session at ...": a question that proposes an
+/// action (a modal of possibility and a verb that is not "be" or of information).
+static ASKED_WHETHER_COULD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:asked|asks|wondered)\s+(?:\w+\s+){0,2}?((?:whether|if)\s+(?:[\w'-]+\s+){1,6}?(?:could|might)\s+(?:perhaps\s+|also\s+)?([\w'-]+)\b.*)").expect("asked whether could")
+});
+
+fn asked_whether_could(clause: &str) -> Option<String> {
+    let c = ASKED_WHETHER_COULD.captures(clause)?;
+    let verb = c.get(2)?.as_str().to_lowercase();
+    if lexicon().acts.info_verbs.contains(verb.as_str()) || verb == "not" {
+        return None;
+    }
+    Some(
+        c.get(1)?
+            .as_str()
+            .trim()
+            .trim_end_matches(['?', '.'])
+            .to_string(),
+    )
+}
 
 /// Reads proposals from attributed clauses.
 pub fn proposals(clauses: &[Clause], blocks: &[Block], sections: &[String]) -> Vec<Proposal> {
@@ -207,7 +276,7 @@ fn is_main_verb(clause: &str, at: usize) -> bool {
 /// The proposal in a clause with a named subject, when it has one.
 fn reported(clause: &str) -> Option<String> {
     if QUESTION_ASK.is_match(clause) {
-        return None;
+        return asked_whether_could(clause);
     }
     if let Some(m) = super::speakers::VIEW_OF.find(clause.trim_start()) {
         let rest = &clause.trim_start()[m.end()..];
@@ -224,7 +293,7 @@ fn reported(clause: &str) -> Option<String> {
         if rest.is_empty() || rest == ":" {
             return Some(":".into()); // "He suggested:" – the list that follows is the proposal
         }
-        if is_procedural(rest) {
+        if is_procedural(rest) || offers_only_help(m.as_str(), rest) {
             return None;
         }
         return Some(rest.trim_start_matches(':').trim().to_string());
@@ -255,7 +324,7 @@ pub fn first_person(sentence: &str) -> Option<String> {
     let lower = sentence.to_lowercase();
     if let Some(m) = FIRST_PERSON.find(sentence) {
         let rest = sentence[m.end()..].trim();
-        if is_procedural(rest) {
+        if is_procedural(rest) || offers_only_help(m.as_str(), rest) {
             return None;
         }
         if rest.split_whitespace().count() >= 2 {
@@ -267,7 +336,7 @@ pub fn first_person(sentence: &str) -> Option<String> {
         let polite =
             (lower.contains("could ") || lower.contains("can ") || lower.contains("would "))
                 && lower.contains("please");
-        return polite.then(|| sentence.trim().to_string());
+        return (polite || is_request_question(sentence)).then(|| sentence.trim().to_string());
     }
     if lower.starts_with("i think") || lower.starts_with("i believe") || lower.contains(" i think ")
     {
@@ -382,6 +451,18 @@ mod tests {
             reported("Chengetai confirmed that this should be feasible once sessions are locked."),
             None
         );
+        // a capacity and a reading are not courses of action
+        assert_eq!(
+            reported("She noted that the new hall could seat up to 2,000 participants."),
+            None
+        );
+        assert_eq!(
+            reported("He warned that the text could be read as a binding commitment."),
+            None
+        );
+        assert!(
+            reported("She noted that the new hall could be booked for the youth track.").is_some()
+        );
     }
 
     #[test]
@@ -413,5 +494,59 @@ mod tests {
         assert_eq!(first_person("Let me propose the way forward."), None);
         assert_eq!(first_person("Please use the speaking queue."), None);
         assert_eq!(first_person("Are there any requests for changes?"), None);
+    }
+
+    #[test]
+    fn test_an_offer_of_a_task_is_a_proposal_an_offer_of_help_is_not() {
+        assert_eq!(
+            reported("Ms. Ortega offered to chair the drafting team for the messages.").as_deref(),
+            Some("chair the drafting team for the messages.")
+        );
+        assert_eq!(
+            reported("He offered to help with the translation of the summary."),
+            None
+        );
+        assert_eq!(
+            first_person("We would be happy to run a webinar on the toolkit in April.").as_deref(),
+            Some("run a webinar on the toolkit in April.")
+        );
+        assert_eq!(
+            first_person("I'd be glad to answer any questions after the call."),
+            None
+        );
+    }
+
+    #[test]
+    fn test_a_question_that_puts_an_action_to_someone_is_a_request() {
+        assert!(first_person("Could we move the youth session to the Wednesday?").is_some());
+        assert!(first_person("Amal, would you send the draft to the list tonight?").is_some());
+        assert!(first_person("So could the Secretariat circulate the room plan?").is_some());
+        assert!(first_person("Why don't we merge the two cybersecurity workshops?").is_some());
+        // information, attention and chairing
+        assert_eq!(first_person("Can you hear me now?"), None);
+        assert_eq!(
+            first_person("Could you tell us how many proposals came in?"),
+            None
+        );
+        assert_eq!(first_person("Would you like to take the floor?"), None);
+        assert_eq!(first_person("Can we move on to the next item?"), None);
+        assert_eq!(first_person("Can we agree on that?"), None);
+    }
+
+    #[test]
+    fn test_asking_whether_something_could_be_done_proposes_it() {
+        assert_eq!(
+            reported("Mr. Haddad asked whether the MAG could open a second call for hubs.")
+                .as_deref(),
+            Some("whether the MAG could open a second call for hubs")
+        );
+        assert_eq!(
+            reported("She asked whether the list will be published before June."),
+            None
+        );
+        assert_eq!(
+            reported("He asked if the speakers could be confirmed by then."),
+            None
+        );
     }
 }

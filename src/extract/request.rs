@@ -378,7 +378,7 @@ pub(crate) fn subject_verb(words: &[String]) -> Option<usize> {
 
 /// Verbs of action in their base form: after "argued that" and a subject, one of these
 /// without its -s is a subjunctive ("argued that the Secretariat keep a table").
-const BASE_VERBS: &[&str] = &[
+pub(crate) const BASE_VERBS: &[&str] = &[
     "add",
     "adjust",
     "adopt",
