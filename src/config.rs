@@ -31,6 +31,12 @@ Environment:
                     of that threshold [default: 0.28]
   QUORUM_GAP_OFF=L  rules of `quorum gaps` to switch off, for measuring what each gains:
                     a comma-separated list of \"slots\", \"core\"
+  QUORUM_GAP_PAIRS=F  `quorum gaps` writes its candidate pairs with their similarity's
+                    components to F (and the proposals to F.items), for fitting
+  QUORUM_GAP_MODEL=1  `quorum gaps` links proposals by the fitted similarity of named
+                    components instead of the pair rule, for measuring it
+  QUORUM_GAP_WEIGHTS=L  the weights of those components and a bias, comma-separated,
+                    in place of the fitted ones (benches/gaps_fit.py prints them)
   QUORUM_CLAUSE_WEIGHTS=F  a weights file of the clause model (the shape of
                     data/clause-weights.toml) used instead of the built-in one";
 
@@ -95,6 +101,32 @@ pub fn gap_link() -> Option<f32> {
     std::env::var("QUORUM_GAP_LINK")
         .ok()
         .and_then(|v| v.parse().ok())
+}
+
+/// `QUORUM_GAP_PAIRS`: a file to which `quorum gaps` writes every candidate pair of
+/// proposals with the components of its similarity (and the proposals to FILE.items),
+/// for fitting the similarity's weights (benches/gaps_fit.py). Unset: nothing written.
+pub fn gap_pairs_dump() -> Option<String> {
+    std::env::var("QUORUM_GAP_PAIRS")
+        .ok()
+        .filter(|s| !s.is_empty())
+}
+
+/// `QUORUM_GAP_MODEL=1`: `quorum gaps` links proposals by the fitted similarity
+/// (`query::gaps::model`) instead of the pair rule, for measuring it. Unset: the rule.
+pub fn gap_model() -> bool {
+    std::env::var("QUORUM_GAP_MODEL").is_ok_and(|v| v == "1")
+}
+
+/// `QUORUM_GAP_WEIGHTS`: the weights of the gaps similarity's components and its bias,
+/// comma-separated (benches/gaps_fit.py prints them), in place of the fitted ones, for
+/// fitting runs. Unset, or not numbers, the built-in weights hold.
+pub fn gap_weights() -> Option<Vec<f32>> {
+    std::env::var("QUORUM_GAP_WEIGHTS")
+        .ok()?
+        .split(',')
+        .map(|s| s.trim().parse().ok())
+        .collect()
 }
 
 /// `QUORUM_GAP_OFF`: the names of the rules of `query::gaps::similarity` to switch off

@@ -188,6 +188,10 @@ pub struct Gaps {
     /// The words of a decision that names nothing of its own ("Seeing no objection, that's
     /// decided"): it settles what was proposed just before it.
     pub decision_frame: Words,
+    /// Words that say a decision was taken (query::gaps::decided): a decision record with
+    /// none of them ("She proposed to organise a workshop on ...", "The discussion touched
+    /// on ...") adopted nothing.
+    pub decision_words: Words,
     /// Verbs of handing something in by a date: with a calendar deadline, routine
     /// administration (`query::gaps::routine`).
     pub routine_actions: Words,

@@ -24,6 +24,21 @@ pub(super) fn alike_pairs(
     df: &HashMap<u32, u32>,
     floor: f32,
 ) -> Vec<(f32, u32, u32)> {
+    candidate_pairs(items, df, floor, &|a, b| {
+        let s = similarity(a, b);
+        (s >= floor).then_some(s)
+    })
+}
+
+/// Pairs of proposals from different meetings whose dot product over the stems kept for
+/// pairing reaches `floor` (or that ask to have things of one head), each scored by
+/// `score`, which keeps those it returns a value for (see [`alike_pairs`]).
+pub(super) fn candidate_pairs(
+    items: &[Item],
+    df: &HashMap<u32, u32>,
+    floor: f32,
+    score: &(dyn Fn(&Item, &Item) -> Option<f32> + Sync),
+) -> Vec<(f32, u32, u32)> {
     let n = items.len();
     let max_df = ((n as f64 * PARAMS.max_df_share).ceil() as u32).max(PARAMS.min_max_df);
     let mut postings: HashMap<u32, Vec<(u32, f32)>> = HashMap::new();
@@ -84,8 +99,7 @@ pub(super) fn alike_pairs(
                             .any(|(h, _)| ib.asked.wanted.iter().any(|w| w.0 == *h))
                     };
                     if (partial >= floor || one_head()) && ia.occ.source != ib.occ.source {
-                        let s = similarity(ia, ib);
-                        if s >= floor {
+                        if let Some(s) = score(ia, ib) {
                             out.push((s, a as u32, b));
                         }
                     }

@@ -10,7 +10,7 @@
 
 use super::features::{features, Vocab};
 use super::params::PARAMS;
-use super::similarity::{item, similarity, Item};
+use super::similarity::{item, rule_on, similarity, Item};
 use super::{stored_date, stored_line, stored_str, Evidence, Occurrence};
 use crate::extract::request::analyse;
 use crate::index::schema::{record, Fields};
@@ -48,6 +48,21 @@ pub(super) fn names_nothing(text: &str) -> bool {
         && words
             .iter()
             .all(|w| FRAME.contains(w) || w.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Whether a decision record says a decision was taken: one of its words is one of
+/// `decision_words` (data/lexicon.toml). A proposal or a summary of discussion extracted
+/// as a decision ("She also proposed to organise a workshop on ...") adopted nothing.
+pub(super) fn says_decided(text: &str) -> bool {
+    static WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+        lexicon()
+            .gaps
+            .decision_words
+            .iter()
+            .flat_map(analyze)
+            .collect()
+    });
+    analyze(text).iter().any(|w| WORDS.contains(w))
 }
 
 /// What a decision decides: the text after its frame ("So we agree that", "The MAG agreed
@@ -94,6 +109,7 @@ pub(super) fn decisions(
     });
     Ok(found
         .into_iter()
+        .filter(|(ev, _)| !rule_on("decision_words") || says_decided(&ev.text))
         .map(|(ev, date)| {
             let fs = features(&analyse(decision_clause(&ev.text)), acronyms, vocab);
             let occ = Occurrence {
@@ -197,6 +213,20 @@ mod tests {
         ));
         assert!(!names_nothing("Hearing none, the agenda is adopted."));
         assert!(!names_nothing(""));
+    }
+
+    #[test]
+    fn test_a_decision_says_it_was_decided() {
+        assert!(says_decided(
+            "The working group agreed to publish a glossary."
+        ));
+        assert!(says_decided("Hearing no objection, it was so decided."));
+        assert!(!says_decided(
+            "Ms. Smith also proposed to hold a hackathon on open data."
+        ));
+        assert!(!says_decided(
+            "The exchange touched on satellite broadband."
+        ));
     }
 
     #[test]
