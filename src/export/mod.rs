@@ -11,6 +11,7 @@
 //! no longer recur).
 
 pub mod docs;
+mod json;
 pub mod layout;
 pub mod opensearch;
 pub mod quickwit;
@@ -522,10 +523,20 @@ struct Bulk<'a> {
 
 impl Bulk<'_> {
     fn write(&mut self, block: &[u8], files: &mut Vec<String>) -> Result<()> {
-        if block.is_empty() {
+        self.write_parts([block], files)
+    }
+
+    /// Writes the parts as one block (not split across files), without joining them first.
+    fn write_parts<'b>(
+        &mut self,
+        parts: impl IntoIterator<Item = &'b [u8]> + Clone,
+        files: &mut Vec<String>,
+    ) -> Result<()> {
+        let len: usize = parts.clone().into_iter().map(<[u8]>::len).sum();
+        if len == 0 {
             return Ok(());
         }
-        if self.w.is_none() || self.size + block.len() > opensearch::MAX_BULK_BYTES {
+        if self.w.is_none() || self.size + len > opensearch::MAX_BULK_BYTES {
             if let Some(mut w) = self.w.take() {
                 w.flush().context("writing a bulk file")?;
             }
@@ -537,12 +548,12 @@ impl Bulk<'_> {
             )?);
             self.size = 0;
         }
-        self.size += block.len();
-        self.w
-            .as_mut()
-            .expect("opened above")
-            .write_all(block)
-            .context("writing a bulk file")
+        self.size += len;
+        let w = self.w.as_mut().expect("opened above");
+        for p in parts {
+            w.write_all(p).context("writing a bulk file")?;
+        }
+        Ok(())
     }
 
     fn finish(mut self) -> Result<()> {
@@ -586,12 +597,11 @@ fn write_opensearch(
     let documents = &mut report.documents;
     each_chunk(read, meetings, true, |chunk| {
         for parts in chunk {
-            let mut block = Vec::new();
-            for (i, (buf, n)) in parts.iter().enumerate() {
-                block.extend_from_slice(buf);
+            // a meeting's documents stay in one file, as one block
+            for (i, (_, n)) in parts.iter().enumerate() {
                 *documents.entry(MEETING_TYPES[i]).or_default() += n;
             }
-            bulk.write(&block, &mut files)?;
+            bulk.write_parts(parts.iter().map(|(b, _)| b.as_slice()), &mut files)?;
         }
         Ok(())
     })?;
