@@ -8,6 +8,7 @@
 //!     cargo run --release --example bench -- docs CORPUS DOCS.jsonl
 //!     cargo run --release --example bench -- same-schema DOCS.jsonl INDEX_DIR [THREADS]
 //!     cargo run --release --example bench -- index CORPUS INDEX_DIR MEMORY_MB
+//!     cargo run --release --example bench -- corpus-record CORPUS INDEX_DIR
 
 use quorum::query::filters::Filters;
 use quorum::query::search::{search_with, Ranking, Searchable};
@@ -28,7 +29,10 @@ fn main() -> anyhow::Result<()> {
         Some("docs") => write_docs(Path::new(&args[1]), Path::new(&args[2])),
         Some("same-schema") => same_schema(Path::new(&args[1]), Path::new(&args[2]), args.get(3).and_then(|t| t.parse().ok())),
         Some("index") => index_with_budget(Path::new(&args[1]), Path::new(&args[2]), args[3].parse()?),
-        _ => anyhow::bail!("usage: bench baseline CORPUS INDEX [THREADS] | queries CORPUS N | latency INDEX QUERIES | stages CORPUS INDEX [THREADS] | docs CORPUS DOCS | same-schema DOCS INDEX [THREADS] | index CORPUS INDEX MEMORY_MB"),
+        // the corpus record `quorum index` writes, for an index built by an older quorum
+        // (or a copy of one): what a search's staleness check reads
+        Some("corpus-record") => Ok(quorum::index::corpus_record::CorpusRecord::of(Path::new(&args[1])).save(Path::new(&args[2]))?),
+        _ => anyhow::bail!("usage: bench baseline CORPUS INDEX [THREADS] | queries CORPUS N | latency INDEX QUERIES | stages CORPUS INDEX [THREADS] | docs CORPUS DOCS | same-schema DOCS INDEX [THREADS] | index CORPUS INDEX MEMORY_MB | corpus-record CORPUS INDEX"),
     }
 }
 

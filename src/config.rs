@@ -38,7 +38,12 @@ Environment:
   QUORUM_GAP_WEIGHTS=L  the weights of those components and a bias, comma-separated,
                     in place of the fitted ones (benches/gaps_fit.py prints them)
   QUORUM_CLAUSE_WEIGHTS=F  a weights file of the clause model (the shape of
-                    data/clause-weights.toml) used instead of the built-in one";
+                    data/clause-weights.toml) used instead of the built-in one
+  QUORUM_STALENESS=full  a search checks every corpus file's size and time to say the
+                    index is stale (by default only folder times: files added, removed
+                    or renamed, not rewritten in place)
+  QUORUM_PROFILE=1  `quorum index` prints the CPU time of each stage (read, render,
+                    parse, extract, records, documents, writer) on stderr";
 
 /// The default corpus: `corpus/` here, else the corpus shipped with this build.
 pub fn default_corpus() -> PathBuf {
@@ -138,4 +143,17 @@ pub fn gap_rules_off() -> Vec<String> {
         .map(|s| s.trim().to_string())
         .filter(|s| !s.is_empty())
         .collect()
+}
+
+/// `QUORUM_STALENESS=full`: searches make the complete staleness check (every file's size
+/// and time, `index::corpus_record::CorpusRecord::staleness_full`) and wait for it,
+/// instead of the quick one on folder times. Any other value, or none: the quick one.
+pub fn staleness_full() -> bool {
+    std::env::var("QUORUM_STALENESS").is_ok_and(|v| v.trim().eq_ignore_ascii_case("full"))
+}
+
+/// `QUORUM_PROFILE`: set (to anything but "0"), `quorum index` measures each stage's CPU
+/// time and prints the totals on stderr (`pipeline::Profile`).
+pub fn profile() -> bool {
+    std::env::var_os("QUORUM_PROFILE").is_some_and(|v| v != "0" && !v.is_empty())
 }

@@ -59,11 +59,148 @@ pub fn parse(source: &str, text: &str) -> Meeting {
 /// its layout with what the format says of the meeting ([`formats::parse`]), every
 /// extraction rule, then a mail's author as the speaker of what they write.
 pub fn parse_rendering(source: &str, r: &Rendering) -> Meeting {
-    let mut m = crate::extract::meeting(formats::parse(source, r));
+    parse_rendering_timed(source, r, &mut Clock::off())
+}
+
+fn parse_rendering_timed(source: &str, r: &Rendering, clock: &mut Clock<'_>) -> Meeting {
+    let layout = formats::parse(source, r);
+    clock.lap(Stage::Parse);
+    let mut m = crate::extract::meeting(layout);
     if let Some(meta) = &r.mail {
         crate::extract::mail::attribute_authors(&mut m, meta.author.as_deref(), &meta.voices);
     }
+    clock.lap(Stage::Extract);
     m
+}
+
+/// The stages of [`build`] whose CPU time `QUORUM_PROFILE` measures.
+#[derive(Debug, Clone, Copy)]
+pub enum Stage {
+    /// Listing the corpus.
+    Walk,
+    /// Reading a file and hashing it.
+    Read,
+    /// A web page, PDF, Word file or mail message made text.
+    Render,
+    /// The text's layout: blocks, turns, headings ([`formats::parse`]).
+    Parse,
+    /// Every extraction rule ([`crate::extract::meeting`]).
+    Extract,
+    /// Passage records and their themes ([`records`]).
+    Records,
+    /// tantivy documents made of them ([`documents`]).
+    Documents,
+    /// The thread that hands documents to tantivy and commits.
+    Writer,
+}
+
+const STAGES: [(Stage, &str); 8] = [
+    (Stage::Walk, "walk"),
+    (Stage::Read, "read"),
+    (Stage::Render, "render"),
+    (Stage::Parse, "parse"),
+    (Stage::Extract, "extract"),
+    (Stage::Records, "records"),
+    (Stage::Documents, "documents"),
+    (Stage::Writer, "writer"),
+];
+
+/// CPU time per stage, summed over threads (nanoseconds).
+#[derive(Default)]
+pub struct Profile([std::sync::atomic::AtomicU64; 8]);
+
+impl Profile {
+    fn add(&self, stage: Stage, ns: u64) {
+        self.0[stage as usize].fetch_add(ns, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// The totals in seconds, by stage name.
+    pub fn seconds(&self) -> Vec<(&'static str, f64)> {
+        STAGES
+            .iter()
+            .map(|&(s, name)| {
+                let ns = self.0[s as usize].load(std::sync::atomic::Ordering::Relaxed);
+                (name, ns as f64 / 1e9)
+            })
+            .collect()
+    }
+
+    /// One line for stderr: each stage's CPU seconds and share of the process's CPU time,
+    /// the rest being tantivy's own threads (indexing and merging) and what is not a stage.
+    pub fn summary(&self, process_cpu: f64) -> String {
+        let stages = self.seconds();
+        let measured: f64 = stages.iter().map(|s| s.1).sum();
+        let pct = |x: f64| 100.0 * x / process_cpu.max(f64::EPSILON);
+        let mut parts: Vec<String> = stages
+            .iter()
+            .map(|(n, x)| format!("{n} {x:.2} s ({:.1} %)", pct(*x)))
+            .collect();
+        let rest = (process_cpu - measured).max(0.0);
+        parts.push(format!(
+            "tantivy threads and rest {rest:.2} s ({:.1} %)",
+            pct(rest)
+        ));
+        format!("profile: CPU {process_cpu:.2} s: {}", parts.join(", "))
+    }
+}
+
+/// This thread's CPU time in nanoseconds.
+fn thread_cpu_ns() -> u64 {
+    let mut t = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime writes only into `t`, a valid timespec
+    let ok = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut t) } == 0;
+    if ok {
+        t.tv_sec as u64 * 1_000_000_000 + t.tv_nsec as u64
+    } else {
+        0
+    }
+}
+
+/// The process's CPU time (user + system, all threads so far) in seconds.
+pub fn process_cpu_seconds() -> f64 {
+    // SAFETY: getrusage writes only into the zeroed struct it is given
+    let mut u: libc::rusage = unsafe { std::mem::zeroed() };
+    if unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut u) } != 0 {
+        return 0.0;
+    }
+    let s = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    s(u.ru_utime) + s(u.ru_stime)
+}
+
+/// Laps of one thread's CPU time into a [`Profile`]; does nothing without one.
+pub struct Clock<'a> {
+    profile: Option<&'a Profile>,
+    last: u64,
+}
+
+impl<'a> Clock<'a> {
+    /// A clock that measures nothing.
+    pub fn off() -> Clock<'static> {
+        Clock {
+            profile: None,
+            last: 0,
+        }
+    }
+
+    /// Starts timing this thread into `profile`, when there is one.
+    pub fn start(profile: Option<&'a Profile>) -> Clock<'a> {
+        Clock {
+            profile,
+            last: profile.map_or(0, |_| thread_cpu_ns()),
+        }
+    }
+
+    /// Adds the CPU time since the last lap to `stage`.
+    pub fn lap(&mut self, stage: Stage) {
+        if let Some(p) = self.profile {
+            let now = thread_cpu_ns();
+            p.add(stage, now.saturating_sub(self.last));
+            self.last = now;
+        }
+    }
 }
 
 /// Reads and parses one file, as `quorum extract` and the indexer do.
@@ -97,6 +234,10 @@ pub fn build(corpus: &Path, index_dir: &Path, opts: &BuildOptions) -> Result<Bui
             .delete_all_documents()
             .context("emptying the index")?;
     }
+    let profile = crate::config::profile().then(Profile::default);
+    let profile = profile.as_ref();
+    let cpu0 = process_cpu_seconds();
+    let mut walk_clock = Clock::start(profile);
     let (_reader, searcher) = reader::searcher(&index)?;
     let known = if opts.rebuild {
         HashMap::new()
@@ -104,6 +245,7 @@ pub fn build(corpus: &Path, index_dir: &Path, opts: &BuildOptions) -> Result<Bui
         indexed_files(&searcher, &fields)?
     };
     let (files, walk_errors) = corpus_files(corpus);
+    walk_clock.lap(Stage::Walk);
     let mut report = BuildReport {
         corpus: Some(crate::index::corpus_record::CorpusRecord::listed(
             corpus, &files,
@@ -150,20 +292,27 @@ pub fn build(corpus: &Path, index_dir: &Path, opts: &BuildOptions) -> Result<Bui
     // PARAMS.in_flight groups. Memory holds a few groups' documents, not a batch's.
     let (tx, rx) = std::sync::mpsc::sync_channel::<Parsed>(PARAMS.in_flight);
     let work = |f: &FoundFile| -> (Result<Vec<TantivyDocument>, ReadError>, String) {
+        let mut clock = Clock::start(profile);
         let bytes = match read_file(&f.path) {
             Ok(b) => b,
             Err(e) => return (Err(e), String::new()),
         };
         let hash = blake3::hash(&bytes).to_hex().to_string();
+        clock.lap(Stage::Read);
         if known.get(&f.source).is_some_and(|k| {
             stored_hash(&searcher, &fields, k.addr).as_deref() == Some(hash.as_str())
         }) {
             return (Ok(Vec::new()), hash);
         }
-        let docs = render(&f.path, &bytes).map(|r| {
-            let meeting = parse_rendering(&f.source, &r);
+        let rendered = render(&f.path, &bytes);
+        clock.lap(Stage::Render);
+        let docs = rendered.map(|r| {
+            let meeting = parse_rendering_timed(&f.source, &r, &mut clock);
             let records = records(&meeting, &opts.themes);
-            documents(&meeting, &records, &fields, &hash, f.size, f.mtime)
+            clock.lap(Stage::Records);
+            let docs = documents(&meeting, &records, &fields, &hash, f.size, f.mtime);
+            clock.lap(Stage::Documents);
+            docs
         });
         (docs, hash)
     };
@@ -188,6 +337,7 @@ pub fn build(corpus: &Path, index_dir: &Path, opts: &BuildOptions) -> Result<Bui
                 }
             })
         });
+        let writer_clock = Clock::start(profile);
         for (files, parsed, end_of_batch) in rx.iter() {
             for (f, (docs, _hash)) in files.iter().zip(parsed) {
                 match docs {
@@ -231,11 +381,14 @@ pub fn build(corpus: &Path, index_dir: &Path, opts: &BuildOptions) -> Result<Bui
                 pending = false;
             }
         }
+        let mut writer_clock = writer_clock;
+        writer_clock.lap(Stage::Writer);
         producer
             .join()
             .map_err(|_| anyhow::anyhow!("a parsing thread panicked"))?;
         Ok(())
     })?;
+    let mut writer_clock = Clock::start(profile);
     if pending {
         commit(&mut writer, &opts.themes.hash)?;
     }
@@ -245,6 +398,10 @@ pub fn build(corpus: &Path, index_dir: &Path, opts: &BuildOptions) -> Result<Bui
     writer
         .wait_merging_threads()
         .context("finishing index merges")?;
+    writer_clock.lap(Stage::Writer);
+    if let Some(p) = profile {
+        eprintln!("quorum: {}", p.summary(process_cpu_seconds() - cpu0));
+    }
     report.seconds = t0.elapsed().as_secs_f64();
     Ok(report)
 }

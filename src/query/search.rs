@@ -16,9 +16,11 @@ use serde::Serialize;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::{Arc, LazyLock, OnceLock};
-use tantivy::collector::TopDocs;
+use tantivy::collector::{Count, TopDocs};
 use tantivy::columnar::Column;
-use tantivy::query::{BooleanQuery, EnableScoring, Occur, Query, QueryParser, Weight};
+use tantivy::query::{
+    BooleanQuery, EnableScoring, Occur, PhraseQuery, Query, QueryParser, TermQuery, Weight,
+};
 use tantivy::schema::Value;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{Index, IndexReader, Searcher, TantivyDocument, Term};
@@ -464,6 +466,20 @@ fn meeting_scores(s: &Searchable, q: &str, filters: &Filters) -> Result<HashMap<
     Ok(out)
 }
 
+/// Whether a query holds a phrase (a leaf of two terms or more): such a query is read
+/// whole, never pruned.
+fn has_phrase(q: &dyn Query) -> bool {
+    if let Some(b) = q.downcast_ref::<BooleanQuery>() {
+        return b.clauses().iter().any(|(_, sub)| has_phrase(&**sub));
+    }
+    if q.downcast_ref::<PhraseQuery>().is_some() {
+        return true;
+    }
+    let mut n = 0;
+    q.query_terms(&mut |_, _| n += 1);
+    n > 1 && q.downcast_ref::<TermQuery>().is_none()
+}
+
 /// Whether the query is best searched alone, with the filters checked on its pruned
 /// matches ([`FilteredTop`]): it is a disjunction of terms, and every filter scores the
 /// documents it matches alike (kind and dates do; speaker, body and theme terms do not).
@@ -520,9 +536,13 @@ pub fn search_with(
     };
     // every meeting matches "*" equally: no meeting bonus, or ties would pick arbitrary meetings
     let want_meetings = r.meeting_weight > 0.0 && !everything;
+    // a query with a phrase is not pruned (every passage holding the phrase's words has
+    // its positions read), so the best and the count are one pass over it; counted apart
+    // it was read twice (benches/RESULTS.md, session 14)
+    let one_pass = !alone && has_phrase(&*passages);
     // the best passages without counting them all, so that tantivy can skip blocks that
     // cannot make the top
-    let best = || -> Result<Vec<(f32, tantivy::DocAddress)>> {
+    let best = || -> Result<(Vec<(f32, tantivy::DocAddress)>, Option<usize>)> {
         if alone {
             let top = FilteredTop {
                 k: fetch,
@@ -531,26 +551,36 @@ pub fn search_with(
                     EnableScoring::enabled_from_searcher(searcher),
                 )?,
             };
-            Ok(searcher.search(&*flat, &top)?)
+            Ok((searcher.search(&*flat, &top)?, None))
+        } else if one_pass {
+            let (top, n) = searcher.search(
+                &*passages,
+                &(TopDocs::with_limit(fetch).order_by_score(), Count),
+            )?;
+            Ok((top, Some(n)))
         } else {
-            Ok(searcher.search(&*passages, &TopDocs::with_limit(fetch).order_by_score())?)
+            Ok((
+                searcher.search(&*passages, &TopDocs::with_limit(fetch).order_by_score())?,
+                None,
+            ))
         }
     };
-    // the meeting bonus and the count are searches independent of the first: run them
-    // side by side
-    let ((found, meetings), counted) = rayon::join(
-        || {
-            rayon::join(best, || {
-                if want_meetings {
-                    meeting_scores(s, &q, filters)
-                } else {
-                    Ok(HashMap::new())
-                }
-            })
-        },
-        || count_upto(searcher, &*passages, TOTAL_BOUND),
-    );
-    let (top, meetings, (total, total_exact)) = (found?, meetings?, counted?);
+    // the meeting bonus is a search independent of the first: run them side by side
+    let (found, meetings) = rayon::join(best, || {
+        if want_meetings {
+            meeting_scores(s, &q, filters)
+        } else {
+            Ok(HashMap::new())
+        }
+    });
+    let ((top, counted), meetings) = (found?, meetings?);
+    // fewer than `fetch` found is every match (the collectors skip deleted passages);
+    // else count, up to the bound
+    let (total, total_exact) = match counted {
+        Some(n) => (n, true),
+        None if top.len() < fetch => (top.len(), true),
+        None => count_upto(searcher, &*passages, TOTAL_BOUND)?,
+    };
     let max = top.first().map_or(1.0, |t| t.0.max(f32::EPSILON));
     // rank on fast fields; read stored documents only for the hits shown
     let mut ranked: Vec<(f32, u64, u64, u64, tantivy::DocAddress)> = Vec::with_capacity(top.len());
@@ -659,6 +689,19 @@ mod tests {
             without_question_words("what did they say"),
             "what did they say"
         );
+    }
+
+    #[test]
+    fn test_a_phrase_is_found_at_any_depth_of_the_query() {
+        let (schema, fields) = crate::index::schema::build();
+        let index = Index::create_in_ram(schema);
+        crate::index::schema::register(&index);
+        let p = parser(&index, &fields, &Ranking::default());
+        let q = |s: &str| flatten(p.parse_query(s).unwrap());
+        assert!(has_phrase(&*q("\"remote hubs\"")));
+        assert!(has_phrase(&*q("budget AND \"remote hubs\"")));
+        assert!(!has_phrase(&*q("remote hubs")));
+        assert!(!has_phrase(&*q("remote AND hubs")));
     }
 
     #[test]
