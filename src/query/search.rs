@@ -25,6 +25,8 @@ use tantivy::schema::Value;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{Index, IndexReader, Searcher, TantivyDocument, Term};
 
+/// Passages with their scores, best first.
+type Scored = Vec<(f32, tantivy::DocAddress)>;
 /// Longest query in the query language accepted, in characters (plain text has no limit).
 pub const MAX_QUERY_CHARS: usize = super::parse::MAX_SYNTAX_CHARS;
 
@@ -542,7 +544,7 @@ pub fn search_with(
     let one_pass = !alone && has_phrase(&*passages);
     // the best passages without counting them all, so that tantivy can skip blocks that
     // cannot make the top
-    let best = || -> Result<(Vec<(f32, tantivy::DocAddress)>, Option<usize>)> {
+    let best = || -> Result<(Scored, Option<usize>)> {
         if alone {
             let top = FilteredTop {
                 k: fetch,
