@@ -98,7 +98,9 @@ pub fn decisions(
                 && !text.to_lowercase().starts_with("no other")
         } else if wrap_up && is_chair_turn {
             let lower = text.to_lowercase();
-            WILL.is_match(text)
+            // the opener itself ("So to sum up, we have two points") announces the wrap-up
+            !WRAP_UP.is_match(text)
+                && WILL.is_match(text)
                 && !lower.contains("i think")
                 && !lower.starts_with("i ")
                 && !lower.contains(" i'll ")
@@ -174,7 +176,7 @@ fn is_group_decision(c: &Clause) -> bool {
 /// A chair closing a point: "that's decided", "seeing no objection, it is so decided",
 /// "hearing no objections, we adopt ...".
 static SETTLED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:that's|that\s+is|it's|it\s+is|this\s+is)\s+(?:then\s+|also\s+|so\s+)?(?:agreed|decided|settled|adopted|approved)\b|\b(?:seeing|hearing|with)\s+no\s+(?:objections?|opposition)\b[^?]{8,}$").expect("settled")
+    Regex::new(r"(?i)\b(?:that's|that\s+is|it's|it\s+is|this\s+is)\s+(?:then\s+|also\s+|so\s+)?(?:agreed|decided|settled|adopted|approved)\b|\b(?:seeing|hearing|with)\s+no\s+(?:objections?|opposition)\b").expect("settled")
 });
 /// Whether a chair closes a point and says what it settles ("that's decided: two slots
 /// for the hubs"); the formula alone ("Seeing none, that's decided.") confirms what came
