@@ -1,0 +1,141 @@
+//! Tests of `events`, kept apart so that the rules stay under 700 lines.
+use super::*;
+
+fn names(text: &str) -> Vec<String> {
+    events(text, "Some Meeting Title", None)
+        .into_iter()
+        .map(|e| e.name)
+        .collect()
+}
+
+#[test]
+fn test_named_gatherings_are_found() {
+    assert_eq!(
+        names("He urged presence at Geneva Cyber Week and the Global Dialogue on AI Governance."),
+        ["Geneva Cyber Week", "Global Dialogue on AI Governance"]
+    );
+    assert_eq!(
+        names("Preparations for IGF 2023 are going well, as at the 19th IGF."),
+        ["IGF 2023", "19th IGF"]
+    );
+    assert_eq!(
+        names("A workshop at AI for Good, then the AI for Good Global Summit."),
+        ["AI for Good Global Summit"]
+    );
+    assert_eq!(
+        names("Agreed at the second Open Consultations and MAG meeting in New York."),
+        ["second Open Consultations and MAG meeting"]
+    );
+}
+
+#[test]
+fn test_bodies_processes_and_venues_are_not_events() {
+    assert!(names("The Global Digital Compact and WSIS+20 review, CSTD and UNDESA.").is_empty());
+    assert!(
+        names("Best Practice Forums and the Kyoto International Conference Center.").is_empty()
+    );
+    assert!(names("The output is on the WSIS Forum website.").is_empty());
+    assert!(names("The MAG Virtual Meeting was held online.").is_empty());
+}
+
+#[test]
+fn test_ordinal_words_year_first_and_host_places_name_the_annual_forum() {
+    assert_eq!(
+        names("Delegates recalled the sixth IGF in Nairobi and the 2017 IGF."),
+        ["sixth IGF", "2017 IGF"]
+    );
+    assert_eq!(
+        names("Lessons of the Kyoto IGF were shared."),
+        ["Kyoto IGF"]
+    );
+    assert_eq!(
+        names("Since the Riyadh meeting, much moved."),
+        ["Riyadh meeting"]
+    );
+    // a place that never hosted the forum names no gathering
+    assert!(names("Since the Vienna meeting, much moved.").is_empty());
+    // an ordinal or a year that opens the cycle's own meeting name is not a gathering
+    assert_eq!(
+        names("Notes of the Second IGF 2021 MAG Meeting follow."),
+        ["IGF 2021"]
+    );
+    assert!(names("The 2018 IGF - MAG - Virtual Meeting was short.").is_empty());
+    assert!(names("Plans for the 2030 IGF cycle were noted.").is_empty());
+    // a national initiative without a year is a body, not a gathering
+    assert!(names("The Italian IGF reported on its work.").is_empty());
+}
+
+#[test]
+fn test_series_with_a_qualifier_or_a_lower_case_gathering_word() {
+    assert_eq!(
+        names("The Ghana IGF 2023 came before IGF 2023 itself."),
+        ["Ghana IGF 2023", "IGF 2023"]
+    );
+    assert_eq!(names("At IGF 2023 we met."), ["IGF 2023"]);
+    assert_eq!(
+        names("She reported on the SEEDIG annual meeting and RightsCon."),
+        ["SEEDIG annual meeting", "RightsCon"]
+    );
+    // the IGF's own series with a lower-case word is the group's meeting
+    assert!(names("Plans for the IGF annual meeting were noted.").is_empty());
+}
+
+#[test]
+fn test_open_consultations_with_the_mag_meeting_are_one_gathering() {
+    assert_eq!(
+        names("The Third Open Consultations and MAG Meeting is planned for July."),
+        ["Third Open Consultations and MAG Meeting"]
+    );
+    // the meeting itself is not an event
+    let own: Vec<String> = events(
+        "The Second Open Consultations and MAG Meeting opened on Monday.",
+        "Second Open Consultations and MAG Meeting",
+        None,
+    )
+    .into_iter()
+    .map(|e| e.name)
+    .collect();
+    assert!(own.is_empty());
+}
+
+#[test]
+fn test_an_ordinal_forum_takes_its_gathering_word_but_not_an_indefinite() {
+    assert_eq!(
+        names("Planning for the seventh IGF meeting, Baku, has begun."),
+        ["seventh IGF meeting"]
+    );
+    assert!(names("Nobody wants the track to turn into a third IGF.").is_empty());
+}
+
+#[test]
+fn test_an_apposition_names_the_same_gathering_once() {
+    assert_eq!(
+        names("Looking ahead to IGF 2009, the fourth IGF, in Egypt."),
+        ["IGF 2009"]
+    );
+    assert_eq!(
+        names("Both IGF 2009 and the fourth IGF were named."),
+        ["IGF 2009", "fourth IGF"]
+    );
+}
+
+#[test]
+fn test_the_forum_in_its_host_place_is_a_gathering() {
+    assert_eq!(
+        names("Attendance at the IGF in Baku was lower."),
+        ["IGF in Baku"]
+    );
+    // not a place that never hosted it
+    assert!(names("Attendance at the IGF in Oslo was lower.").is_empty());
+}
+
+#[test]
+fn test_a_regional_dialogue_named_alone_is_its_gathering_unless_it_is_the_body() {
+    assert_eq!(
+        names("Members looked forward to SEEDIG in the spring."),
+        ["SEEDIG"]
+    );
+    assert!(names("Ms. Novak from SEEDIG presented the plan.").is_empty());
+    assert!(names("The EuroDIG secretariat sent a note.").is_empty());
+    assert!(names("7. Novak, Ana - SEEDIG").is_empty());
+}
