@@ -314,12 +314,7 @@ fn test_date_filters_say_how_many_undated_meetings_they_left_out() {
         "IGF MAG - Virtual Meeting\n\nKwame Mensah suggested that the group publish a quarterly newsletter for the youth ambassador network.\n",
     )
     .unwrap();
-    assert!(quorum(dir.path())
-        .args(["index", "corpus", "--index", "idx"])
-        .output()
-        .unwrap()
-        .status
-        .success());
+    run_ok(dir.path(), &["index", "corpus", "--index", "idx"]);
     let out = quorum(dir.path())
         .args([
             "search",

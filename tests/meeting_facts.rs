@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{json, quorum, root};
+use common::{json, quorum, root, run_ok};
 use serde_json::Value;
 
 fn extract(name: &str) -> Value {
@@ -53,12 +53,7 @@ fn test_year_only_transcript_without_a_date_is_undated_and_counted_by_filters() 
         )
         .unwrap();
     }
-    assert!(quorum(dir.path())
-        .args(["index", "corpus", "--index", "idx"])
-        .output()
-        .unwrap()
-        .status
-        .success());
+    run_ok(dir.path(), &["index", "corpus", "--index", "idx"]);
     let out = quorum(dir.path())
         .args([
             "search",

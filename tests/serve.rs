@@ -234,7 +234,7 @@ fn test_the_api_answers_in_the_cli_json_shapes() {
     assert_eq!(api["proposals"], cli["proposals"], "proposals");
     assert_eq!(api["total"], cli["proposals"].as_array().unwrap().len());
     let api = s.json("/api/proposals?speaker=Chris+Buckridge");
-    let cli = json(
+    let chris = json(
         d,
         &[
             "proposals",
@@ -246,10 +246,10 @@ fn test_the_api_answers_in_the_cli_json_shapes() {
         ],
     );
     assert_eq!(
-        api["proposals"], cli["proposals"],
+        api["proposals"], chris["proposals"],
         "proposals of one person"
     );
-    assert!(!cli["proposals"].as_array().unwrap().is_empty());
+    assert!(!chris["proposals"].as_array().unwrap().is_empty());
 
     let api = s.json("/api/themes");
     let cli = json(d, &["themes", "--index", "index", "--json"]);
@@ -289,18 +289,7 @@ fn test_the_api_answers_in_the_cli_json_shapes() {
     let p = s.json("/api/people/chris-buckridge");
     assert_eq!(p["id"], "chris-buckridge");
     assert_eq!(p["name"], "Chris Buckridge");
-    let cli = json(
-        d,
-        &[
-            "proposals",
-            "--speaker",
-            "Chris Buckridge",
-            "--index",
-            "index",
-            "--json",
-        ],
-    );
-    assert_eq!(p["proposals"], cli["proposals"]);
+    assert_eq!(p["proposals"], chris["proposals"]);
     assert!(!p["passages"].as_array().unwrap().is_empty());
     assert!(p["passages"]
         .as_array()

@@ -61,6 +61,36 @@ pub struct ThemeReport {
     pub trend: Trend,
 }
 
+impl ThemeReport {
+    /// A report of `name` (`total` passages in `meetings`) over `(period, meetings,
+    /// passages)` counts, nobody raising it: what the printers' tests draw.
+    #[cfg(test)]
+    pub(crate) fn of_counts(
+        name: &str,
+        (total, meetings): (usize, usize),
+        counts: &[(&str, usize, usize)],
+    ) -> ThemeReport {
+        let series: Vec<PeriodCount> = counts
+            .iter()
+            .map(|&(period, meetings, passages)| PeriodCount {
+                period: period.into(),
+                meetings,
+                passages,
+            })
+            .collect();
+        ThemeReport {
+            name: name.into(),
+            total,
+            meetings,
+            first_seen: None,
+            last_seen: None,
+            top_speakers: vec![],
+            trend: trend(&[], 4),
+            series,
+        }
+    }
+}
+
 /// A recurring phrase that no theme covers.
 #[derive(Debug, Clone, Serialize)]
 pub struct Discovered {

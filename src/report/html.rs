@@ -221,27 +221,7 @@ mod tests {
     #[test]
     fn test_escape_and_svg_are_well_formed() {
         assert_eq!(esc("<a & \"b\">"), "&lt;a &amp; &quot;b&quot;&gt;");
-        let t = ThemeReport {
-            name: "X <y>".into(),
-            total: 3,
-            meetings: 2,
-            series: vec![
-                crate::query::themes::PeriodCount {
-                    period: "2024".into(),
-                    meetings: 1,
-                    passages: 1,
-                },
-                crate::query::themes::PeriodCount {
-                    period: "2025".into(),
-                    meetings: 1,
-                    passages: 2,
-                },
-            ],
-            first_seen: None,
-            last_seen: None,
-            top_speakers: vec![],
-            trend: crate::query::themes::trend(&[], 4),
-        };
+        let t = ThemeReport::of_counts("X <y>", (3, 2), &[("2024", 1, 1), ("2025", 1, 2)]);
         let svg = timeline_svg(&t);
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
         assert_eq!(svg.matches("<rect").count(), 2);

@@ -60,36 +60,14 @@ fn short(period: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::query::themes::{trend, PeriodCount};
 
     #[test]
     fn test_chart_escapes_names_and_draws_a_bar_per_period() {
-        let t = ThemeReport {
-            name: "<script>alert(1)</script>".into(),
-            total: 3,
-            meetings: 2,
-            series: vec![
-                PeriodCount {
-                    period: "2024".into(),
-                    meetings: 1,
-                    passages: 1,
-                },
-                PeriodCount {
-                    period: "undated".into(),
-                    meetings: 1,
-                    passages: 1,
-                },
-                PeriodCount {
-                    period: "2025".into(),
-                    meetings: 1,
-                    passages: 2,
-                },
-            ],
-            first_seen: None,
-            last_seen: None,
-            top_speakers: vec![],
-            trend: trend(&[], 4),
-        };
+        let t = ThemeReport::of_counts(
+            "<script>alert(1)</script>",
+            (3, 2),
+            &[("2024", 1, 1), ("undated", 1, 1), ("2025", 1, 2)],
+        );
         let svg = timeline(&t, "t1").into_string();
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
         assert_eq!(svg.matches("<rect").count(), 2, "undated is not a bar");

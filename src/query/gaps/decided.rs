@@ -10,8 +10,8 @@
 
 use super::features::{features, Vocab};
 use super::params::PARAMS;
-use super::similarity::{item, rule_on, similarity, Item};
-use super::{stored_date, stored_line, stored_str, Evidence, Occurrence};
+use super::similarity::{item, rule_on, similarity, Item, Space};
+use super::{stored_str, Evidence};
 use crate::extract::request::analyse;
 use crate::index::schema::{record, Fields};
 use crate::lexicon::lexicon;
@@ -81,28 +81,16 @@ pub(super) fn decisions(
     f: &Fields,
     acronyms: &HashMap<String, Vec<String>>,
     vocab: &mut Vocab,
-    df: &HashMap<u32, u32>,
-    n: usize,
-    modifiers: &HashSet<u32>,
+    space: &Space,
 ) -> Result<Vec<Decision>> {
     let docs = searcher.search(&f.records(record::DECISION), &DocSetCollector)?;
     let mut found: Vec<(Evidence, Option<time::Date>)> = Vec::with_capacity(docs.len());
     for a in docs {
         let d: TantivyDocument = searcher.doc(a)?;
-        let s = |fl| stored_str(&d, fl);
-        let date = stored_date(&d, f);
-        let text = Some(s(f.item_text))
+        let text = Some(stored_str(&d, f.item_text))
             .filter(|t| !t.is_empty())
-            .unwrap_or_else(|| s(f.text));
-        found.push((
-            Evidence {
-                source: s(f.source),
-                meeting_date: date.map(crate::extract::dates::iso),
-                line: stored_line(&d, f),
-                text,
-            },
-            date,
-        ));
+            .unwrap_or_else(|| stored_str(&d, f.text));
+        found.push(Evidence::stored(&d, f, text));
     }
     found.sort_by(|a, b| {
         (&a.0.source, a.0.line, &a.0.text).cmp(&(&b.0.source, b.0.line, &b.0.text))
@@ -112,17 +100,10 @@ pub(super) fn decisions(
         .filter(|(ev, _)| !rule_on("decision_words") || says_decided(&ev.text))
         .map(|(ev, date)| {
             let fs = features(&analyse(decision_clause(&ev.text)), acronyms, vocab);
-            let occ = Occurrence {
-                source: ev.source.clone(),
-                meeting_date: ev.meeting_date.clone(),
-                speaker: String::new(),
-                text: String::new(),
-                line: ev.line,
-            };
             let anaphoric = names_nothing(&ev.text);
             Decision {
+                item: item(ev.occurrence(), date, fs, space),
                 evidence: ev,
-                item: item(occ, date, fs, df, n, modifiers),
                 anaphoric,
             }
         })

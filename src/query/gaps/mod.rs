@@ -47,7 +47,7 @@ use decided::{decision_for, decisions, settled_by_anaphor};
 use features::{features, Features, Vocab};
 use routine::is_routine_chain;
 use serde::Serialize;
-use similarity::space;
+use similarity::{space, Space};
 use status::{assign_evidence, completions};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -82,6 +82,35 @@ pub struct Evidence {
     pub line: u64,
     /// The statement.
     pub text: String,
+}
+
+impl Evidence {
+    /// What a stored document says, with its statement `text`, and its meeting date.
+    pub(super) fn stored(
+        d: &TantivyDocument,
+        f: &Fields,
+        text: String,
+    ) -> (Evidence, Option<time::Date>) {
+        let date = stored_date(d, f);
+        let ev = Evidence {
+            source: stored_str(d, f.source),
+            meeting_date: date.map(crate::extract::dates::iso),
+            line: stored_line(d, f),
+            text,
+        };
+        (ev, date)
+    }
+
+    /// Where it stands, as an occurrence without speaker or words.
+    pub(super) fn occurrence(&self) -> Occurrence {
+        Occurrence {
+            source: self.source.clone(),
+            meeting_date: self.meeting_date.clone(),
+            speaker: String::new(),
+            text: String::new(),
+            line: self.line,
+        }
+    }
 }
 
 /// A recurring proposal, in the shape of `docs/json.md`.
@@ -239,8 +268,13 @@ pub fn gaps(index_dir: &Path, min_meetings: usize, filters: &Filters) -> Result<
     if similarity::rule_on("half_linked") {
         groups = join_half_linked(groups, &items, &pairs);
     }
-    let completions = completions(&searcher, &f, &acronyms, &mut vocab, &df, n, &modifiers)?;
-    let decisions = decisions(&searcher, &f, &acronyms, &mut vocab, &df, n, &modifiers)?;
+    let space = Space {
+        df: &df,
+        n,
+        modifiers: &modifiers,
+    };
+    let completions = completions(&searcher, &f, &acronyms, &mut vocab, &space)?;
+    let decisions = decisions(&searcher, &f, &acronyms, &mut vocab, &space)?;
     let anaphors = settled_by_anaphor(&items, &decisions);
     let mut decision_postings: HashMap<u32, Vec<usize>> = HashMap::new();
     for (d, dec) in decisions.iter().enumerate().filter(|(_, d)| !d.anaphoric) {

@@ -324,21 +324,30 @@ pub(super) fn space(
     let modifiers = modifiers(raw.iter().map(|r| &r.2));
     let items = raw
         .into_iter()
-        .map(|(occ, date, fs)| item(occ, date, fs, &df, n, &modifiers))
+        .map(|(occ, date, fs)| {
+            let space = Space {
+                df: &df,
+                n,
+                modifiers: &modifiers,
+            };
+            item(occ, date, fs, &space)
+        })
         .collect();
     (items, df, modifiers)
 }
 
+/// The proposals' space that statements are weighed in: how many of the `n` proposals
+/// hold each stem, and which stems are modifiers.
+pub(super) struct Space<'a> {
+    pub(super) df: &'a HashMap<u32, u32>,
+    pub(super) n: usize,
+    pub(super) modifiers: &'a HashSet<u32>,
+}
+
 /// A proposal or statement in the proposals' space: stems weighted by their rarity among
 /// proposals (stems no proposal has are left out).
-pub(super) fn item(
-    occ: Occurrence,
-    date: Option<time::Date>,
-    fs: Features,
-    df: &HashMap<u32, u32>,
-    n: usize,
-    modifiers: &HashSet<u32>,
-) -> Item {
+pub(super) fn item(occ: Occurrence, date: Option<time::Date>, fs: Features, space: &Space) -> Item {
+    let Space { df, n, modifiers } = *space;
     let bag = normalize(
         fs.ids
             .iter()

@@ -3,10 +3,9 @@
 
 use super::features::{features, Vocab};
 use super::params::PARAMS;
-use super::similarity::{item, similarity_with, Item};
-use super::{Evidence, Occurrence};
+use super::similarity::{item, similarity_with, Item, Space};
+use super::Evidence;
 use crate::extract::request::analyse;
-use crate::index::passages::from_tantivy_date;
 use crate::index::schema::{analyze, Fields};
 use crate::lexicon::lexicon;
 use anyhow::Result;
@@ -152,9 +151,7 @@ pub(super) fn completions(
     f: &Fields,
     acronyms: &HashMap<String, Vec<String>>,
     vocab: &mut Vocab,
-    df: &HashMap<u32, u32>,
-    n: usize,
-    modifiers: &HashSet<u32>,
+    space: &Space,
 ) -> Result<Vec<Completion>> {
     let mut any: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     for field in [f.text, f.item_text] {
@@ -184,28 +181,7 @@ pub(super) fn completions(
         if !is_done_statement(&text) {
             continue;
         }
-        let date = d
-            .get_first(f.date)
-            .and_then(|v| v.as_datetime())
-            .and_then(from_tantivy_date);
-        let source = d
-            .get_first(f.source)
-            .and_then(|v| v.as_str())
-            .unwrap_or("")
-            .to_string();
-        let line = d
-            .get_first(f.line_start)
-            .and_then(|v| v.as_u64())
-            .unwrap_or(0);
-        found.push((
-            Evidence {
-                source,
-                meeting_date: date.map(crate::extract::dates::iso),
-                line,
-                text,
-            },
-            date,
-        ));
+        found.push(Evidence::stored(&d, f, text));
     }
     // the corpus's order, as for proposals: the collector's set has none
     found.sort_by(|a, b| {
@@ -216,17 +192,11 @@ pub(super) fn completions(
         // statements are found by a query, so they are analysed here, not at index time
         let fs = features(&analyse(done_clause(&ev.text)), acronyms, vocab);
         let thing = features(&analyse(&done_thing(&ev.text)), acronyms, vocab);
-        let occ = Occurrence {
-            source: ev.source.clone(),
-            meeting_date: ev.meeting_date.clone(),
-            speaker: String::new(),
-            text: String::new(),
-            line: ev.line,
-        };
+        let occ = ev.occurrence();
         out.push(Completion {
             evidence: ev,
-            item: item(occ.clone(), date, fs, df, n, modifiers),
-            thing: item(occ, date, thing, df, n, modifiers),
+            item: item(occ.clone(), date, fs, space),
+            thing: item(occ, date, thing, space),
         });
     }
     Ok(out)
@@ -257,6 +227,7 @@ mod tests {
     use crate::extract::request::without_reason;
     use crate::query::gaps::similarity::similarity;
     use crate::query::gaps::testing::items_of;
+    use crate::query::gaps::Occurrence;
 
     #[test]
     fn test_a_statement_is_evidence_for_the_chain_most_like_it() {
@@ -303,7 +274,13 @@ mod tests {
                 text: String::new(),
                 line: 1,
             };
-            let at = |fs| item(occ.clone(), None, fs, &df, texts.len(), &HashSet::new());
+            let none = HashSet::new();
+            let space = Space {
+                df: &df,
+                n: texts.len(),
+                modifiers: &none,
+            };
+            let at = |fs| item(occ.clone(), None, fs, &space);
             let evidence = Evidence {
                 source: "later".into(),
                 meeting_date: None,
