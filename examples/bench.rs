@@ -9,6 +9,7 @@
 //!     cargo run --release --example bench -- same-schema DOCS.jsonl INDEX_DIR [THREADS]
 //!     cargo run --release --example bench -- index CORPUS INDEX_DIR MEMORY_MB
 //!     cargo run --release --example bench -- corpus-record CORPUS INDEX_DIR
+//!     cargo run --release --example bench -- merge INDEX_DIR
 
 use quorum::query::filters::Filters;
 use quorum::query::search::{search_with, Ranking, Searchable};
@@ -32,8 +33,28 @@ fn main() -> anyhow::Result<()> {
         // the corpus record `quorum index` writes, for an index built by an older quorum
         // (or a copy of one): what a search's staleness check reads
         Some("corpus-record") => Ok(quorum::index::corpus_record::CorpusRecord::of(Path::new(&args[1])).save(Path::new(&args[2]))?),
-        _ => anyhow::bail!("usage: bench baseline CORPUS INDEX [THREADS] | queries CORPUS N | latency INDEX QUERIES | stages CORPUS INDEX [THREADS] | docs CORPUS DOCS | same-schema DOCS INDEX [THREADS] | index CORPUS INDEX MEMORY_MB | corpus-record CORPUS INDEX"),
+        Some("merge") => merge(Path::new(&args[1])),
+        _ => anyhow::bail!("usage: bench baseline CORPUS INDEX [THREADS] | queries CORPUS N | latency INDEX QUERIES | stages CORPUS INDEX [THREADS] | docs CORPUS DOCS | same-schema DOCS INDEX [THREADS] | index CORPUS INDEX MEMORY_MB | corpus-record CORPUS INDEX | merge INDEX"),
     }
+}
+
+/// Merges every segment of an index into one: what a search costs on one segment.
+fn merge(dir: &Path) -> anyhow::Result<()> {
+    let t0 = Instant::now();
+    let index = Index::open_in_dir(dir)?;
+    let mut writer: IndexWriter = index.writer_with_num_threads(1, 200_000_000)?;
+    let ids = index.searchable_segment_ids()?;
+    let before = ids.len();
+    if before > 1 {
+        writer.merge(&ids).wait()?;
+    }
+    writer.garbage_collect_files().wait()?;
+    writer.wait_merging_threads()?;
+    println!(
+        "{{\"seconds\": {:.3}, \"segments_before\": {before}}}",
+        t0.elapsed().as_secs_f64()
+    );
+    Ok(())
 }
 
 /// The same passage texts (blank-line blocks of every file) in one text field with the
