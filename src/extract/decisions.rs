@@ -360,53 +360,38 @@ mod tests {
 
     #[test]
     fn test_the_items_after_the_meeting_agreed_colon_are_its_decisions() {
-        let intro = Clause {
-            introduces_list: true,
-            ..clause("The committee agreed:", Subject::Group)
+        // the decisions read from an introducing clause and the list items after it
+        let after = |intro: &str, subject: Subject, items: &[&str]| -> Vec<String> {
+            let mut c = vec![Clause {
+                introduces_list: true,
+                ..clause(intro, subject)
+            }];
+            let mut blocks = vec![para()];
+            for (n, text) in items.iter().enumerate() {
+                c.push(Clause {
+                    block: n + 1,
+                    ..clause(text, Subject::Other)
+                });
+                let mut item = para();
+                item.is_item = true;
+                blocks.push(item);
+            }
+            decisions(&c, &blocks, &[], None)
+                .into_iter()
+                .map(|d| d.text)
+                .collect()
         };
-        let mut item = para();
-        item.is_item = true;
-        let c = [
-            intro,
-            Clause {
-                block: 1,
-                ..clause(
-                    "to hold the spring retreat online this year",
-                    Subject::Other,
-                )
-            },
-            Clause {
-                block: 2,
-                ..clause("to publish the minutes within a week", Subject::Other)
-            },
+        let items = [
+            "to hold the spring retreat online this year",
+            "to publish the minutes within a week",
         ];
-        let d = decisions(&c, &[para(), item.clone(), item], &[], None);
-        let texts: Vec<&str> = d.iter().map(|d| d.text.as_str()).collect();
         assert_eq!(
-            texts,
-            [
-                "to hold the spring retreat online this year",
-                "to publish the minutes within a week"
-            ]
+            after("The committee agreed:", Subject::Group, &items),
+            items
         );
         // a list after a person's agreement is not the meeting's
-        let intro = Clause {
-            introduces_list: true,
-            ..clause("Ms. Lee agreed:", Subject::Person("Ms. Lee".into()))
-        };
-        let mut item = para();
-        item.is_item = true;
-        let c = [
-            intro,
-            Clause {
-                block: 1,
-                ..clause(
-                    "to hold the spring retreat online this year",
-                    Subject::Other,
-                )
-            },
-        ];
-        assert!(decisions(&c, &[para(), item], &[], None).is_empty());
+        let person = Subject::Person("Ms. Lee".into());
+        assert!(after("Ms. Lee agreed:", person, &items[..1]).is_empty());
     }
 
     #[test]
