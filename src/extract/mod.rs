@@ -25,26 +25,14 @@ use crate::model::{BlockKind, Meeting, MeetingInfo, Parsed, TurnInfo};
 
 /// Runs every rule over one parsed document: who spoke each block, then the proposals,
 /// decisions and events of those clauses, into the meeting that is printed and indexed.
-pub fn meeting(parsed: Parsed) -> Meeting {
-    let Parsed {
-        source,
-        title,
-        body,
-        kind,
-        date,
-        time_utc,
-        number,
-        next_meeting,
-        participants,
-        sections,
-        mut blocks,
-    } = parsed;
-    let at = speakers::attribute(&mut blocks, &participants);
-    let mut proposals = proposals::proposals(&at.clauses, &blocks, &sections);
+pub fn meeting(mut p: Parsed) -> Meeting {
+    let at = speakers::attribute(&mut p.blocks, &p.participants);
+    let (blocks, sections) = (&p.blocks, &p.sections);
+    let mut proposals = proposals::proposals(&at.clauses, blocks, sections);
     let mut decisions =
-        decisions::decisions(&at.clauses, &blocks, &sections, at.moderator.as_deref());
+        decisions::decisions(&at.clauses, blocks, sections, at.moderator.as_deref());
     // a long conversation: the clause model picks the turns that carry them
-    if let Some((p, d)) = clause::conversation(&blocks, &sections) {
+    if let Some((p, d)) = clause::conversation(blocks, sections) {
         proposals = p;
         decisions = d;
     }
@@ -61,7 +49,7 @@ pub fn meeting(parsed: Parsed) -> Meeting {
         .map(|b| b.text.as_str())
         .collect::<Vec<_>>()
         .join("\n");
-    let events = events::events(&body_text, &title, date);
+    let events = events::events(&body_text, &p.title, p.date);
     let speakers = at.speakers.clone();
     let turns = blocks
         .iter()
@@ -75,24 +63,24 @@ pub fn meeting(parsed: Parsed) -> Meeting {
         })
         .collect();
     Meeting {
-        source,
+        source: p.source,
         meeting: MeetingInfo {
-            title,
-            body,
-            kind,
-            date: date.map(dates::iso),
-            time_utc,
-            number,
+            title: p.title,
+            body: p.body,
+            kind: p.kind,
+            date: p.date.map(dates::iso),
+            time_utc: p.time_utc,
+            number: p.number,
             moderator: at.moderator.clone(),
-            next_meeting,
+            next_meeting: p.next_meeting,
         },
-        participants,
+        participants: p.participants,
         speakers,
         proposals,
         decisions,
         events,
         turns,
-        sections,
-        blocks,
+        sections: p.sections,
+        blocks: p.blocks,
     }
 }
