@@ -26,6 +26,18 @@ pub struct DateMention {
 }
 
 impl DateMention {
+    /// The date a regex match reads.
+    fn at(whole: regex::Match, year: Option<i32>, month: u8, day: u8, numeric: bool) -> Self {
+        DateMention {
+            start: whole.start(),
+            end: whole.end(),
+            year,
+            month,
+            day,
+            numeric,
+        }
+    }
+
     /// The calendar date, taking `default_year` when none is written; `None` when the
     /// date does not exist ("31 February").
     pub fn resolve(&self, default_year: Option<i32>) -> Option<Date> {
@@ -129,14 +141,7 @@ pub fn find_dates(text: &str, short_numeric: bool) -> Vec<DateMention> {
         let (Some(m), Ok(d)) = (month_number(&c["m"]), c["d"].parse::<u8>()) else {
             continue;
         };
-        found.push(DateMention {
-            start: whole.start(),
-            end: whole.end(),
-            year: year_of(c.name("y")),
-            month: m,
-            day: d,
-            numeric: false,
-        });
+        found.push(DateMention::at(whole, year_of(c.name("y")), m, d, false));
     }
     for c in MONTH_FIRST.captures_iter(text) {
         let whole = c.get(0).expect("match");
@@ -146,40 +151,19 @@ pub fn find_dates(text: &str, short_numeric: bool) -> Vec<DateMention> {
         if d == 0 || d > 31 {
             continue;
         }
-        found.push(DateMention {
-            start: whole.start(),
-            end: whole.end(),
-            year: year_of(c.name("y")),
-            month: m,
-            day: d,
-            numeric: false,
-        });
+        found.push(DateMention::at(whole, year_of(c.name("y")), m, d, false));
     }
     for c in ISO.captures_iter(text) {
         let whole = c.get(0).expect("match");
         let (Ok(m), Ok(d)) = (c["m"].parse::<u8>(), c["d"].parse::<u8>()) else {
             continue;
         };
-        found.push(DateMention {
-            start: whole.start(),
-            end: whole.end(),
-            year: year_of(c.name("y")),
-            month: m,
-            day: d,
-            numeric: true,
-        });
+        found.push(DateMention::at(whole, year_of(c.name("y")), m, d, true));
     }
     for c in NUMERIC.captures_iter(text) {
         let whole = c.get(0).expect("match");
         if let Some((d, m)) = day_month(&c["a"], &c["b"]) {
-            found.push(DateMention {
-                start: whole.start(),
-                end: whole.end(),
-                year: year_of(c.name("y")),
-                month: m,
-                day: d,
-                numeric: true,
-            });
+            found.push(DateMention::at(whole, year_of(c.name("y")), m, d, true));
         }
     }
     if short_numeric {
@@ -189,14 +173,7 @@ pub fn find_dates(text: &str, short_numeric: bool) -> Vec<DateMention> {
                 continue;
             }
             if let Some((d, m)) = day_month(&c["a"], &c["b"]) {
-                found.push(DateMention {
-                    start: whole.start(),
-                    end: whole.end(),
-                    year: None,
-                    month: m,
-                    day: d,
-                    numeric: true,
-                });
+                found.push(DateMention::at(whole, None, m, d, true));
             }
         }
     }
