@@ -554,17 +554,21 @@ fn family_given_order(name: &str, others: &str, all: &str) -> String {
     }
     // counted by scanning, not by regexes built per name: this runs for every two-word
     // participant of every record
+    // each word's whole-word occurrences are found once and every count read from them:
+    // the ten scans of the whole text they replace were a tenth of indexing's parse stage
+    // (perf, benches/RESULTS.md, session 15)
     let text = WordScan(others);
-    let ab = text.pairs(a, b);
-    let ba = text.pairs(b, a);
-    let hon_a = text.after_honorific(a);
-    let hon_b = text.after_honorific(b);
-    let alone = |w: &str, other: &str| {
-        let with = text.pairs(w, other) + text.pairs(other, w);
-        text.words(w).count().saturating_sub(with)
+    let (occ_a, occ_b) = (text.occurrences(a), text.occurrences(b));
+    let ab = text.pairs(&occ_a, b);
+    let ba = text.pairs(&occ_b, a);
+    let hon_a = text.after_honorific(&occ_a);
+    let hon_b = text.after_honorific(&occ_b);
+    let alone = |occ: &[(usize, usize)], w: &str, occ_other: &[(usize, usize)], other: &str| {
+        let with = text.pairs(occ, other) + text.pairs(occ_other, w);
+        occ.len().saturating_sub(with)
     };
-    let alone_a = alone(a, b).saturating_sub(hon_a);
-    let alone_b = alone(b, a).saturating_sub(hon_b);
+    let alone_a = alone(&occ_a, a, &occ_b, b).saturating_sub(hon_a);
+    let alone_b = alone(&occ_b, b, &occ_a, a).saturating_sub(hon_b);
     let keep = 2 * ab + hon_b + alone_a;
     let swap = 2 * ba + hon_a + alone_b;
     if swap > keep {
@@ -593,10 +597,16 @@ impl<'a> WordScan<'a> {
         })
     }
 
-    /// How often `first`, white space, then `second` stand as whole words.
-    fn pairs(&self, first: &'a str, second: &str) -> usize {
-        self.words(first)
-            .filter(|&(_, end)| {
+    /// Every whole-word occurrence of `w` ([`WordScan::words`]), to be counted more than once.
+    fn occurrences(&self, w: &'a str) -> Vec<(usize, usize)> {
+        self.words(w).collect()
+    }
+
+    /// How often a word (its `occurrences`), white space, then `second` stand as whole words.
+    fn pairs(&self, occurrences: &[(usize, usize)], second: &str) -> usize {
+        occurrences
+            .iter()
+            .filter(|&&(_, end)| {
                 let rest = &self.0[end..];
                 let gap = rest.len() - rest.trim_start().len();
                 let rest = &rest[gap..];
@@ -610,10 +620,12 @@ impl<'a> WordScan<'a> {
             .count()
     }
 
-    /// How often `w` follows an honorific ("Ms.", "Dr", ...) and white space.
-    fn after_honorific(&self, w: &'a str) -> usize {
-        self.words(w)
-            .filter(|&(start, _)| {
+    /// How often a word (its `occurrences`) follows an honorific ("Ms.", "Dr", ...) and
+    /// white space.
+    fn after_honorific(&self, occurrences: &[(usize, usize)]) -> usize {
+        occurrences
+            .iter()
+            .filter(|&&(start, _)| {
                 let head = &self.0[..start];
                 let kept = head.trim_end();
                 if kept.len() == head.len() {
