@@ -231,6 +231,10 @@ impl<'a> Loader<'a> {
                     m.body = d.take(f.body).unwrap_or_default();
                     m.kind = d.take(f.kind).unwrap_or_default();
                     m.title = d.take(f.title).unwrap_or_default();
+                    m.events = d
+                        .all_str(f.event)
+                        .map(crate::index::passages::parse_event_value)
+                        .collect();
                     if m.date.is_none() {
                         m.date = d.date(f.date).and_then(from_tantivy_date);
                     }
@@ -337,6 +341,14 @@ impl Stored {
             Some(Val::Str(s)) => Some(s),
             _ => None,
         }
+    }
+
+    /// Every string value of a field, in the order stored.
+    fn all_str(&self, fl: Field) -> impl Iterator<Item = &str> {
+        self.0.iter().filter_map(move |(f, v)| match v {
+            Val::Str(s) if *f == fl => Some(s.as_str()),
+            _ => None,
+        })
     }
 
     /// The first value of a field if it is a string, moved out.

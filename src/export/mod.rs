@@ -247,6 +247,10 @@ fn chain_hash(d: &Doc) -> String {
 }
 
 /// Writes the export; see the module documentation.
+///
+/// The gap chains (about 10 s of one core at 50,000 meetings) are computed on one thread
+/// while the meetings are read and written on the others; chains go last in the files, so
+/// nothing written before them waits for them.
 pub fn export(opts: &Options) -> Result<ExportReport> {
     let t0 = Instant::now();
     let (index, f) = reader::open(&opts.index)?;
@@ -270,20 +274,12 @@ pub fn export(opts: &Options) -> Result<ExportReport> {
         );
     }
     let previous = previous.unwrap_or_default();
-    // the chains read the index on their own; both take seconds at 50,000 meetings
-    let (layout, gaps) = rayon::join(
-        || layout::read(&searcher, &f),
-        || crate::query::gaps::gaps(&opts.index, 2, &Filters::default()),
-    );
-    let layout: Layout = layout?;
-    let gaps = gaps?.gaps;
-
     let mut report = ExportReport {
         engine: opts.engine,
         out: opts.out.display().to_string(),
         documents: TYPES.iter().map(|t| (*t, 0)).collect(),
         meetings: 0,
-        meetings_in_index: layout.meetings.len(),
+        meetings_in_index: 0,
         meetings_unchanged: 0,
         meetings_before_since: 0,
         meetings_undated: 0,
@@ -297,45 +293,16 @@ pub fn export(opts: &Options) -> Result<ExportReport> {
         engine: Some(opts.engine),
         ..Default::default()
     };
-    // meetings to write, oldest first
-    let mut selected: Vec<&Place> = Vec::new();
-    for m in layout.meetings.values() {
-        let shipped = previous.sources.get(&m.source);
-        let unchanged = shipped == Some(&m.hash);
-        let keep = if opts.incremental && unchanged {
-            report.meetings_unchanged += 1;
-            false
-        } else if m.date.is_none() && (opts.engine == Engine::Quickwit || opts.since.is_some()) {
-            report.meetings_undated += 1;
-            false
-        } else if opts.since.is_some_and(|s| m.date.is_some_and(|d| d < s)) {
-            report.meetings_before_since += 1;
-            false
-        } else {
-            true
-        };
-        if keep {
-            if shipped.is_some_and(|h| h != &m.hash) {
-                report.deletions.sources_replaced.push(m.source.clone());
-            }
-            state.sources.insert(m.source.clone(), m.hash.clone());
-            selected.push(m);
-        } else if let Some(h) = shipped {
-            // not written now: what the engine has is what was shipped before
-            state.sources.insert(m.source.clone(), h.clone());
-        }
-    }
-    report.deletions.sources_removed = previous
-        .sources
-        .keys()
-        .filter(|s| !layout.meetings.contains_key(*s))
-        .cloned()
-        .collect();
-    selected.sort_by(|a, b| (a.date, &a.source).cmp(&(b.date, &b.source)));
-    report.meetings = selected.len();
+    // the chains read the index on their own, beside the meetings
+    let (gaps, meetings) = rayon::join(
+        || crate::query::gaps::gaps(&opts.index, 2, &Filters::default()),
+        || write_meetings(opts, &searcher, &f, &previous, &mut report, &mut state),
+    );
+    let (layout, sink) = meetings?;
+    let gaps = gaps?.gaps;
 
     // a chain takes its themes from its proposals and its body and title from its first
-    // meeting: those meetings alone are read before the others are streamed
+    // meeting: those meetings are read again, their proposals only
     let mut named: Vec<&str> = gaps
         .iter()
         .flat_map(|g| g.occurrences.iter().map(|o| o.source.as_str()))
@@ -378,27 +345,11 @@ pub fn export(opts: &Options) -> Result<ExportReport> {
         .filter(|id| !now.contains(*id))
         .cloned()
         .collect();
-
-    let read = Reading {
-        searcher: &searcher,
-        f: &f,
-        layout: &layout,
-    };
-    std::fs::create_dir_all(&opts.out)
-        .with_context(|| format!("creating {}", opts.out.display()))?;
-    for e in std::fs::read_dir(&opts.out)
-        .with_context(|| format!("reading {}", opts.out.display()))?
-        .flatten()
-    {
-        let name = e.file_name().to_string_lossy().into_owned();
-        if is_ours(&name) {
-            std::fs::remove_file(e.path())
-                .with_context(|| format!("removing the old {}", e.path().display()))?;
+    match sink {
+        Sink::Quickwit => finish_quickwit(opts, &chains, &mut report)?,
+        Sink::Opensearch(bulk, files) => {
+            finish_opensearch(opts, bulk, files, &chains, &mut report)?;
         }
-    }
-    match opts.engine {
-        Engine::Quickwit => write_quickwit(opts, &read, &selected, &chains, &mut report)?,
-        Engine::Opensearch => write_opensearch(opts, &read, &selected, &chains, &mut report)?,
     }
     write_json(
         &opts.out,
@@ -417,6 +368,94 @@ pub fn export(opts: &Options) -> Result<ExportReport> {
     Ok(report)
 }
 
+/// Where the chains go once the meetings are written.
+enum Sink<'a> {
+    /// The chains' NDJSON file comes after the meeting files.
+    Quickwit,
+    /// The chains' actions follow the meetings' in the open `_bulk` file; the files
+    /// written so far.
+    Opensearch(Bulk<'a>, Vec<String>),
+}
+
+/// Selects the meetings to write and writes them (configs first), filling the report's
+/// meeting figures and the state's sources.
+fn write_meetings<'a>(
+    opts: &'a Options,
+    searcher: &tantivy::Searcher,
+    f: &crate::index::schema::Fields,
+    previous: &State,
+    report: &mut ExportReport,
+    state: &mut State,
+) -> Result<(Layout, Sink<'a>)> {
+    let layout: Layout = layout::read(searcher, f)?;
+    report.meetings_in_index = layout.meetings.len();
+    // meetings to write, oldest first
+    let mut selected: Vec<&Place> = Vec::new();
+    for m in layout.meetings.values() {
+        let shipped = previous.sources.get(&m.source);
+        let unchanged = shipped == Some(&m.hash);
+        let keep = if opts.incremental && unchanged {
+            report.meetings_unchanged += 1;
+            false
+        } else if m.date.is_none() && (opts.engine == Engine::Quickwit || opts.since.is_some()) {
+            report.meetings_undated += 1;
+            false
+        } else if opts.since.is_some_and(|s| m.date.is_some_and(|d| d < s)) {
+            report.meetings_before_since += 1;
+            false
+        } else {
+            true
+        };
+        if keep {
+            if shipped.is_some_and(|h| h != &m.hash) {
+                report.deletions.sources_replaced.push(m.source.clone());
+            }
+            state.sources.insert(m.source.clone(), m.hash.clone());
+            selected.push(m);
+        } else if let Some(h) = shipped {
+            // not written now: what the engine has is what was shipped before
+            state.sources.insert(m.source.clone(), h.clone());
+        }
+    }
+    report.deletions.sources_removed = previous
+        .sources
+        .keys()
+        .filter(|s| !layout.meetings.contains_key(*s))
+        .cloned()
+        .collect();
+    selected.sort_by(|a, b| (a.date, &a.source).cmp(&(b.date, &b.source)));
+    report.meetings = selected.len();
+
+    let read = Reading {
+        searcher,
+        f,
+        layout: &layout,
+    };
+    std::fs::create_dir_all(&opts.out)
+        .with_context(|| format!("creating {}", opts.out.display()))?;
+    for e in std::fs::read_dir(&opts.out)
+        .with_context(|| format!("reading {}", opts.out.display()))?
+        .flatten()
+    {
+        let name = e.file_name().to_string_lossy().into_owned();
+        if is_ours(&name) {
+            std::fs::remove_file(e.path())
+                .with_context(|| format!("removing the old {}", e.path().display()))?;
+        }
+    }
+    let sink = match opts.engine {
+        Engine::Quickwit => {
+            write_quickwit(opts, &read, &selected, report)?;
+            Sink::Quickwit
+        }
+        Engine::Opensearch => {
+            let (bulk, files) = write_opensearch(opts, &read, &selected, report)?;
+            Sink::Opensearch(bulk, files)
+        }
+    };
+    drop(selected);
+    Ok((layout, sink))
+}
 fn create(dir: &Path, name: &str, files: &mut Vec<String>) -> Result<BufWriter<File>> {
     let path = dir.join(name);
     let f = File::create(&path).with_context(|| format!("creating {}", path.display()))?;
@@ -432,11 +471,11 @@ fn write_json<T: Serialize>(dir: &Path, name: &str, v: &T, files: &mut Vec<Strin
         .with_context(|| format!("writing {}", dir.join(name).display()))
 }
 
+/// Writes Quickwit's configs and the meetings' NDJSON files.
 fn write_quickwit(
     opts: &Options,
     read: &Reading,
     meetings: &[&Place],
-    chains: &[Doc],
     report: &mut ExportReport,
 ) -> Result<()> {
     let dir = &opts.out;
@@ -468,6 +507,12 @@ fn write_quickwit(
     for w in &mut writers {
         w.flush().context("writing the NDJSON files")?;
     }
+    Ok(())
+}
+
+/// Writes Quickwit's chain file and delete tasks.
+fn finish_quickwit(opts: &Options, chains: &[Doc], report: &mut ExportReport) -> Result<()> {
+    let dir = &opts.out;
     let mut w = create(
         dir,
         &format!("{}.ndjson", DocType::Chain.index_name()),
@@ -564,13 +609,14 @@ impl Bulk<'_> {
     }
 }
 
-fn write_opensearch(
-    opts: &Options,
+/// Writes OpenSearch's mappings and the meetings' `_bulk` blocks; the last file is left
+/// open for the chains.
+fn write_opensearch<'a>(
+    opts: &'a Options,
     read: &Reading,
     meetings: &[&Place],
-    chains: &[Doc],
     report: &mut ExportReport,
-) -> Result<()> {
+) -> Result<(Bulk<'a>, Vec<String>)> {
     let dir = &opts.out;
     for t in TYPES {
         write_json(
@@ -587,13 +633,6 @@ fn write_opensearch(
         size: 0,
         w: None,
     };
-    // deletions first: a chain removed, then the documents of this export
-    let mut block = Vec::new();
-    for id in &report.deletions.chains_removed {
-        serde_json::to_writer(&mut block, &opensearch::delete_action(DocType::Chain, id))?;
-        block.push(b'\n');
-    }
-    bulk.write(&block, &mut files)?;
     let documents = &mut report.documents;
     each_chunk(read, meetings, true, |chunk| {
         for parts in chunk {
@@ -605,6 +644,26 @@ fn write_opensearch(
         }
         Ok(())
     })?;
+    Ok((bulk, files))
+}
+
+/// Writes the chains' `_bulk` actions after the meetings' (the removed chains' deletes
+/// first: session 14 wrote those at the head of the first file, before the chains were
+/// computed beside the meetings) and the delete-by-query of changed sources.
+fn finish_opensearch(
+    opts: &Options,
+    mut bulk: Bulk,
+    mut files: Vec<String>,
+    chains: &[Doc],
+    report: &mut ExportReport,
+) -> Result<()> {
+    let dir = &opts.out;
+    let mut block = Vec::new();
+    for id in &report.deletions.chains_removed {
+        serde_json::to_writer(&mut block, &opensearch::delete_action(DocType::Chain, id))?;
+        block.push(b'\n');
+    }
+    bulk.write(&block, &mut files)?;
     for d in chains {
         let mut block = serde_json::to_vec(&opensearch::index_action(DocType::Chain, &d.id))?;
         block.push(b'\n');

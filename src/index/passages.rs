@@ -77,6 +77,9 @@ pub fn documents(
     for (key, surface, n) in &r.phrases {
         whole.add_text(f.phrase, format!("{key}\u{1f}{surface}\u{1f}{n}"));
     }
+    for e in &m.events {
+        whole.add_text(f.event, event_value(&e.name, e.date.as_deref()));
+    }
     out.push(whole);
     for p in &r.proposals {
         let mut d = base(record::PROPOSAL);
@@ -114,6 +117,21 @@ pub fn documents(
     out
 }
 
+/// An event as the meeting record stores it: its name, a unit separator, its ISO date or
+/// nothing.
+pub fn event_value(name: &str, date: Option<&str>) -> String {
+    format!("{name}\u{1f}{}", date.unwrap_or(""))
+}
+
+/// An event stored by [`event_value`], read back as (name, date).
+pub fn parse_event_value(v: &str) -> (String, Option<String>) {
+    match v.split_once('\u{1f}') {
+        Some((name, "")) => (name.to_string(), None),
+        Some((name, date)) => (name.to_string(), Some(date.to_string())),
+        None => (v.to_string(), None),
+    }
+}
+
 /// The record that says a file was indexed, and with which content.
 pub fn file_record(f: &Fields, source: &str, hash: &str, size: u64, mtime: u64) -> TantivyDocument {
     let mut d = TantivyDocument::default();
@@ -124,4 +142,26 @@ pub fn file_record(f: &Fields, source: &str, hash: &str, size: u64, mtime: u64) 
     d.add_u64(f.size, size);
     d.add_u64(f.mtime, mtime);
     d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn test_an_event_reads_back_as_it_was_stored() {
+        for (name, date) in [
+            ("Open Consultations", None),
+            ("Paris Peace Forum", Some("2024-11-11")),
+        ] {
+            let v = event_value(name, date);
+            assert_eq!(
+                parse_event_value(&v),
+                (name.to_string(), date.map(String::from))
+            );
+        }
+        // a value without a separator is a name without a date
+        assert_eq!(parse_event_value("WSIS+20"), ("WSIS+20".to_string(), None));
+        assert_ne!(event_value("A", None), event_value("A", Some("2024-01-01")));
+    }
 }

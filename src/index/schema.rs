@@ -73,6 +73,8 @@ pub mod field {
     pub const MTIME: &str = "mtime";
     /// The `minor` field.
     pub const MINOR: &str = "minor";
+    /// The `event` field.
+    pub const EVENT: &str = "event";
 }
 
 /// Kinds of record in the index (`record` field).
@@ -154,6 +156,10 @@ pub struct Fields {
     pub mtime: Field,
     /// 1 for back-channel turns ("Yeah.", "Okay."), which rank below others.
     pub minor: Field,
+    /// Events a meeting names, on its meeting record ("name\u{1f}ISO date or nothing"),
+    /// as extraction found them (stored only): `quorum export` ships them without
+    /// running the event rules again.
+    pub event: Field,
 }
 
 impl Fields {
@@ -243,6 +249,7 @@ pub fn build() -> (Schema, Fields) {
             field::MINOR,
             NumericOptions::default().set_fast().set_indexed(),
         ),
+        event: b.add_text_field(field::EVENT, STORED),
     };
     (b.build(), fields)
 }
