@@ -54,6 +54,9 @@ pub struct EventRules {
     /// Series whose name alone names their annual gathering ("the upcoming EuroDIG").
     #[serde(default)]
     pub bare_series: Vec<String>,
+    /// Words that number a gathering as the first of its series ("inaugural").
+    #[serde(default)]
+    pub first_words: Vec<String>,
 }
 
 impl EventRules {
@@ -76,6 +79,7 @@ impl EventRules {
         self.hosts.extend(other.hosts);
         self.not_qualifiers.extend(other.not_qualifiers);
         self.bare_series.extend(other.bare_series);
+        self.first_words.extend(other.first_words);
     }
 }
 
@@ -99,6 +103,16 @@ struct Compiled {
     open_consultations: Regex,
     /// A head word ("Summit", "Forum"): a capitalised phrase is a name only with one.
     head: Regex,
+    /// "the inaugural meeting of the IGF": an ordinal meeting of a series.
+    ordinal_of: Regex,
+    /// "the Benin IGF": a national or regional initiative, named without a year.
+    national: Regex,
+    /// What a gathering does in a clause: it takes place, is held, meets.
+    gathering_verb: Regex,
+    /// " in Abuja": the place after a name.
+    place_after: Regex,
+    /// "CSTD 28th session", "the 16th session of the CSTD": a numbered session of a body.
+    body_session: Regex,
 }
 
 impl Compiled {
@@ -119,6 +133,8 @@ impl Compiled {
             || self.bare.as_ref().is_some_and(|k| k.is_match(line))
             || self.quoted_title.is_match(line)
             || self.open_consultations.is_match(line)
+            || self.national.is_match(line)
+            || self.body_session.is_match(line)
     }
 }
 
@@ -161,7 +177,14 @@ fn compiled() -> &'static Compiled {
         let quoted_title = Regex::new(r#"(?i:\b(?:under the title|titled|entitled|called|named)\s+)["“]([^"”]{8,160})["”]"#).expect("quoted");
         let open_consultations = Regex::new(r"(?i:\b(first|second|third|fourth)\s+)?Open Consultations(?:\s+and\s+(?:the\s+)?MAG\s+[Mm]eeting)?").expect("oc");
         let head = Regex::new(&format!(r"\b(?:{})\b", alternation(&rules.heads))).expect("heads");
-        Compiled { rules, series, ordinal, year_first, series_meeting, host, known, host_after, bare, phrase, quoted_title, open_consultations, head }
+        let ords = if rules.first_words.is_empty() { ordinal_words.clone() } else { format!("{ordinal_words}|{}", alternation(&rules.first_words)) };
+        let ordinal_of = Regex::new(&format!(r"\b(?:\d{{1,2}}(?:st|nd|rd|th)|(?i:{ords}))\s+(?:annual\s+)?meeting\s+of\s+the\s+(?:{})\b", alternation(&rules.ordinal_series))).expect("ordinal of");
+        let cap = r"\p{Lu}[\p{L}\p{M}'’\-]*";
+        let national = Regex::new(&format!(r"\b{cap}(?:\s+{cap}){{0,2}}\s+IGF\b")).expect("national");
+        let gathering_verb = Regex::new(r"(?i)\b(?:takes?|took|taking)\s+place\b|\b(?:be|been|is|are|was|were)\s+held\b|\b(?:will|would)\s+meet\b|\bmeetings?\s+(?:would|will)\b").expect("gathering verb");
+        let place_after = Regex::new(&format!(r"^\s+in\s+({cap}(?:\s+{cap}){{0,2}})")).expect("place after");
+        let body_session = Regex::new(&format!(r"\b\p{{Lu}}{{2,}}\s+(?:\d{{1,2}}(?:st|nd|rd|th)|{ordinal_words})\s+session\b|\b(?:\d{{1,2}}(?:st|nd|rd|th)|{ordinal_words})\s+session\s+of\s+the\s+\p{{Lu}}{{2,}}\b")).expect("body session");
+        Compiled { rules, series, ordinal, year_first, series_meeting, host, known, host_after, bare, phrase, quoted_title, open_consultations, head, ordinal_of, national, gathering_verb, place_after, body_session }
     })
 }
 
@@ -172,12 +195,9 @@ pub fn events(text: &str, title: &str, meeting_date: Option<Date>) -> Vec<Event>
     let text = strip_emphasis(text);
     let title_words: Vec<String> = word_set(title);
     let mut found: Vec<(String, Option<String>)> = Vec::new();
+    let lines = text.split('\n').filter(|l| c.may_name_event(l));
     // sentences never cross a line (Unicode breaks after a line feed)
-    for s in text
-        .split('\n')
-        .filter(|l| c.may_name_event(l))
-        .flat_map(|l| sentences(l).into_iter().map(|x| x.1))
-    {
+    for s in lines.flat_map(|l| sentences(l).into_iter().map(|x| x.1)) {
         let mut spans: Vec<(usize, usize)> = Vec::new();
         let push = |a: usize, b: usize, spans: &mut Vec<(usize, usize)>| {
             if !spans.iter().any(|&(x, y)| a < y && b > x) {
@@ -197,10 +217,14 @@ pub fn events(text: &str, title: &str, meeting_date: Option<Date>) -> Vec<Event>
                 push(m.start(), m.end(), &mut spans);
             }
         }
+        for m in c.body_session.find_iter(s) {
+            push(m.start(), m.end(), &mut spans);
+        }
         for m in c.series.find_iter(s) {
             push(qualified_start(s, m.start(), c), m.end(), &mut spans);
         }
         for re in [
+            Some(&c.ordinal_of),
             Some(&c.ordinal),
             Some(&c.year_first),
             c.host.as_ref(),
@@ -232,18 +256,24 @@ pub fn events(text: &str, title: &str, meeting_date: Option<Date>) -> Vec<Event>
                 push(m.start(), m.end(), &mut spans);
             }
         }
+        for m in c.national.find_iter(s) {
+            if let Some(a) = national::gathering_start(s, m.start(), m.end(), c) {
+                push(a, m.end(), &mut spans);
+            }
+        }
         for m in c.phrase.find_iter(s) {
             if let Some((a, b)) = headed(s, m.start(), m.end(), c) {
                 push(a, b, &mut spans);
             }
         }
         spans.sort();
+        let spans = join_slashed(s, spans);
         let mut prev_end: Option<usize> = None;
         for (a, b) in spans {
             // "IGF 2013, the eighth IGF, ...": an apposition names the same gathering again
             let apposition = prev_end.is_some_and(|e| is_apposition(&s[e..a]));
             prev_end = Some(b);
-            if apposition {
+            if apposition || refers_to_itself_or_a_document(&s[..a]) {
                 continue;
             }
             let name = s[a..b]
@@ -270,6 +300,32 @@ pub fn events(text: &str, title: &str, meeting_date: Option<Date>) -> Vec<Event>
         }
     }
     merge(found)
+}
+
+/// Joins two names written as one with a slash ("Open Mic / Taking Stock").
+fn join_slashed(s: &str, spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (a, b) in spans {
+        if let Some(last) = out.last_mut() {
+            if last.1 <= a && s[last.1..a].trim() == "/" {
+                last.1 = b;
+                continue;
+            }
+        }
+        out.push((a, b));
+    }
+    out
+}
+
+/// Whether the words before a name make it the record's own meeting ("this Day 0 event") or
+/// a document about a meeting ("Summary of MAG Virtual Meeting XI").
+fn refers_to_itself_or_a_document(before: &str) -> bool {
+    let b = before.trim_end().to_lowercase();
+    let b = b.strip_suffix(" the").unwrap_or(&b);
+    b.ends_with("this") && !b.ends_with(" in this") && !b.ends_with(" of this")
+        || ["summary of", "report of", "minutes of", "notes of"]
+            .iter()
+            .any(|d| b.ends_with(d))
 }
 
 /// Whether the words before a name make it a kind, not one gathering ("a second IGF",
@@ -459,8 +515,6 @@ fn is_event_name(
         "secretariat",
         "team",
         "page",
-        "report",
-        "messages",
         "village",
         "mailing",
     ]
@@ -483,7 +537,14 @@ fn is_event_name(
         || c.open_consultations.find(name).is_some_and(|m| {
             m.start() == 0 && m.end() == name.len() && name.split_whitespace().count() > 2
         });
+    let known = known || c.body_session.is_match(name) || c.national.is_match(name);
     if !known && is_headed {
+        // "(Dublin Digital Rights Forum)" after a person's name: an affiliation
+        let a = end.saturating_sub(name.len());
+        if sentence[..a].trim_end().ends_with('(') && sentence[end..].trim_start().starts_with(')')
+        {
+            return false;
+        }
         // plural heads name kinds of session, not one gathering ("Best Practice Forums")
         if last.ends_with('s')
             && last != "Consultations"
@@ -571,6 +632,9 @@ fn merge(found: Vec<(String, Option<String>)>) -> Vec<Event> {
     }
     merged
 }
+
+#[path = "events_national.rs"]
+mod national;
 
 #[cfg(test)]
 #[path = "events_tests.rs"]
