@@ -220,11 +220,17 @@ pub fn events(text: &str, title: &str, meeting_date: Option<Date>) -> Vec<Event>
         for m in c.body_session.find_iter(s) {
             push(m.start(), m.end(), &mut spans);
         }
+        // before the series, which it contains: "the first meeting of the Internet
+        // Governance Forum" is one gathering, not the body it names
+        for m in c.ordinal_of.find_iter(s) {
+            if !names_the_cycle(&s[m.end()..], c) && !after_indefinite(&s[..m.start()]) {
+                push(m.start(), m.end(), &mut spans);
+            }
+        }
         for m in c.series.find_iter(s) {
             push(qualified_start(s, m.start(), c), m.end(), &mut spans);
         }
         for re in [
-            Some(&c.ordinal_of),
             Some(&c.ordinal),
             Some(&c.year_first),
             c.host.as_ref(),
@@ -273,7 +279,10 @@ pub fn events(text: &str, title: &str, meeting_date: Option<Date>) -> Vec<Event>
             // "IGF 2013, the eighth IGF, ...": an apposition names the same gathering again
             let apposition = prev_end.is_some_and(|e| is_apposition(&s[e..a]));
             prev_end = Some(b);
-            if apposition || refers_to_itself_or_a_document(&s[..a]) {
+            if apposition
+                || refers_to_itself_or_a_document(&s[..a])
+                || opens_with_a_document(&s[a..b])
+            {
                 continue;
             }
             let name = s[a..b]
@@ -323,9 +332,19 @@ fn refers_to_itself_or_a_document(before: &str) -> bool {
     let b = before.trim_end().to_lowercase();
     let b = b.strip_suffix(" the").unwrap_or(&b);
     b.ends_with("this") && !b.ends_with(" in this") && !b.ends_with(" of this")
-        || ["summary of", "report of", "minutes of", "notes of"]
-            .iter()
-            .any(|d| b.ends_with(d))
+        || DOCUMENTS_OF.iter().any(|d| b.ends_with(d))
+}
+
+/// Words that make what follows the subject of a document, not a gathering attended.
+const DOCUMENTS_OF: [&str; 4] = ["summary of", "report of", "minutes of", "notes of"];
+
+/// Whether a capitalised phrase opens with a document's words ("Report of the Lagos Policy
+/// Forum" at the start of a sentence, where the phrase takes them in).
+fn opens_with_a_document(name: &str) -> bool {
+    let n = name.to_lowercase();
+    DOCUMENTS_OF
+        .iter()
+        .any(|d| n.strip_prefix(d).is_some_and(|rest| rest.starts_with(' ')))
 }
 
 /// Whether the words before a name make it a kind, not one gathering ("a second IGF",
@@ -529,6 +548,7 @@ fn is_event_name(
     let known = c.rules.known.iter().any(|k| k == name)
         || c.series.is_match(name)
         || c.ordinal.is_match(name)
+        || c.ordinal_of.is_match(name)
         || c.year_first.is_match(name)
         || c.host.as_ref().is_some_and(|h| h.is_match(name))
         || c.series_meeting.as_ref().is_some_and(|h| h.is_match(name))

@@ -14,9 +14,10 @@ use tantivy::Index;
 // too because the index registers them and queries over the index use them.
 pub use crate::text::analysis::{analyze, name_analyzer, text_analyzer, words_and_stems};
 
-/// Bumped whenever fields or their analysis change, or what extraction stores (12: session
-/// 14's quoted minutes in mail replies, proposal, decision and event forms).
-pub const SCHEMA_VERSION: u32 = 12;
+/// Bumped whenever fields or their analysis change, or what extraction stores (13: events
+/// stored on the meeting record, and events named by "the first meeting of the ..." or
+/// opened by a document's words).
+pub const SCHEMA_VERSION: u32 = 13;
 
 /// The name of every field, as tantivy stores it: code that reads a fast field or a
 /// field by name takes it from here.
