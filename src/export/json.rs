@@ -91,18 +91,8 @@ pub fn string(out: &mut Vec<u8>, s: &str) {
 }
 
 /// An unsigned integer in decimal.
-pub fn uint(out: &mut Vec<u8>, mut n: u64) {
-    let mut buf = [0u8; 20];
-    let mut i = buf.len();
-    loop {
-        i -= 1;
-        buf[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&buf[i..]);
+fn uint(out: &mut Vec<u8>, n: u64) {
+    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
 
 fn opt_string(out: &mut Vec<u8>, s: Option<&str>) {
