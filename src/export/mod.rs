@@ -15,42 +15,29 @@ mod json;
 pub mod layout;
 pub mod opensearch;
 pub mod quickwit;
+mod report;
 mod stream;
+mod write;
+
+pub use report::{summary, Deletions, Engine, ExportReport};
 
 use crate::error::{ExitStatus, QuorumError};
 use crate::index::reader;
 use crate::query::filters::date_arg;
 use crate::query::filters::Filters;
 use anyhow::{Context, Result};
-use docs::{Doc, DocType, TYPES};
+use docs::{Doc, TYPES};
 use layout::{Layout, Place};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
-use std::fs::File;
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
-use stream::{each_chunk, Reading, MEETING_TYPES};
+use stream::Reading;
 use time::Date;
-
-/// The engines.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Engine {
-    /// Quickwit: index configs (YAML) and one NDJSON file per index.
-    Quickwit,
-    /// OpenSearch: mappings (JSON) and `_bulk` files.
-    Opensearch,
-}
-
-impl Engine {
-    fn as_str(self) -> &'static str {
-        match self {
-            Engine::Quickwit => "quickwit",
-            Engine::Opensearch => "opensearch",
-        }
-    }
-}
+use write::{
+    finish_opensearch, finish_quickwit, write_json, write_opensearch, write_quickwit, Sink,
+};
 
 /// `quorum export`.
 #[derive(Debug, clap::Args)]
@@ -108,51 +95,6 @@ pub struct State {
     pub chains: BTreeMap<String, String>,
 }
 
-/// What the engine must remove before loading the new files.
-#[derive(Debug, Default, Serialize)]
-pub struct Deletions {
-    /// Sources no longer in the index: delete all their documents.
-    pub sources_removed: Vec<String>,
-    /// Sources changed since they were shipped: delete their documents, then load the
-    /// new ones (ids of records that moved are not reused).
-    pub sources_replaced: Vec<String>,
-    /// Chains that no longer recur: delete by id.
-    pub chains_removed: Vec<String>,
-    /// Chains shipped before and written again changed (OpenSearch overwrites them by id;
-    /// Quickwit, which only appends, needs them deleted first).
-    pub chains_replaced: Vec<String>,
-}
-
-/// The figures of one export.
-#[derive(Debug, Serialize)]
-pub struct ExportReport {
-    /// Engine.
-    pub engine: Engine,
-    /// Output folder.
-    pub out: String,
-    /// Documents written, per type.
-    pub documents: BTreeMap<DocType, usize>,
-    /// Meetings written.
-    pub meetings: usize,
-    /// Meetings in the index.
-    pub meetings_in_index: usize,
-    /// Meetings left out as unchanged since the last export (`--incremental`).
-    pub meetings_unchanged: usize,
-    /// Meetings left out as older than `--since`.
-    pub meetings_before_since: usize,
-    /// Meetings left out because they have no date (Quickwit needs one; `--since`
-    /// cannot place them).
-    pub meetings_undated: usize,
-    /// Chains left out as unchanged (`--incremental`) or last raised before `--since`.
-    pub chains_left_out: usize,
-    /// What the engine must delete.
-    pub deletions: Deletions,
-    /// Files written, in the output folder.
-    pub files: Vec<String>,
-    /// Wall time.
-    pub seconds: f64,
-}
-
 /// Runs `quorum export`.
 pub fn run(a: ExportArgs, out: &mut impl Write) -> Result<ExitStatus> {
     let opts = Options {
@@ -181,28 +123,6 @@ pub fn run(a: ExportArgs, out: &mut impl Write) -> Result<ExitStatus> {
         crate::report::json::write(out, &report)?;
     }
     Ok(ExitStatus::Success)
-}
-
-/// One line for people.
-pub fn summary(r: &ExportReport) -> String {
-    let counts = TYPES
-        .iter()
-        .map(|t| format!("{} {}s", r.documents.get(t).unwrap_or(&0), t.as_str()))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let d = &r.deletions;
-    format!(
-        "exported {counts} ({} of {} meetings; {} unchanged) for {} to {} in {:.2}s; to delete: {} sources removed, {} replaced, {} chains removed",
-        r.meetings,
-        r.meetings_in_index,
-        r.meetings_unchanged,
-        r.engine.as_str(),
-        r.out,
-        r.seconds,
-        d.sources_removed.len(),
-        d.sources_replaced.len(),
-        d.chains_removed.len()
-    )
 }
 
 fn read_state(out: &Path) -> Result<Option<State>> {
@@ -346,9 +266,9 @@ pub fn export(opts: &Options) -> Result<ExportReport> {
         .cloned()
         .collect();
     match sink {
-        Sink::Quickwit => finish_quickwit(opts, &chains, &mut report)?,
+        Sink::Quickwit => finish_quickwit(&opts.out, &chains, &mut report)?,
         Sink::Opensearch(bulk, files) => {
-            finish_opensearch(opts, bulk, files, &chains, &mut report)?;
+            finish_opensearch(&opts.out, bulk, files, &chains, &mut report)?;
         }
     }
     write_json(
@@ -366,15 +286,6 @@ pub fn export(opts: &Options) -> Result<ExportReport> {
     report.files.push(STATE_FILE.to_string());
     report.seconds = (t0.elapsed().as_secs_f64() * 100.0).round() / 100.0;
     Ok(report)
-}
-
-/// Where the chains go once the meetings are written.
-enum Sink<'a> {
-    /// The chains' NDJSON file comes after the meeting files.
-    Quickwit,
-    /// The chains' actions follow the meetings' in the open `_bulk` file; the files
-    /// written so far.
-    Opensearch(Bulk<'a>, Vec<String>),
 }
 
 /// Selects the meetings to write and writes them (configs first), filling the report's
@@ -445,253 +356,17 @@ fn write_meetings<'a>(
     }
     let sink = match opts.engine {
         Engine::Quickwit => {
-            write_quickwit(opts, &read, &selected, report)?;
+            write_quickwit(&opts.out, &read, &selected, report)?;
             Sink::Quickwit
         }
         Engine::Opensearch => {
-            let (bulk, files) = write_opensearch(opts, &read, &selected, report)?;
+            let (bulk, files) = write_opensearch(&opts.out, &read, &selected, report)?;
             Sink::Opensearch(bulk, files)
         }
     };
     drop(selected);
     Ok((layout, sink))
 }
-fn create(dir: &Path, name: &str, files: &mut Vec<String>) -> Result<BufWriter<File>> {
-    let path = dir.join(name);
-    let f = File::create(&path).with_context(|| format!("creating {}", path.display()))?;
-    files.push(name.to_string());
-    Ok(BufWriter::with_capacity(1 << 20, f))
-}
-
-fn write_json<T: Serialize>(dir: &Path, name: &str, v: &T, files: &mut Vec<String>) -> Result<()> {
-    let mut w = create(dir, name, files)?;
-    serde_json::to_writer_pretty(&mut w, v)?;
-    w.write_all(b"\n")?;
-    w.flush()
-        .with_context(|| format!("writing {}", dir.join(name).display()))
-}
-
-/// Writes Quickwit's configs and the meetings' NDJSON files.
-fn write_quickwit(
-    opts: &Options,
-    read: &Reading,
-    meetings: &[&Place],
-    report: &mut ExportReport,
-) -> Result<()> {
-    let dir = &opts.out;
-    for t in TYPES {
-        let yaml = quickwit::to_yaml(&quickwit::index_config(t));
-        let name = format!("{}.yaml", t.index_name());
-        std::fs::write(dir.join(&name), yaml)
-            .with_context(|| format!("writing {}", dir.join(&name).display()))?;
-        report.files.push(name);
-    }
-    let mut writers = Vec::new();
-    for t in MEETING_TYPES {
-        writers.push(create(
-            dir,
-            &format!("{}.ndjson", t.index_name()),
-            &mut report.files,
-        )?);
-    }
-    let documents = &mut report.documents;
-    each_chunk(read, meetings, false, |chunk| {
-        for parts in chunk {
-            for (i, (buf, n)) in parts.iter().enumerate() {
-                writers[i].write_all(buf)?;
-                *documents.entry(MEETING_TYPES[i]).or_default() += n;
-            }
-        }
-        Ok(())
-    })?;
-    for w in &mut writers {
-        w.flush().context("writing the NDJSON files")?;
-    }
-    Ok(())
-}
-
-/// Writes Quickwit's chain file and delete tasks.
-fn finish_quickwit(opts: &Options, chains: &[Doc], report: &mut ExportReport) -> Result<()> {
-    let dir = &opts.out;
-    let mut w = create(
-        dir,
-        &format!("{}.ndjson", DocType::Chain.index_name()),
-        &mut report.files,
-    )?;
-    for d in chains {
-        serde_json::to_writer(&mut w, d)?;
-        w.write_all(b"\n")?;
-    }
-    w.flush().context("writing the chains")?;
-    report.documents.insert(DocType::Chain, chains.len());
-    // Quickwit deletes by query, index by index
-    let d = &report.deletions;
-    let sources: Vec<String> = d
-        .sources_removed
-        .iter()
-        .chain(&d.sources_replaced)
-        .cloned()
-        .collect();
-    let chain_ids: Vec<String> = d
-        .chains_removed
-        .iter()
-        .chain(&d.chains_replaced)
-        .cloned()
-        .collect();
-    let mut tasks = Vec::new();
-    if !sources.is_empty() {
-        for t in MEETING_TYPES {
-            tasks.push((t, quickwit::delete_task("source", &sources)));
-        }
-    }
-    if !chain_ids.is_empty() {
-        tasks.push((DocType::Chain, quickwit::delete_task("id", &chain_ids)));
-    }
-    for (t, task) in tasks {
-        write_json(
-            dir,
-            &format!("{}.delete-task.json", t.index_name()),
-            &task,
-            &mut report.files,
-        )?;
-    }
-    Ok(())
-}
-
-/// A `_bulk` file that starts a new part when the next block would pass the size limit.
-struct Bulk<'a> {
-    dir: &'a Path,
-    part: usize,
-    size: usize,
-    w: Option<BufWriter<File>>,
-}
-
-impl Bulk<'_> {
-    fn write(&mut self, block: &[u8], files: &mut Vec<String>) -> Result<()> {
-        self.write_parts([block], files)
-    }
-
-    /// Writes the parts as one block (not split across files), without joining them first.
-    fn write_parts<'b>(
-        &mut self,
-        parts: impl IntoIterator<Item = &'b [u8]> + Clone,
-        files: &mut Vec<String>,
-    ) -> Result<()> {
-        let len: usize = parts.clone().into_iter().map(<[u8]>::len).sum();
-        if len == 0 {
-            return Ok(());
-        }
-        if self.w.is_none() || self.size + len > opensearch::MAX_BULK_BYTES {
-            if let Some(mut w) = self.w.take() {
-                w.flush().context("writing a bulk file")?;
-            }
-            self.part += 1;
-            self.w = Some(create(
-                self.dir,
-                &format!("bulk-{:04}.ndjson", self.part),
-                files,
-            )?);
-            self.size = 0;
-        }
-        self.size += len;
-        let w = self.w.as_mut().expect("opened above");
-        for p in parts {
-            w.write_all(p).context("writing a bulk file")?;
-        }
-        Ok(())
-    }
-
-    fn finish(mut self) -> Result<()> {
-        if let Some(mut w) = self.w.take() {
-            w.flush().context("writing a bulk file")?;
-        }
-        Ok(())
-    }
-}
-
-/// Writes OpenSearch's mappings and the meetings' `_bulk` blocks; the last file is left
-/// open for the chains.
-fn write_opensearch<'a>(
-    opts: &'a Options,
-    read: &Reading,
-    meetings: &[&Place],
-    report: &mut ExportReport,
-) -> Result<(Bulk<'a>, Vec<String>)> {
-    let dir = &opts.out;
-    for t in TYPES {
-        write_json(
-            dir,
-            &format!("{}.mapping.json", t.index_name()),
-            &opensearch::mapping(t),
-            &mut report.files,
-        )?;
-    }
-    let mut files = Vec::new();
-    let mut bulk = Bulk {
-        dir,
-        part: 0,
-        size: 0,
-        w: None,
-    };
-    let documents = &mut report.documents;
-    each_chunk(read, meetings, true, |chunk| {
-        for parts in chunk {
-            // a meeting's documents stay in one file, as one block
-            for (i, (_, n)) in parts.iter().enumerate() {
-                *documents.entry(MEETING_TYPES[i]).or_default() += n;
-            }
-            bulk.write_parts(parts.iter().map(|(b, _)| b.as_slice()), &mut files)?;
-        }
-        Ok(())
-    })?;
-    Ok((bulk, files))
-}
-
-/// Writes the chains' `_bulk` actions after the meetings' (the removed chains' deletes
-/// first: session 14 wrote those at the head of the first file, before the chains were
-/// computed beside the meetings) and the delete-by-query of changed sources.
-fn finish_opensearch(
-    opts: &Options,
-    mut bulk: Bulk,
-    mut files: Vec<String>,
-    chains: &[Doc],
-    report: &mut ExportReport,
-) -> Result<()> {
-    let dir = &opts.out;
-    let mut block = Vec::new();
-    for id in &report.deletions.chains_removed {
-        serde_json::to_writer(&mut block, &opensearch::delete_action(DocType::Chain, id))?;
-        block.push(b'\n');
-    }
-    bulk.write(&block, &mut files)?;
-    for d in chains {
-        let mut block = serde_json::to_vec(&opensearch::index_action(DocType::Chain, &d.id))?;
-        block.push(b'\n');
-        serde_json::to_writer(&mut block, d)?;
-        block.push(b'\n');
-        bulk.write(&block, &mut files)?;
-    }
-    bulk.finish()?;
-    report.documents.insert(DocType::Chain, chains.len());
-    report.files.extend(files);
-    let d = &report.deletions;
-    let sources: Vec<String> = d
-        .sources_removed
-        .iter()
-        .chain(&d.sources_replaced)
-        .cloned()
-        .collect();
-    if !sources.is_empty() {
-        write_json(
-            dir,
-            "delete-by-query.json",
-            &opensearch::delete_by_query(&sources),
-            &mut report.files,
-        )?;
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
