@@ -3,8 +3,11 @@
 //! available to load them here: see the README).
 
 mod common;
+mod engines;
 
 use common::{corpus, json, quorum};
+use engines::opensearch::{check_opensearch_mapping, fits_opensearch};
+use engines::{is_rfc3339, one_of, quickwit as quickwit_schema};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
@@ -19,17 +22,21 @@ fn index_of(dir: &Path, corpus: &Path) -> PathBuf {
     if corpus != here {
         std::os::unix::fs::symlink(corpus, &here).unwrap();
     }
-    json(
-        dir,
-        &[
-            "index",
-            "corpus",
-            "--index",
-            idx.to_str().unwrap(),
-            "--json",
-        ],
-    );
+    reindex(dir, &idx, &[]);
     idx
+}
+
+/// Runs `quorum index corpus` into `idx` again, from `dir`, with more arguments.
+fn reindex(dir: &Path, idx: &Path, more: &[&str]) -> Value {
+    let mut args = vec![
+        "index",
+        "corpus",
+        "--index",
+        idx.to_str().unwrap(),
+        "--json",
+    ];
+    args.extend_from_slice(more);
+    json(dir, &args)
 }
 
 fn export(dir: &Path, idx: &Path, engine: &str, out: &str, more: &[&str]) -> Value {
@@ -208,15 +215,6 @@ fn test_document_counts_equal_the_index() {
     }
 }
 
-fn is_rfc3339(v: &Value) -> bool {
-    // the form written: a day at midnight UTC, "2026-03-05T00:00:00Z"
-    v.as_str().is_some_and(|s| {
-        s.len() == 20
-            && s.ends_with("T00:00:00Z")
-            && quorum::extract::dates::parse_iso(&s[..10]).is_some()
-    })
-}
-
 /// Checks one document's keys and the JSON type of each.
 fn check_doc(d: &Value) {
     let o = d
@@ -285,7 +283,11 @@ fn check_doc(d: &Value) {
         "passage" => assert!(o["time_start"].is_null() || o["time_start"].is_f64()),
         "event" => assert!(o["event_date"].is_null() || is_rfc3339(&o["event_date"])),
         "chain" => {
-            assert!(["open", "decided", "addressed"].contains(&o["status"].as_str().unwrap()));
+            one_of(
+                &o["status"],
+                &["open", "decided", "addressed"],
+                "chain status",
+            );
             assert!(o["meetings"].as_u64().unwrap() >= 2);
             assert!(is_rfc3339(&o["last_seen"]));
             assert!(o["speakers"]
@@ -337,231 +339,23 @@ fn test_every_line_has_its_fields_and_types() {
     }
 }
 
-/// Quickwit's documented index configuration (docs/configuration/index-config.md), and what
-/// its config parser refuses (unknown keys are errors there).
-mod quickwit_schema {
-    use serde_json::Value;
-    use std::collections::BTreeMap;
-
-    const TOKENIZERS: &[&str] = &[
-        "raw",
-        "raw_lowercase",
-        "default",
-        "en_stem",
-        "whitespace",
-        "chinese_compatible",
-        "lowercase",
-    ];
-    const RECORDS: &[&str] = &["basic", "freq", "position"];
-
-    fn keys_within(v: &Value, allowed: &[&str], what: &str) {
-        for k in v
-            .as_object()
-            .unwrap_or_else(|| panic!("{what} is a map"))
-            .keys()
-        {
-            assert!(allowed.contains(&k.as_str()), "{what}: unknown key {k}");
-        }
-    }
-
-    fn valid_name(n: &str) -> bool {
-        let mut cs = n.chars();
-        cs.next()
-            .is_some_and(|c| c.is_ascii_alphabetic() || "@$_-".contains(c))
-            && n.len() <= 255
-            && n.chars()
-                .all(|c| c.is_ascii_alphanumeric() || "@$_/.-".contains(c))
-            && !["_source", "_dynamic", "_field_presence"].contains(&n)
-    }
-
-    /// Checks one field mapping; returns its (type, is array, fast, tokenizer).
-    fn field(f: &Value) -> (String, bool, bool, Option<String>) {
-        let name = f["name"].as_str().expect("a field has a name");
-        assert!(valid_name(name), "field name {name}");
-        let ty = f["type"].as_str().expect("a field has a type");
-        let (base, array) = match ty.strip_prefix("array<").and_then(|t| t.strip_suffix('>')) {
-            Some(b) => (b, true),
-            None => (ty, false),
-        };
-        let common = ["name", "type", "description", "stored", "indexed", "fast"];
-        let extra: &[&str] = match base {
-            "text" => &["tokenizer", "record", "fieldnorms"],
-            "i64" | "u64" | "f64" => &["coerce", "output_format"],
-            "datetime" => &[
-                "input_formats",
-                "output_format",
-                "fast_precision",
-                "precision",
-            ],
-            "bool" | "ip" => &[],
-            "bytes" => &["input_format", "output_format"],
-            "json" => &["tokenizer", "record", "expand_dots"],
-            other => panic!("field {name}: type {other} is not one Quickwit documents"),
-        };
-        let allowed: Vec<&str> = common.iter().chain(extra).copied().collect();
-        keys_within(f, &allowed, name);
-        for k in ["stored", "indexed", "fieldnorms", "coerce", "expand_dots"] {
-            assert!(f.get(k).is_none_or(Value::is_boolean), "{name}.{k}");
-        }
-        let tokenizer = f.get("tokenizer").map(|t| t.as_str().unwrap().to_string());
-        if let Some(t) = &tokenizer {
-            assert!(TOKENIZERS.contains(&t.as_str()), "{name}: tokenizer {t}");
-        }
-        if let Some(r) = f.get("record") {
-            assert!(RECORDS.contains(&r.as_str().unwrap()), "{name}: record {r}");
-        }
-        let fast = match f.get("fast") {
-            None => false,
-            Some(Value::Bool(b)) => *b,
-            Some(v) if base == "text" || base == "json" => {
-                keys_within(v, &["normalizer"], name);
-                true
-            }
-            Some(v) => panic!("{name}: fast {v}"),
-        };
-        if base == "datetime" {
-            for fm in f
-                .get("input_formats")
-                .map_or(&vec![], |v| v.as_array().unwrap())
-            {
-                let fm = fm.as_str().unwrap();
-                assert!(
-                    ["iso8601", "rfc2822", "rfc3339", "unix_timestamp"].contains(&fm)
-                        || fm.contains('%'),
-                    "{name}: input format {fm}"
-                );
-            }
-            if let Some(o) = f.get("output_format") {
-                assert!([
-                    "iso8601",
-                    "rfc2822",
-                    "rfc3339",
-                    "unix_timestamp_secs",
-                    "unix_timestamp_millis",
-                    "unix_timestamp_micros",
-                    "unix_timestamp_nanos"
-                ]
-                .contains(&o.as_str().unwrap()));
-            }
-            if let Some(p) = f.get("fast_precision") {
-                assert!(["seconds", "milliseconds", "microseconds", "nanoseconds"]
-                    .contains(&p.as_str().unwrap()));
-            }
-        }
-        (base.to_string(), array, fast, tokenizer)
-    }
-
-    /// Checks a config; returns its fields by name.
-    pub fn check(c: &Value) -> BTreeMap<String, (String, bool, bool, Option<String>)> {
-        keys_within(
-            c,
-            &[
-                "version",
-                "index_id",
-                "index_uri",
-                "doc_mapping",
-                "indexing_settings",
-                "ingest_settings",
-                "search_settings",
-                "retention",
-            ],
-            "config",
-        );
-        assert!(
-            ["0.7", "0.8", "0.9"].contains(&c["version"].as_str().expect("version is a string"))
-        );
-        let id = c["index_id"].as_str().unwrap();
-        assert!(
-            id.len() >= 3
-                && id.len() <= 255
-                && id.starts_with(|ch: char| ch.is_ascii_alphabetic())
-                && id
-                    .chars()
-                    .all(|ch| ch.is_ascii_alphanumeric() || ch == '-' || ch == '_'),
-            "index_id {id}"
-        );
-        let dm = &c["doc_mapping"];
-        keys_within(
-            dm,
-            &[
-                "doc_mapping_uid",
-                "mode",
-                "dynamic_mapping",
-                "field_mappings",
-                "timestamp_field",
-                "tag_fields",
-                "partition_key",
-                "max_num_partitions",
-                "index_field_presence",
-                "store_document_size",
-                "store_source",
-                "tokenizers",
-            ],
-            "doc_mapping",
-        );
-        assert!(["lenient", "strict", "dynamic"].contains(&dm["mode"].as_str().unwrap()));
-        let mut fields = BTreeMap::new();
-        for f in dm["field_mappings"].as_array().unwrap() {
-            let name = f["name"].as_str().unwrap().to_string();
-            assert!(
-                fields.insert(name.clone(), field(f)).is_none(),
-                "{name} mapped twice"
-            );
-        }
-        // the timestamp field: a single-valued fast datetime
-        let ts = dm["timestamp_field"].as_str().expect("a timestamp field");
-        let (ty, array, fast, _) = &fields[ts];
-        assert!(ty == "datetime" && !array && *fast, "timestamp field {ts}");
-        // tag fields: raw text, or i64/u64
-        for tag in dm["tag_fields"].as_array().unwrap() {
-            let (ty, _, _, tok) = &fields[tag.as_str().unwrap()];
-            assert!(
-                ty == "text" && tok.as_deref() == Some("raw") || ty == "i64" || ty == "u64",
-                "tag field {tag}"
-            );
-        }
-        keys_within(
-            &c["search_settings"],
-            &["default_search_fields"],
-            "search_settings",
-        );
-        for f in c["search_settings"]["default_search_fields"]
-            .as_array()
-            .unwrap()
-        {
-            assert!(fields.contains_key(f.as_str().unwrap()), "search field {f}");
-        }
-        fields
-    }
-
-    /// Whether a document's value fits a field (what Quickwit's strict mode accepts).
-    pub fn fits(v: &Value, (ty, array, _, _): &(String, bool, bool, Option<String>)) -> bool {
-        let one = |x: &Value| match ty.as_str() {
-            "text" => x.is_string(),
-            "u64" => x.is_u64(),
-            "i64" => x.is_i64(),
-            "f64" => x.is_number(),
-            "bool" => x.is_boolean(),
-            "datetime" => super::is_rfc3339(x),
-            "json" => x.is_object(),
-            _ => false,
-        };
-        v.is_null()
-            || if *array {
-                v.as_array().is_some_and(|a| a.iter().all(one))
-            } else {
-                one(v)
-            }
-    }
+/// Indexes the shipped corpus and exports it for an engine: the output folder (alive as long
+/// as the temporary folder is) and its documents by type.
+fn exported(engine: &str) -> (tempfile::TempDir, PathBuf, BTreeMap<String, Vec<Value>>) {
+    let tmp = tempfile::tempdir().unwrap();
+    let idx = index_of(tmp.path(), &corpus());
+    export(tmp.path(), &idx, engine, engine, &[]);
+    let out = tmp.path().join(engine);
+    let docs = match engine {
+        "quickwit" => quickwit_docs(&out),
+        _ => opensearch_docs(&out),
+    };
+    (tmp, out, docs)
 }
 
 #[test]
 fn test_quickwit_configs_follow_quickwits_documented_schema() {
-    let tmp = tempfile::tempdir().unwrap();
-    let idx = index_of(tmp.path(), &corpus());
-    export(tmp.path(), &idx, "quickwit", "qw", &[]);
-    let out = tmp.path().join("qw");
-    let docs = quickwit_docs(&out);
+    let (_tmp, out, docs) = exported("quickwit");
     for t in TYPES {
         let text = std::fs::read_to_string(out.join(format!("quorum-{t}s.yaml"))).unwrap();
         // serde_yaml is the parser Quickwit reads its configs with
@@ -601,111 +395,9 @@ fn test_quickwit_configs_follow_quickwits_documented_schema() {
     }
 }
 
-/// OpenSearch's documented mapping parameters, for the types used.
-fn check_opensearch_mapping(name: &str, props: &Value) {
-    for (field, m) in props.as_object().unwrap() {
-        let ty = m["type"]
-            .as_str()
-            .unwrap_or_else(|| panic!("{name}.{field} has a type"));
-        let allowed: &[&str] = match ty {
-            "text" => &[
-                "type",
-                "analyzer",
-                "search_analyzer",
-                "index_options",
-                "fields",
-                "index",
-                "norms",
-                "position_increment_gap",
-                "store",
-                "term_vector",
-                "fielddata",
-            ],
-            "keyword" => &[
-                "type",
-                "ignore_above",
-                "normalizer",
-                "index",
-                "doc_values",
-                "null_value",
-                "store",
-            ],
-            "date" => &[
-                "type",
-                "format",
-                "ignore_malformed",
-                "index",
-                "doc_values",
-                "null_value",
-                "store",
-            ],
-            "integer" | "long" | "double" | "float" => &[
-                "type",
-                "coerce",
-                "ignore_malformed",
-                "index",
-                "doc_values",
-                "null_value",
-                "store",
-            ],
-            "boolean" => &["type", "index", "doc_values", "null_value", "store"],
-            "object" | "nested" => &["type", "properties", "dynamic", "enabled"],
-            other => panic!("{name}.{field}: type {other}"),
-        };
-        for k in m.as_object().unwrap().keys() {
-            assert!(allowed.contains(&k.as_str()), "{name}.{field}: {k}");
-        }
-        if let Some(a) = m.get("analyzer") {
-            assert!([
-                "standard",
-                "simple",
-                "whitespace",
-                "stop",
-                "keyword",
-                "pattern",
-                "fingerprint",
-                "english"
-            ]
-            .contains(&a.as_str().unwrap()));
-        }
-        if let Some(o) = m.get("index_options") {
-            assert!(["docs", "freqs", "positions", "offsets"].contains(&o.as_str().unwrap()));
-        }
-        if let Some(f) = m.get("fields") {
-            check_opensearch_mapping(name, f);
-        }
-        if let Some(p) = m.get("properties") {
-            check_opensearch_mapping(name, p);
-        }
-    }
-}
-
-fn fits_opensearch(v: &Value, m: &Value) -> bool {
-    let one = |x: &Value| match m["type"].as_str().unwrap() {
-        "text" | "keyword" => x.is_string(),
-        "date" => is_rfc3339(x),
-        "integer" | "long" => x.is_i64() || x.is_u64(),
-        "double" | "float" => x.is_number(),
-        "boolean" => x.is_boolean(),
-        "object" => x.as_object().is_some_and(|o| {
-            o.iter().all(|(k, y)| {
-                m["properties"]
-                    .get(k)
-                    .is_some_and(|pm| fits_opensearch(y, pm))
-            })
-        }),
-        _ => false,
-    };
-    v.is_null() || v.as_array().map_or_else(|| one(v), |a| a.iter().all(one))
-}
-
 #[test]
 fn test_opensearch_mappings_follow_the_documented_schema() {
-    let tmp = tempfile::tempdir().unwrap();
-    let idx = index_of(tmp.path(), &corpus());
-    export(tmp.path(), &idx, "opensearch", "os", &[]);
-    let out = tmp.path().join("os");
-    let docs = opensearch_docs(&out);
+    let (_tmp, out, docs) = exported("opensearch");
     for t in TYPES {
         let name = format!("quorum-{t}s");
         let m: Value = serde_json::from_slice(
@@ -751,19 +443,7 @@ fn test_a_second_export_of_an_unchanged_index_writes_the_same_ids() {
     // again into the same folder, into another, and after the index was rebuilt
     export(tmp.path(), &idx, "opensearch", "a", &[]);
     export(tmp.path(), &idx, "opensearch", "b", &[]);
-    json(
-        tmp.path(),
-        &[
-            "index",
-            "corpus",
-            "--index",
-            idx.to_str().unwrap(),
-            "--rebuild",
-            "--threads",
-            "2",
-            "--json",
-        ],
-    );
+    reindex(tmp.path(), &idx, &["--rebuild", "--threads", "2"]);
     export(tmp.path(), &idx, "opensearch", "c", &[]);
     for dir in ["a", "b", "c"] {
         let again = opensearch_docs(&tmp.path().join(dir));
@@ -831,16 +511,7 @@ fn test_since_and_incremental_write_only_new_and_changed_meetings() {
     text.push_str("\nA closing paragraph added after the meeting, about the Geneva Cyber Week.\n");
     std::fs::write(changed, text).unwrap();
     std::fs::remove_file(removed).unwrap();
-    json(
-        tmp.path(),
-        &[
-            "index",
-            "corpus",
-            "--index",
-            idx.to_str().unwrap(),
-            "--json",
-        ],
-    );
+    reindex(tmp.path(), &idx, &[]);
     let source = |p: &Path| {
         format!(
             "corpus/{}",
@@ -903,23 +574,10 @@ fn test_since_and_incremental_write_only_new_and_changed_meetings() {
     let qi = export(tmp.path(), &idx, "quickwit", "qw", &["--incremental"]);
     assert_eq!(qi["meetings"], 0);
     // a folder holds one engine's export
-    let out = quorum(tmp.path())
-        .args([
-            "export",
-            "--to",
-            "quickwit",
-            "--index",
-            idx.to_str().unwrap(),
-            "--out",
-            "os",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(2),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let idx_arg = idx.to_str().unwrap();
+    usage_error(
+        tmp.path(),
+        &["--to", "quickwit", "--index", idx_arg, "--out", "os"],
     );
 
     // --since: only meetings on or after the day, and chains raised since
@@ -945,17 +603,26 @@ fn test_since_and_incremental_write_only_new_and_changed_meetings() {
     assert_eq!(sources(&docs, true), expected);
     assert_eq!(s["meetings"], expected.len());
     // a bad date is refused
-    let out = quorum(tmp.path())
-        .args([
-            "export",
+    usage_error(
+        tmp.path(),
+        &[
             "--to",
             "quickwit",
             "--index",
-            idx.to_str().unwrap(),
+            idx_arg,
             "--since",
             "2025-13-01",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+        ],
+    );
+}
+
+/// Runs `quorum export` with these arguments and checks that it fails as a usage error.
+fn usage_error(dir: &Path, args: &[&str]) {
+    let out = quorum(dir).arg("export").args(args).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

@@ -1,162 +1,19 @@
 //! `quorum serve`: the binary started on an ephemeral loopback port against an index of
-//! the shipped corpus built in a temp folder. Requests are written by hand over TCP, so
-//! that paths reach the server exactly as sent (clients normalise `..` away).
+//! the shipped corpus built in a temp folder (the server and the requests: `server/`).
 
 mod common;
+mod server;
 
-use common::{json, quorum, quorum_process};
+use common::json;
 use serde_json::Value;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{SocketAddr, TcpStream};
+use server::{copied_corpus, index, request, shipped, Server};
+use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
 /// The seed report's passage about the "implementation gap" (README, Set up).
 const SEED_SOURCE: &str = "corpus/igf/wg-strategy-2026-03-05.txt";
 const SEED_LINE: u64 = 33;
-
-/// A running `quorum serve`, stopped when dropped.
-struct Server {
-    child: Child,
-    addr: SocketAddr,
-}
-
-impl Server {
-    fn start(dir: &Path, index: &Path, corpus: &Path) -> Server {
-        let mut child = quorum_process(dir)
-            .args(["serve", "--index"])
-            .arg(index)
-            .arg("--corpus")
-            .arg(corpus)
-            .args(["--addr", "127.0.0.1:0"])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit())
-            .spawn()
-            .expect("start quorum serve");
-        let mut first = String::new();
-        let stdout = child.stdout.take().expect("stdout");
-        BufReader::new(stdout)
-            .read_line(&mut first)
-            .expect("the server's first line");
-        let url = first
-            .trim()
-            .strip_prefix("quorum: serving http://")
-            .and_then(|s| s.strip_suffix('/'))
-            .unwrap_or_else(|| panic!("unexpected first line {first:?}"));
-        let addr: SocketAddr = url.parse().expect("an address");
-        assert!(addr.ip().is_loopback());
-        Server { child, addr }
-    }
-
-    fn get(&self, path: &str) -> Reply {
-        request(self.addr, "GET", path)
-    }
-
-    fn json(&self, path: &str) -> Value {
-        let r = self.get(path);
-        assert_eq!(r.status, 200, "GET {path}: {}", r.body);
-        assert!(
-            r.header("content-type").starts_with("application/json"),
-            "GET {path}: {}",
-            r.header("content-type")
-        );
-        serde_json::from_str(&r.body).unwrap_or_else(|e| panic!("GET {path}: {e}: {}", r.body))
-    }
-
-    fn url(&self) -> String {
-        format!("http://{}", self.addr)
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-#[derive(Debug)]
-struct Reply {
-    status: u16,
-    headers: Vec<(String, String)>,
-    body: String,
-}
-
-impl Reply {
-    fn header(&self, name: &str) -> &str {
-        self.headers
-            .iter()
-            .find(|(k, _)| k.eq_ignore_ascii_case(name))
-            .map_or("", |(_, v)| v.as_str())
-    }
-}
-
-/// One HTTP/1.1 request, the path sent byte for byte.
-fn request(addr: SocketAddr, method: &str, path: &str) -> Reply {
-    let mut s = TcpStream::connect(addr).expect("connect");
-    s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
-    write!(
-        s,
-        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
-    )
-    .expect("send");
-    let mut raw = Vec::new();
-    s.read_to_end(&mut raw).expect("read the reply");
-    let text = String::from_utf8_lossy(&raw).into_owned();
-    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
-    let mut lines = head.lines();
-    let status = lines
-        .next()
-        .and_then(|l| l.split_whitespace().nth(1))
-        .and_then(|c| c.parse().ok())
-        .unwrap_or_else(|| panic!("no status line in {head:?}"));
-    let headers = lines
-        .filter_map(|l| l.split_once(':'))
-        .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
-        .collect();
-    Reply {
-        status,
-        headers,
-        body: body.to_string(),
-    }
-}
-
-/// A temp folder with the shipped corpus's index at `index/`, and the server on it.
-fn shipped() -> (tempfile::TempDir, Server) {
-    let dir = common::indexed_corpus();
-    let server = Server::start(dir.path(), Path::new("index"), &common::corpus());
-    (dir, server)
-}
-
-/// A temp folder with a copy of the shipped corpus at `corpus/` plus `extra` files,
-/// indexed at `index/`.
-fn copied_corpus(extra: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let to = dir.path().join("corpus").join("igf");
-    std::fs::create_dir_all(&to).unwrap();
-    for e in std::fs::read_dir(common::corpus().join("igf")).unwrap() {
-        let e = e.unwrap();
-        std::fs::copy(e.path(), to.join(e.file_name())).unwrap();
-    }
-    for (name, text) in extra {
-        std::fs::write(to.join(name), text).unwrap();
-    }
-    index(dir.path());
-    dir
-}
-
-fn index(dir: &Path) {
-    let out = quorum(dir)
-        .args(["index", "corpus", "--index", "index"])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
 
 fn keys(v: &Value) -> Vec<&str> {
     let mut k: Vec<&str> = v
