@@ -47,6 +47,10 @@ snap() { # prefix, corpus, index
   run "$p-gaps-human" "$bin" gaps --index "$ix"
   run "$p-gaps-3" "$bin" gaps --index "$ix" --min-meetings 3 --json
   run "$p-report" "$bin" report --index "$ix" --html "$p-report.html"; mv "$p-report.html" "$out/"
+  for e in quickwit opensearch; do
+    run "$p-export-$e" "$bin" export --to "$e" --index "$ix" --out "$p-export-$e" --json
+    for f in "$p-export-$e"/*; do strip <"$f" >"$out/$p-export-$e-$(basename "$f")"; done
+  done
 }
 snap shipped corpus ix-shipped
 for f in corpus/igf/*; do run "extract-$(basename "$f")" "$bin" extract "$f" --json; done
