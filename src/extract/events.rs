@@ -57,6 +57,9 @@ pub struct EventRules {
     /// Words that number a gathering as the first of its series ("inaugural").
     #[serde(default)]
     pub first_words: Vec<String>,
+    /// The year each host place held the annual IGF ("Berlin" = 2019).
+    #[serde(default)]
+    pub host_years: std::collections::BTreeMap<String, i32>,
 }
 
 impl EventRules {
@@ -80,6 +83,7 @@ impl EventRules {
         self.not_qualifiers.extend(other.not_qualifiers);
         self.bare_series.extend(other.bare_series);
         self.first_words.extend(other.first_words);
+        self.host_years.extend(other.host_years);
     }
 }
 
@@ -308,7 +312,7 @@ pub fn events(text: &str, title: &str, meeting_date: Option<Date>) -> Vec<Event>
             found.push((name, date));
         }
     }
-    merge(found)
+    editions::one_per_edition(merge(found), c)
 }
 
 /// Joins two names written as one with a slash ("Open Mic / Taking Stock").
@@ -653,6 +657,8 @@ fn merge(found: Vec<(String, Option<String>)>) -> Vec<Event> {
     merged
 }
 
+#[path = "events_editions.rs"]
+mod editions;
 #[path = "events_national.rs"]
 mod national;
 

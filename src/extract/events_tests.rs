@@ -113,9 +113,10 @@ fn test_an_apposition_names_the_same_gathering_once() {
         names("Looking ahead to IGF 2009, the fourth IGF, in Egypt."),
         ["IGF 2009"]
     );
+    // two names of one edition are one event, named by its ordinal
     assert_eq!(
         names("Both IGF 2009 and the fourth IGF were named."),
-        ["IGF 2009", "fourth IGF"]
+        ["fourth IGF"]
     );
 }
 
@@ -196,5 +197,24 @@ fn test_the_records_own_gathering_documents_and_affiliations_are_not_events() {
     assert_eq!(
         names("Ana Silva spoke at the Lagos Policy Forum."),
         ["Lagos Policy Forum"]
+    );
+}
+
+#[test]
+fn test_one_name_per_annual_igf() {
+    // ordinal, year and host place of one edition: the ordinal stands for all three
+    assert_eq!(
+        names("Hosts of the Berlin IGF met at IGF 2019 and reported on the 14th IGF."),
+        ["14th IGF"]
+    );
+    // without an ordinal the year is kept over the place
+    assert_eq!(
+        names("The Addis Ababa meeting, that is IGF 2022, was praised."),
+        ["IGF 2022"]
+    );
+    // different editions, or a national initiative's own year, stay apart
+    assert_eq!(
+        names("Lessons of IGF 2019 shaped the 15th IGF and the Youth IGF 2020."),
+        ["IGF 2019", "15th IGF", "Youth IGF 2020"]
     );
 }
