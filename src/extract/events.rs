@@ -184,7 +184,8 @@ fn compiled() -> &'static Compiled {
         let ords = if rules.first_words.is_empty() { ordinal_words.clone() } else { format!("{ordinal_words}|{}", alternation(&rules.first_words)) };
         let ordinal_of = Regex::new(&format!(r"\b(?:\d{{1,2}}(?:st|nd|rd|th)|(?i:{ords}))\s+(?:annual\s+)?meeting\s+of\s+the\s+(?:{})\b", alternation(&rules.ordinal_series))).expect("ordinal of");
         let cap = r"\p{Lu}[\p{L}\p{M}'’\-]*";
-        let national = Regex::new(&format!(r"\b{cap}(?:\s+{cap}){{0,2}}\s+IGF\b")).expect("national");
+        // "the Benin IGF", "the Africa Internet Governance Forum", "the Asia Pacific regional IGF"
+        let national = Regex::new(&format!(r"\b{cap}(?:\s+{cap}){{0,2}}(?:\s+(?:regional|national|sub-regional))?\s+(?:IGF|Internet Governance Forum)\b")).expect("national");
         let gathering_verb = Regex::new(r"(?i)\b(?:takes?|took|taking)\s+place\b|\b(?:be|been|is|are|was|were)\s+held\b|\b(?:will|would)\s+meet\b|\bmeetings?\s+(?:would|will)\b").expect("gathering verb");
         let place_after = Regex::new(&format!(r"^\s+in\s+({cap}(?:\s+{cap}){{0,2}})")).expect("place after");
         let body_session = Regex::new(&format!(r"\b\p{{Lu}}{{2,}}\s+(?:\d{{1,2}}(?:st|nd|rd|th)|{ordinal_words})\s+session\b|\b(?:\d{{1,2}}(?:st|nd|rd|th)|{ordinal_words})\s+session\s+of\s+the\s+\p{{Lu}}{{2,}}\b")).expect("body session");
@@ -312,7 +313,7 @@ pub fn events(text: &str, title: &str, meeting_date: Option<Date>) -> Vec<Event>
             found.push((name, date));
         }
     }
-    editions::one_per_edition(merge(found), c)
+    editions::without_acronyms_of_names(editions::one_per_edition(merge(found), c))
 }
 
 /// Joins two names written as one with a slash ("Open Mic / Taking Stock").
@@ -561,7 +562,13 @@ fn is_event_name(
         || c.open_consultations.find(name).is_some_and(|m| {
             m.start() == 0 && m.end() == name.len() && name.split_whitespace().count() > 2
         });
-    let known = known || c.body_session.is_match(name) || c.national.is_match(name);
+    // the long form of an initiative is a gathering only where it takes place, as the short
+    // one is found; the name alone is the forum's body ("Internet Governance Forum")
+    let national = c.national.is_match(name)
+        && (name.ends_with("IGF")
+            || national::gathering_start(sentence, end.saturating_sub(name.len()), end, c)
+                .is_some());
+    let known = known || c.body_session.is_match(name) || national;
     if !known && is_headed {
         // "(Dublin Digital Rights Forum)" after a person's name: an affiliation
         let a = end.saturating_sub(name.len());

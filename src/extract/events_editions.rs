@@ -112,3 +112,41 @@ pub(super) fn one_per_edition(events: Vec<Event>, c: &Compiled) -> Vec<Event> {
     }
     out
 }
+
+/// The capitals a name is abbreviated by: each capitalised word's initial, every letter of a
+/// word in capitals ("IGF"), lower-case words skipped ("Asia Pacific regional IGF" is APIGF).
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .flat_map(|w| {
+            if w.chars()
+                .filter(|ch| ch.is_alphabetic())
+                .all(char::is_uppercase)
+            {
+                w.chars()
+                    .filter(|ch| ch.is_alphabetic())
+                    .collect::<Vec<_>>()
+            } else {
+                w.chars().take(1).collect()
+            }
+        })
+        .collect()
+}
+
+/// Drops an acronym ("AfIGF", "APrIGF") when the record also names the event in full and the
+/// acronym's capitals are the full name's initials ("Africa Internet Governance Forum").
+pub(super) fn without_acronyms_of_names(events: Vec<Event>) -> Vec<Event> {
+    let spelled: Vec<String> = events
+        .iter()
+        .filter(|e| e.name.split_whitespace().count() > 1)
+        .map(|e| initials(&e.name))
+        .collect();
+    events
+        .into_iter()
+        .filter(|e| {
+            let single = !e.name.contains(char::is_whitespace);
+            let caps: String = e.name.chars().filter(|ch| ch.is_uppercase()).collect();
+            !(single && caps.chars().count() >= 3 && spelled.contains(&caps))
+        })
+        .collect()
+}

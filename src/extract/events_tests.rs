@@ -160,6 +160,16 @@ fn test_a_national_initiative_is_a_gathering_only_where_it_takes_place() {
         names("Then the Gulf Coast IGF, Muscat, 2 March."),
         ["Gulf Coast IGF"]
     );
+    // the forum's full name and a lower-case "regional" read as the short form does
+    assert_eq!(
+        names("Slides go to the Caribbean Internet Governance Forum in Kingston."),
+        ["Caribbean Internet Governance Forum"]
+    );
+    assert_eq!(
+        names("Who attends the Central Asia regional IGF in Almaty?"),
+        ["Central Asia regional IGF"]
+    );
+    assert!(names("The Caribbean Internet Governance Forum asked for slides.").is_empty());
     assert!(names("From the Chilean IGF it was advised that funds be pooled.").is_empty());
     assert!(names("The coordinator of the Peru IGF asked for slides.").is_empty());
 }
@@ -216,5 +226,18 @@ fn test_one_name_per_annual_igf() {
     assert_eq!(
         names("Lessons of IGF 2019 shaped the 15th IGF and the Youth IGF 2020."),
         ["IGF 2019", "15th IGF", "Youth IGF 2020"]
+    );
+}
+
+#[test]
+fn test_an_acronym_of_a_name_in_full_is_the_same_event() {
+    assert_eq!(
+        names("Dates of the Africa Internet Governance Forum in Lomé: the AfIGF meets in May."),
+        ["Africa Internet Governance Forum"]
+    );
+    // an acronym whose capitals are not the name's initials stays
+    assert_eq!(
+        names("The Caribbean Internet Governance Forum in Kingston and EuroDIG 2024 met."),
+        ["Caribbean Internet Governance Forum", "EuroDIG 2024"]
     );
 }
