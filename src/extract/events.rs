@@ -57,6 +57,9 @@ pub struct EventRules {
     /// Words that number a gathering as the first of its series ("inaugural").
     #[serde(default)]
     pub first_words: Vec<String>,
+    /// Lower-case kinds of session that name a gathering when dated ("webinar").
+    #[serde(default)]
+    pub scheduled_kinds: Vec<String>,
     /// The year each host place held the annual IGF ("Berlin" = 2019).
     #[serde(default)]
     pub host_years: std::collections::BTreeMap<String, i32>,
@@ -84,6 +87,7 @@ impl EventRules {
         self.bare_series.extend(other.bare_series);
         self.first_words.extend(other.first_words);
         self.host_years.extend(other.host_years);
+        self.scheduled_kinds.extend(other.scheduled_kinds);
     }
 }
 
@@ -313,7 +317,18 @@ pub fn events(text: &str, title: &str, meeting_date: Option<Date>) -> Vec<Event>
             found.push((name, date));
         }
     }
+    for (name, date) in scheduled::scheduled(&text, meeting_date, c) {
+        if !is_own_kind(&name, &title_words) {
+            found.push((name, date));
+        }
+    }
     editions::without_acronyms_of_names(editions::one_per_edition(merge(found), c))
+}
+
+/// Whether a dated kind of session is the record's own series ("a second orientation
+/// webinar" in the record of an orientation webinar): all its words are in the title.
+fn is_own_kind(name: &str, title_words: &[String]) -> bool {
+    word_set(name).iter().all(|w| title_words.contains(w))
 }
 
 /// Joins two names written as one with a slash ("Open Mic / Taking Stock").
@@ -668,6 +683,8 @@ fn merge(found: Vec<(String, Option<String>)>) -> Vec<Event> {
 mod editions;
 #[path = "events_national.rs"]
 mod national;
+#[path = "events_scheduled.rs"]
+mod scheduled;
 
 #[cfg(test)]
 #[path = "events_tests.rs"]

@@ -241,3 +241,24 @@ fn test_an_acronym_of_a_name_in_full_is_the_same_event() {
         ["Caribbean Internet Governance Forum", "EuroDIG 2024"]
     );
 }
+
+#[test]
+fn test_a_dated_lower_case_kind_of_session_is_a_gathering() {
+    assert_eq!(
+        names("The Secretariat will run a webinar for mentors on 3 May."),
+        ["webinar for mentors"]
+    );
+    assert_eq!(
+        names("Then the\nregional networking event will be held in Lomé on 9 June."),
+        ["regional networking event"]
+    );
+    // undated, or with no word to tell which, a kind of session names no gathering
+    assert!(names("The Secretariat will run a webinar for mentors soon.").is_empty());
+    assert!(names("We will hold a webinar on 3 May.").is_empty());
+    // the next one of the record's own kind, or a kind that an apposition then names
+    assert!(names("The next regional consultations start on 4 May.").is_empty());
+    assert_eq!(
+        names("It runs a public webinar, the Open Data Webinar, on 3 May."),
+        ["Open Data Webinar"]
+    );
+}
