@@ -7,6 +7,8 @@
 
 use super::Compiled;
 use crate::text::dates::{find_dates, iso, resolve_after};
+use regex::Regex;
+use std::sync::LazyLock;
 use time::Date;
 
 /// How far after the name its date may start: in the training records the clause between
@@ -64,9 +66,21 @@ pub(super) fn scheduled(
             .collect::<Vec<_>>()
             .join(" ");
         find_in(&joined, meeting_date, c, &mut out);
+        for m in QUOTED_SESSION.captures_iter(&joined) {
+            out.push((m[1].trim().to_string(), None));
+        }
     }
     out
 }
+
+/// A session named by its title in quotes: "the session on “Reaching the Unconnected”",
+/// "the workshop "Data for Good"".
+static QUOTED_SESSION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"\b(?i:session|workshop|panel|webinar|roundtable)\s+(?:on\s+)?["“]([^"”]{8,160})["”]"#,
+    )
+    .expect("quoted session")
+});
 
 fn find_in(
     p: &str,

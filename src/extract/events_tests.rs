@@ -262,3 +262,13 @@ fn test_a_dated_lower_case_kind_of_session_is_a_gathering() {
         ["Open Data Webinar"]
     );
 }
+
+#[test]
+fn test_a_session_named_by_a_quoted_title() {
+    assert_eq!(
+        names("She asked that the session on\n\"Open Data for Cities\" keep its slot."),
+        ["Open Data for Cities"]
+    );
+    // a quotation that is not a session's title
+    assert!(names("He said the phrase \"open data for cities\" was vague.").is_empty());
+}
