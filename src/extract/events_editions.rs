@@ -65,7 +65,7 @@ fn edition(name: &str, c: &Compiled) -> Option<(i32, Form)> {
         let o = m[1].to_lowercase();
         let n = if let Some(i) = c.rules.ordinal_words.iter().position(|w| *w == o) {
             i as i32 + 1
-        } else if c.rules.first_words.iter().any(|w| *w == o) {
+        } else if c.rules.first_words.contains(&o) {
             1
         } else {
             o.trim_end_matches(|ch: char| ch.is_alphabetic())
