@@ -3,7 +3,8 @@
 //! November", "a youth pre-event on 25 July". The date makes one gathering of a kind of
 //! session; undated, "a webinar" or "the networking event" names no gathering.
 //!
-//! Such a name may run over a line break, so the rule reads whole paragraphs.
+//! Such a name may run over a line break, so the rule reads whole paragraphs; its date may
+//! not, since a line break there ends a heading or a block of the record.
 
 use super::Compiled;
 use crate::text::dates::{find_dates, iso, resolve_after};
@@ -64,10 +65,10 @@ pub(super) fn scheduled(
             .lines()
             .map(|l| l.trim().trim_start_matches('>').trim())
             .collect::<Vec<_>>()
-            .join(" ");
+            .join("\n");
         find_in(&joined, meeting_date, c, &mut out);
         for m in QUOTED_SESSION.captures_iter(&joined) {
-            out.push((m[1].trim().to_string(), None));
+            out.push((crate::text::squash(&m[1]), None));
         }
     }
     out
@@ -174,17 +175,16 @@ fn find_in(
         let name_end = words[last - 1].1;
         let specific = first < i || last > head_end;
         let after = &p[name_end..];
-        let date = find_dates(after, false)
-            .into_iter()
-            .next()
-            .filter(|d| d.start < DATED_WINDOW && !after[..d.start].contains(['.', ';', '?', '!']));
+        let date = find_dates(after, false).into_iter().next().filter(|d| {
+            d.start < DATED_WINDOW && !after[..d.start].contains(['.', ';', '?', '!', '\n'])
+        });
         // "the next open consultations": the record's own series, given as its next meeting
         let next = first > 0 && w(first - 1).eq_ignore_ascii_case("next");
         // "a first open webinar, the PNE Webinar, on 8 July": the name follows
         let apposition = after.starts_with(", the ") || after.starts_with(" (the ");
         if specific && !next && !apposition {
             if let Some(d) = date {
-                let name = p[words[first].0..name_end].to_string();
+                let name = crate::text::squash(&p[words[first].0..name_end]);
                 out.push((name, resolve_after(&d, meeting_date).map(iso)));
             }
         }

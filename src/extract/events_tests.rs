@@ -249,12 +249,14 @@ fn test_a_dated_lower_case_kind_of_session_is_a_gathering() {
         ["webinar for mentors"]
     );
     assert_eq!(
-        names("Then the\nregional networking event will be held in Lomé on 9 June."),
+        names("Then the regional\nnetworking event will be held in Lomé on 9 June."),
         ["regional networking event"]
     );
     // undated, or with no word to tell which, a kind of session names no gathering
     assert!(names("The Secretariat will run a webinar for mentors soon.").is_empty());
     assert!(names("We will hold a webinar on 3 May.").is_empty());
+    // a date in the next block is not the heading's
+    assert!(names("Mentors webinar\nOn 3 May the group met.").is_empty());
     // the next one of the record's own kind, or a kind that an apposition then names
     assert!(names("The next regional consultations start on 4 May.").is_empty());
     assert_eq!(
