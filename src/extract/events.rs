@@ -57,6 +57,12 @@ pub struct EventRules {
     /// Words that number a gathering as the first of its series ("inaugural").
     #[serde(default)]
     pub first_words: Vec<String>,
+    /// Lower-case kinds of session that name a gathering when dated ("webinar").
+    #[serde(default)]
+    pub scheduled_kinds: Vec<String>,
+    /// The year each host place held the annual IGF ("Berlin" = 2019).
+    #[serde(default)]
+    pub host_years: std::collections::BTreeMap<String, i32>,
 }
 
 impl EventRules {
@@ -80,6 +86,8 @@ impl EventRules {
         self.not_qualifiers.extend(other.not_qualifiers);
         self.bare_series.extend(other.bare_series);
         self.first_words.extend(other.first_words);
+        self.host_years.extend(other.host_years);
+        self.scheduled_kinds.extend(other.scheduled_kinds);
     }
 }
 
@@ -180,7 +188,8 @@ fn compiled() -> &'static Compiled {
         let ords = if rules.first_words.is_empty() { ordinal_words.clone() } else { format!("{ordinal_words}|{}", alternation(&rules.first_words)) };
         let ordinal_of = Regex::new(&format!(r"\b(?:\d{{1,2}}(?:st|nd|rd|th)|(?i:{ords}))\s+(?:annual\s+)?meeting\s+of\s+the\s+(?:{})\b", alternation(&rules.ordinal_series))).expect("ordinal of");
         let cap = r"\p{Lu}[\p{L}\p{M}'’\-]*";
-        let national = Regex::new(&format!(r"\b{cap}(?:\s+{cap}){{0,2}}\s+IGF\b")).expect("national");
+        // "the Benin IGF", "the Africa Internet Governance Forum", "the Asia Pacific regional IGF"
+        let national = Regex::new(&format!(r"\b{cap}(?:\s+{cap}){{0,2}}(?:\s+(?:regional|national|sub-regional))?\s+(?:IGF|Internet Governance Forum)\b")).expect("national");
         let gathering_verb = Regex::new(r"(?i)\b(?:takes?|took|taking)\s+place\b|\b(?:be|been|is|are|was|were)\s+held\b|\b(?:will|would)\s+meet\b|\bmeetings?\s+(?:would|will)\b").expect("gathering verb");
         let place_after = Regex::new(&format!(r"^\s+in\s+({cap}(?:\s+{cap}){{0,2}})")).expect("place after");
         let body_session = Regex::new(&format!(r"\b\p{{Lu}}{{2,}}\s+(?:\d{{1,2}}(?:st|nd|rd|th)|{ordinal_words})\s+session\b|\b(?:\d{{1,2}}(?:st|nd|rd|th)|{ordinal_words})\s+session\s+of\s+the\s+\p{{Lu}}{{2,}}\b")).expect("body session");
@@ -308,7 +317,18 @@ pub fn events(text: &str, title: &str, meeting_date: Option<Date>) -> Vec<Event>
             found.push((name, date));
         }
     }
-    merge(found)
+    for (name, date) in scheduled::scheduled(&text, meeting_date, c) {
+        if !is_own_kind(&name, &title_words) {
+            found.push((name, date));
+        }
+    }
+    editions::without_acronyms_of_names(editions::one_per_edition(merge(found), c))
+}
+
+/// Whether a dated kind of session is the record's own series ("a second orientation
+/// webinar" in the record of an orientation webinar): all its words are in the title.
+fn is_own_kind(name: &str, title_words: &[String]) -> bool {
+    word_set(name).iter().all(|w| title_words.contains(w))
 }
 
 /// Joins two names written as one with a slash ("Open Mic / Taking Stock").
@@ -557,7 +577,13 @@ fn is_event_name(
         || c.open_consultations.find(name).is_some_and(|m| {
             m.start() == 0 && m.end() == name.len() && name.split_whitespace().count() > 2
         });
-    let known = known || c.body_session.is_match(name) || c.national.is_match(name);
+    // the long form of an initiative is a gathering only where it takes place, as the short
+    // one is found; the name alone is the forum's body ("Internet Governance Forum")
+    let national = c.national.is_match(name)
+        && (name.ends_with("IGF")
+            || national::gathering_start(sentence, end.saturating_sub(name.len()), end, c)
+                .is_some());
+    let known = known || c.body_session.is_match(name) || national;
     if !known && is_headed {
         // "(Dublin Digital Rights Forum)" after a person's name: an affiliation
         let a = end.saturating_sub(name.len());
@@ -653,8 +679,12 @@ fn merge(found: Vec<(String, Option<String>)>) -> Vec<Event> {
     merged
 }
 
+#[path = "events_editions.rs"]
+mod editions;
 #[path = "events_national.rs"]
 mod national;
+#[path = "events_scheduled.rs"]
+mod scheduled;
 
 #[cfg(test)]
 #[path = "events_tests.rs"]

@@ -113,9 +113,10 @@ fn test_an_apposition_names_the_same_gathering_once() {
         names("Looking ahead to IGF 2009, the fourth IGF, in Egypt."),
         ["IGF 2009"]
     );
+    // two names of one edition are one event, named by its ordinal
     assert_eq!(
         names("Both IGF 2009 and the fourth IGF were named."),
-        ["IGF 2009", "fourth IGF"]
+        ["fourth IGF"]
     );
 }
 
@@ -159,6 +160,16 @@ fn test_a_national_initiative_is_a_gathering_only_where_it_takes_place() {
         names("Then the Gulf Coast IGF, Muscat, 2 March."),
         ["Gulf Coast IGF"]
     );
+    // the forum's full name and a lower-case "regional" read as the short form does
+    assert_eq!(
+        names("Slides go to the Caribbean Internet Governance Forum in Kingston."),
+        ["Caribbean Internet Governance Forum"]
+    );
+    assert_eq!(
+        names("Who attends the Central Asia regional IGF in Almaty?"),
+        ["Central Asia regional IGF"]
+    );
+    assert!(names("The Caribbean Internet Governance Forum asked for slides.").is_empty());
     assert!(names("From the Chilean IGF it was advised that funds be pooled.").is_empty());
     assert!(names("The coordinator of the Peru IGF asked for slides.").is_empty());
 }
@@ -197,4 +208,69 @@ fn test_the_records_own_gathering_documents_and_affiliations_are_not_events() {
         names("Ana Silva spoke at the Lagos Policy Forum."),
         ["Lagos Policy Forum"]
     );
+}
+
+#[test]
+fn test_one_name_per_annual_igf() {
+    // ordinal, year and host place of one edition: the ordinal stands for all three
+    assert_eq!(
+        names("Hosts of the Berlin IGF met at IGF 2019 and reported on the 14th IGF."),
+        ["14th IGF"]
+    );
+    // without an ordinal the year is kept over the place
+    assert_eq!(
+        names("The Addis Ababa meeting, that is IGF 2022, was praised."),
+        ["IGF 2022"]
+    );
+    // different editions, or a national initiative's own year, stay apart
+    assert_eq!(
+        names("Lessons of IGF 2019 shaped the 15th IGF and the Youth IGF 2020."),
+        ["IGF 2019", "15th IGF", "Youth IGF 2020"]
+    );
+}
+
+#[test]
+fn test_an_acronym_of_a_name_in_full_is_the_same_event() {
+    assert_eq!(
+        names("Dates of the Africa Internet Governance Forum in Lomé: the AfIGF meets in May."),
+        ["Africa Internet Governance Forum"]
+    );
+    // an acronym whose capitals are not the name's initials stays
+    assert_eq!(
+        names("The Caribbean Internet Governance Forum in Kingston and EuroDIG 2024 met."),
+        ["Caribbean Internet Governance Forum", "EuroDIG 2024"]
+    );
+}
+
+#[test]
+fn test_a_dated_lower_case_kind_of_session_is_a_gathering() {
+    assert_eq!(
+        names("The Secretariat will run a webinar for mentors on 3 May."),
+        ["webinar for mentors"]
+    );
+    assert_eq!(
+        names("Then the regional\nnetworking event will be held in Lomé on 9 June."),
+        ["regional networking event"]
+    );
+    // undated, or with no word to tell which, a kind of session names no gathering
+    assert!(names("The Secretariat will run a webinar for mentors soon.").is_empty());
+    assert!(names("We will hold a webinar on 3 May.").is_empty());
+    // a date in the next block is not the heading's
+    assert!(names("Mentors webinar\nOn 3 May the group met.").is_empty());
+    // the next one of the record's own kind, or a kind that an apposition then names
+    assert!(names("The next regional consultations start on 4 May.").is_empty());
+    assert_eq!(
+        names("It runs a public webinar, the Open Data Webinar, on 3 May."),
+        ["Open Data Webinar"]
+    );
+}
+
+#[test]
+fn test_a_session_named_by_a_quoted_title() {
+    assert_eq!(
+        names("She asked that the session on\n\"Open Data for Cities\" keep its slot."),
+        ["Open Data for Cities"]
+    );
+    // a quotation that is not a session's title
+    assert!(names("He said the phrase \"open data for cities\" was vague.").is_empty());
 }

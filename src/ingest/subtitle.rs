@@ -19,6 +19,10 @@ static VOICE: LazyLock<Regex> =
 static TAG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"</?[a-zA-Z][^>]*>|<\d[^>]*>").expect("tag"));
 
+/// A captioner's turn marker at the start of a cue line (`>>`, or a stray `>>>`).
+static CAPTION_MARK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^>{2,3}\s*").expect("caption mark"));
+
 /// Whether the text is a WebVTT or SRT file.
 pub fn is_subtitle(lines: &[Line<'_>]) -> bool {
     let first = lines
@@ -59,7 +63,9 @@ pub fn cues(doc: &Layout<'_>) -> Vec<Block> {
                 speaker = Some(squash(&v[1]));
             }
             s = TAG.replace_all(&s, "").into_owned();
-            let s = s.trim().trim_start_matches("- ").to_string();
+            let s = s.trim().trim_start_matches("- ");
+            // captioning written into cues: ">> NAME: words" is a turn as "NAME: words" is
+            let s = CAPTION_MARK.replace(s, "").into_owned();
             if let Some((label, rest)) = name_turn(&s) {
                 if speaker.is_none() || parts.is_empty() {
                     speaker = Some(label);
@@ -124,6 +130,16 @@ mod tests {
         assert_eq!(b.len(), 2);
         assert_eq!(b[0].label.as_deref(), Some("John Smith"));
         assert_eq!(b[1].time_start, Some(4.0));
+    }
+
+    #[test]
+    fn test_srt_with_captioning_marks() {
+        let doc = "1\n00:00:01,000 --> 00:00:03,000\n>> ANA SOUZA: We open the call.\n\n2\n00:00:03,000 --> 00:00:05,000\n>>PETER HOLM: Thanks, Ana.\n\n3\n00:00:05,000 --> 00:00:07,000\n> quoted: not a mark\n";
+        let b = cues(&Layout::new(doc));
+        assert_eq!(b[0].label.as_deref(), Some("ANA SOUZA"));
+        assert_eq!(b[0].text, "We open the call.");
+        assert_eq!(b[1].label.as_deref(), Some("PETER HOLM"));
+        assert_eq!(b[2].label, None);
     }
 
     #[test]
