@@ -7,7 +7,9 @@
 //! person [`names`], and the tantivy [`analysis`] (with its [`stem`]mer memory).
 
 pub mod analysis;
+pub mod ascii_regex;
 pub mod dates;
+pub mod gate;
 pub mod names;
 mod sentence_bounds;
 pub mod stem;
