@@ -48,14 +48,20 @@ pub struct Clause {
 }
 
 static LEAD_IN: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"^(?:(?:In response|However|Then|Later|Finally|Also|Next|In addition|Afterwards|Separately|Similarly|Likewise|Meanwhile|Moreover|Lastly|Subsequently|In closing|Closing|Opening|Concluding|In turn)[^,]{0,40},\s+|(?:On|Under|From|Regarding|As for|With regard to|Turning to|For|In|At|After|Before|During|Following|Speaking|Responding)\s[^,]{1,90},\s+)", "lead-in")
+    Pattern::new(
+        r"^(?:(?:In response|However|Then|Later|Finally|Also|Next|In addition|Afterwards|Separately|Similarly|Likewise|Meanwhile|Moreover|Lastly|Subsequently|In closing|Closing|Opening|Concluding|In turn)[^,]{0,40},\s+|(?:On|Under|From|Regarding|As for|With regard to|Turning to|For|In|At|After|Before|During|Following|Speaking|Responding)\s[^,]{1,90},\s+)",
+        "lead-in",
+    )
 });
 static SUBJECT: LazyLock<Pattern> = LazyLock::new(|| {
     let name = r"[\p{Lu}][\p{L}\p{M}'’\-]*\.?(?:\s+(?:de|da|dos|das|do|van|von|der|den|del|della|la|le|di|du|bin|al|St\.|[\p{Lu}][\p{L}\p{M}'’\-]*\.?)){0,4}";
     let hon = format!(r"(?:{}\.?\s+)", honorific_alternation());
-    Pattern::new(&format!(
-        r"^(?:(?P<pron>She|He|They)\b|(?:The|the|Our|our)\s+(?:(?:MAG|IGF|WG|NRIs|Group's|meeting|session)\s+)?(?P<role>Host|Chair|Chairman|Chairperson|Moderator|Co-Chair|Co-chair|Facilitator|Rapporteur)\b|The\s[^,]{{3,80}},\s+(?P<appos>{hon}?{name}),|(?P<name>{hon}?{name}(?:\s+and\s+{hon}?{name})?))(?P<paren>\s*\([^)]{{1,80}}\))?(?:\s+(?:of|from)\s+(?:the\s+)?[\p{{Lu}}][\p{{L}}\-]*(?:\s+[\p{{Lu}}][\p{{L}}\-.]*){{0,4}})?(?:,\s+[^;]{{2,160}}?,)?\s+(?:(?:then|also|further|again|briefly|first|finally|later|subsequently|immediately|strongly|generally|fully|had|has|have|once more|in turn|too)\s+)*(?P<verb>[a-z]+)"
-    ), "subject")
+    Pattern::new(
+        &format!(
+            r"^(?:(?P<pron>She|He|They)\b|(?:The|the|Our|our)\s+(?:(?:MAG|IGF|WG|NRIs|Group's|meeting|session)\s+)?(?P<role>Host|Chair|Chairman|Chairperson|Moderator|Co-Chair|Co-chair|Facilitator|Rapporteur)\b|The\s[^,]{{3,80}},\s+(?P<appos>{hon}?{name}),|(?P<name>{hon}?{name}(?:\s+and\s+{hon}?{name})?))(?P<paren>\s*\([^)]{{1,80}}\))?(?:\s+(?:of|from)\s+(?:the\s+)?[\p{{Lu}}][\p{{L}}\-]*(?:\s+[\p{{Lu}}][\p{{L}}\-.]*){{0,4}})?(?:,\s+[^;]{{2,160}}?,)?\s+(?:(?:then|also|further|again|briefly|first|finally|later|subsequently|immediately|strongly|generally|fully|had|has|have|once more|in turn|too)\s+)*(?P<verb>[a-z]+)"
+        ),
+        "subject",
+    )
 });
 /// "In his view, ...", "According to her, ...": the last speaker's words.
 pub static VIEW_OF: LazyLock<Regex> = LazyLock::new(|| {
@@ -65,13 +71,21 @@ static CLAUSE_SPLIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r";\s+").expe
 static MODERATED_BY: LazyLock<Pattern> = LazyLock::new(|| {
     let name = r"[\p{Lu}][\p{L}\p{M}'’\-.]*(?:\s+(?:de|da|dos|van|von|der|del|la|le|St\.|[\p{Lu}][\p{L}\p{M}'’\-.]*)){1,4}";
     let hon = format!(r"(?:{}\.?\s+)", honorific_alternation());
-    Pattern::new(&format!(
-        r"(?:(?i:moderated|chaired|hosted|facilitated|led|convened|presided over)\s+by\s+{hon}?(?P<a>{name})|(?:^|[.;]\s+|,\s+){hon}?(?P<b>{name})(?:\s*\((?:[^)]*)\))?(?:,\s(?P<ap>[^,]{{2,120}}),)?\s+(?:moderated|chaired|hosted|facilitated|presided over|led)\s+(?:the|all|this)\b|(?i:(?:^|\s)(?:chair(?:person|man|woman)?|moderator|facilitator|host)(?:\s*/\s*\w+)?\s*:\s*){hon}?(?P<c>{name})|(?P<d>{name})\s*\((?:MAG\s+)?(?:Chair|Moderator|Co-Chair|co-chair)\))"
-    ), "moderated by")
+    Pattern::new(
+        &format!(
+            r"(?:(?i:moderated|chaired|hosted|facilitated|led|convened|presided over)\s+by\s+{hon}?(?P<a>{name})|(?:^|[.;]\s+|,\s+){hon}?(?P<b>{name})(?:\s*\((?:[^)]*)\))?(?:,\s(?P<ap>[^,]{{2,120}}),)?\s+(?:moderated|chaired|hosted|facilitated|presided over|led)\s+(?:the|all|this)\b|(?i:(?:^|\s)(?:chair(?:person|man|woman)?|moderator|facilitator|host)(?:\s*/\s*\w+)?\s*:\s*){hon}?(?P<c>{name})|(?P<d>{name})\s*\((?:MAG\s+)?(?:Chair|Moderator|Co-Chair|co-chair)\))"
+        ),
+        "moderated by",
+    )
 });
 static HONORIFIC_NAME: LazyLock<Pattern> = LazyLock::new(|| {
     let hon = honorific_alternation();
-    Pattern::new(&format!(r"\b{hon}\.?\s+(?:{hon}\.?\s+)?(?P<n>[\p{{Lu}}][\p{{L}}\p{{M}}'’\-]+(?:\s+(?:de|da|dos|van|von|der|del|la|le|St\.|[\p{{Lu}}][\p{{L}}\p{{M}}'’\-]+)){{1,3}})"), "honorific name")
+    Pattern::new(
+        &format!(
+            r"\b{hon}\.?\s+(?:{hon}\.?\s+)?(?P<n>[\p{{Lu}}][\p{{L}}\p{{M}}'’\-]+(?:\s+(?:de|da|dos|van|von|der|del|la|le|St\.|[\p{{Lu}}][\p{{L}}\p{{M}}'’\-]+)){{1,3}})"
+        ),
+        "honorific name",
+    )
 });
 static SENDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:From:\s*)?(?P<n>[\p{Lu}][\p{L}'’\-]+(?:\s+[\p{Lu}][\p{L}'’\-]+){1,3})\s+(?:<?[\w.+-]+\s+at\s+[\w.-]+>?|<?[\w.+-]+@[\w.-]+>?)").expect("sender")
@@ -466,7 +480,11 @@ mod tests {
             let text = std::fs::read_to_string(e.expect("entry").path()).unwrap_or_default();
             for line in text.lines().filter(|l| l.is_ascii()) {
                 for (_, s) in sentences(line) {
-                    for p in [&*MODERATED_BY, &*HONORIFIC_NAME, &*super::labels::CHAIR_NAMED] {
+                    for p in [
+                        &*MODERATED_BY,
+                        &*HONORIFIC_NAME,
+                        &*super::labels::CHAIR_NAMED,
+                    ] {
                         let (u, a) = p.both(s);
                         assert_eq!(u, a, "{s}");
                     }

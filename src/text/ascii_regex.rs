@@ -63,11 +63,15 @@ impl<'t> Caps<'_, 't> {
 
     /// The group of this number (0 is the whole match).
     pub fn get(&self, i: usize) -> Option<Span<'t>> {
-        self.spans.get(i).copied().flatten().map(|(start, end)| Span {
-            text: self.text,
-            start,
-            end,
-        })
+        self.spans
+            .get(i)
+            .copied()
+            .flatten()
+            .map(|(start, end)| Span {
+                text: self.text,
+                start,
+                end,
+            })
     }
 }
 
@@ -137,9 +141,8 @@ impl Pattern {
     /// when either does not compile (the patterns are the program's own).
     pub fn new(pattern: &str, what: &str) -> Pattern {
         let unicode = Regex::new(pattern).unwrap_or_else(|e| panic!("{what}: {e}"));
-        let ascii = ascii_form(pattern).map(|form| {
-            regex::bytes::Regex::new(&form).unwrap_or_else(|e| panic!("{what}: {e}"))
-        });
+        let ascii = ascii_form(pattern)
+            .map(|form| regex::bytes::Regex::new(&form).unwrap_or_else(|e| panic!("{what}: {e}")));
         Pattern { unicode, ascii }
     }
 
@@ -160,9 +163,7 @@ impl Pattern {
     /// The first match.
     pub fn find<'t>(&self, text: &'t str) -> Option<Span<'t>> {
         let (start, end) = if let Some(ascii) = self.ascii_for(text) {
-            ascii
-                .find(text.as_bytes())
-                .map(|m| (m.start(), m.end()))?
+            ascii.find(text.as_bytes()).map(|m| (m.start(), m.end()))?
         } else {
             self.unicode.find(text).map(|m| (m.start(), m.end()))?
         };
@@ -173,14 +174,10 @@ impl Pattern {
     pub fn captures<'p, 't>(&'p self, text: &'t str) -> Option<Caps<'p, 't>> {
         let spans = if let Some(ascii) = self.ascii_for(text) {
             let c = ascii.captures(text.as_bytes())?;
-            c.iter()
-                .map(|m| m.map(|m| (m.start(), m.end())))
-                .collect()
+            c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect()
         } else {
             let c = self.unicode.captures(text)?;
-            c.iter()
-                .map(|m| m.map(|m| (m.start(), m.end())))
-                .collect()
+            c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect()
         };
         Some(Caps {
             pattern: self,
@@ -194,20 +191,12 @@ impl Pattern {
         let spans: Vec<Vec<Option<(usize, usize)>>> = if let Some(ascii) = self.ascii_for(text) {
             ascii
                 .captures_iter(text.as_bytes())
-                .map(|c| {
-                    c.iter()
-                        .map(|m| m.map(|m| (m.start(), m.end())))
-                        .collect()
-                })
+                .map(|c| c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect())
                 .collect()
         } else {
             self.unicode
                 .captures_iter(text)
-                .map(|c| {
-                    c.iter()
-                        .map(|m| m.map(|m| (m.start(), m.end())))
-                        .collect()
-                })
+                .map(|c| c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect())
                 .collect()
         };
         spans
@@ -224,15 +213,11 @@ impl Pattern {
     #[cfg(test)]
     pub fn both(&self, text: &str) -> (Vec<Option<(usize, usize)>>, Vec<Option<(usize, usize)>>) {
         let u = self.unicode.captures(text).map_or(Vec::new(), |c| {
-            c.iter()
-                .map(|m| m.map(|m| (m.start(), m.end())))
-                .collect()
+            c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect()
         });
         let ascii = self.ascii.as_ref().expect("an ASCII form");
         let a = ascii.captures(text.as_bytes()).map_or(Vec::new(), |c| {
-            c.iter()
-                .map(|m| m.map(|m| (m.start(), m.end())))
-                .collect()
+            c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect()
         });
         (u, a)
     }

@@ -26,9 +26,12 @@ pub(super) static CHAIR_NAMED: LazyLock<Pattern> = LazyLock::new(|| {
     let name = r"[\p{Lu}][\p{L}'’\-]+(?:\s+(?:St\.\s*)?[\p{Lu}][\p{L}'’\-]+){0,3}";
     let hon = format!(r"(?:{}\.?\s+)", honorific_alternation());
     let chair = r"(?i:(?:co-)?chair(?:man|person|woman)?)";
-    Pattern::new(&format!(
-        r"(?:\b(?i:our|the)\s+(?i:(?:mag|igf)\s+)?{chair}\s*,?\s+{hon}?(?P<n>{name})|(?P<m>{name})\s*,\s+(?i:our|the)\s+(?i:(?:mag|igf)\s+)?{chair}\b|(?P<k>{name})\s*,\s+[^.;:]{{0,80}}?\b{chair}\s+of\s+the\s+(?i:mag|meeting|group|forum|igf)\b)"
-    ), "chair named")
+    Pattern::new(
+        &format!(
+            r"(?:\b(?i:our|the)\s+(?i:(?:mag|igf)\s+)?{chair}\s*,?\s+{hon}?(?P<n>{name})|(?P<m>{name})\s*,\s+(?i:our|the)\s+(?i:(?:mag|igf)\s+)?{chair}\b|(?P<k>{name})\s*,\s+[^.;:]{{0,80}}?\b{chair}\s+of\s+the\s+(?i:mag|meeting|group|forum|igf)\b)"
+        ),
+        "chair named",
+    )
 });
 /// The floor handed to someone, who chairs when nothing else says so: "I hand over to
 /// Lynn", "let me pass it to Paul".
