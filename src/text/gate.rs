@@ -14,6 +14,8 @@ impl Gate {
         Gate(
             AhoCorasick::builder()
                 .ascii_case_insensitive(true)
+                // a handful of short words: the automaton is small, a DFA scans fastest
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .build(words)
                 .expect("gate words"),
         )
