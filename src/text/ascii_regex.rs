@@ -11,6 +11,9 @@
 
 use regex::Regex;
 
+/// Where each group of a match is, by group number.
+type Groups = Vec<Option<(usize, usize)>>;
+
 /// A pattern with its ASCII form.
 pub struct Pattern {
     unicode: Regex,
@@ -47,7 +50,7 @@ impl<'t> Span<'t> {
 pub struct Caps<'p, 't> {
     pattern: &'p Pattern,
     text: &'t str,
-    spans: Vec<Option<(usize, usize)>>,
+    spans: Groups,
 }
 
 impl<'t> Caps<'_, 't> {
@@ -188,7 +191,7 @@ impl Pattern {
 
     /// The groups of every match, in order.
     pub fn captures_all<'p, 't>(&'p self, text: &'t str) -> Vec<Caps<'p, 't>> {
-        let spans: Vec<Vec<Option<(usize, usize)>>> = if let Some(ascii) = self.ascii_for(text) {
+        let spans: Vec<Groups> = if let Some(ascii) = self.ascii_for(text) {
             ascii
                 .captures_iter(text.as_bytes())
                 .map(|c| c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect())
@@ -211,7 +214,7 @@ impl Pattern {
 
     /// Both forms' groups of the first match, for tests: equal whenever `text` is ASCII.
     #[cfg(test)]
-    pub fn both(&self, text: &str) -> (Vec<Option<(usize, usize)>>, Vec<Option<(usize, usize)>>) {
+    pub fn both(&self, text: &str) -> (Groups, Groups) {
         let u = self.unicode.captures(text).map_or(Vec::new(), |c| {
             c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect()
         });

@@ -129,6 +129,9 @@ fn sb11(s: &State) -> bool {
 
 /// Byte ranges of the sentence bounds of an ASCII text, as
 /// `split_sentence_bound_indices` gives them.
+// the rules are one `if` chain in the standard's order, so that each reads as written
+// there, even where two give the same answer
+#[allow(clippy::if_same_then_else)]
 fn ascii_bounds(text: &[u8]) -> Vec<(usize, usize)> {
     let mut breaks: Vec<usize> = Vec::new();
     let mut state: State = [Part::Sot; 4];
