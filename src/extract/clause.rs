@@ -18,6 +18,10 @@ use serde::Deserialize;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+#[path = "clause_tokens.rs"]
+mod tokens;
+use tokens::token_spans;
+
 /// The word lists of the model, as shipped in the repository.
 pub const DEFAULT_CLAUSE_LEXICON: &str = include_str!("../../data/clause-lexicon.toml");
 /// The fitted weights, as shipped in the repository.
@@ -331,42 +335,6 @@ pub fn tokenise(text: &str) -> Vec<String> {
         match out.last_mut() {
             Some(last) if t.starts_with('\'') || t == "n't" => last.push_str(t),
             _ => out.push(t.to_string()),
-        }
-    }
-    out
-}
-
-/// The matches of [`TOKEN`] in order, by a byte scan: the pattern's classes are ASCII,
-/// and this scan was a tenth of the clause model's time as a regex search.
-fn token_spans(text: &str) -> Vec<&str> {
-    let b = text.as_bytes();
-    let word = |c: u8| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'_';
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        if word(b[i]) {
-            // [a-z0-9_]+ then (['-][a-z0-9_]+)*
-            let start = i;
-            while i < b.len() && word(b[i]) {
-                i += 1;
-            }
-            while i + 1 < b.len() && matches!(b[i], b'\'' | b'-') && word(b[i + 1]) {
-                i += 1;
-                while i < b.len() && word(b[i]) {
-                    i += 1;
-                }
-            }
-            out.push(&text[start..i]);
-        } else if b[i] == b'\'' && i + 1 < b.len() && b[i + 1].is_ascii_lowercase() {
-            // '[a-z]+
-            let start = i;
-            i += 1;
-            while i < b.len() && b[i].is_ascii_lowercase() {
-                i += 1;
-            }
-            out.push(&text[start..i]);
-        } else {
-            i += 1;
         }
     }
     out
