@@ -18,6 +18,10 @@ use serde::Deserialize;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+#[path = "clause_tokens.rs"]
+mod tokens;
+use tokens::token_spans;
+
 /// The word lists of the model, as shipped in the repository.
 pub const DEFAULT_CLAUSE_LEXICON: &str = include_str!("../../data/clause-lexicon.toml");
 /// The fitted weights, as shipped in the repository.
@@ -314,6 +318,8 @@ pub struct Turn {
     pub x: [f64; 24],
 }
 
+/// The token pattern [`token_spans`] scans for (the tests compare them).
+#[cfg(test)]
 static TOKEN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[a-z0-9_]+(?:['\-][a-z0-9_]+)*|'[a-z]+").expect("clause token"));
 static DISFLUENCY: LazyLock<Regex> =
@@ -325,8 +331,7 @@ static MARK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\{[^}]*\}").expect(
 pub fn tokenise(text: &str) -> Vec<String> {
     let lower = text.to_lowercase().replace(['\u{2019}', '\u{2018}'], "'");
     let mut out: Vec<String> = Vec::new();
-    for m in TOKEN.find_iter(&lower) {
-        let t = m.as_str();
+    for t in token_spans(&lower) {
         match out.last_mut() {
             Some(last) if t.starts_with('\'') || t == "n't" => last.push_str(t),
             _ => out.push(t.to_string()),

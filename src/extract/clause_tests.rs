@@ -263,3 +263,28 @@ fn test_what_is_not_a_proposal_or_decision() {
         assert!(m().clauses(text).iter().any(is_proposal_clause), "{text}");
     }
 }
+
+#[test]
+fn test_token_scan_finds_what_the_token_pattern_finds() {
+    let alphabet = ['a', 'z', '0', '_', '\'', '-', ' ', 'Q', '.', 'é', '’'];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..50_000 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let len = (seed % 20) as usize;
+        let mut r = seed;
+        let s: String = (0..len)
+            .map(|_| {
+                r = r.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                alphabet[(r >> 33) as usize % alphabet.len()]
+            })
+            .collect();
+        let by_regex: Vec<&str> = TOKEN.find_iter(&s).map(|m| m.as_str()).collect();
+        assert_eq!(token_spans(&s), by_regex, "{s:?}");
+    }
+    assert_eq!(
+        token_spans("we 're x-ray 'tis ab'"),
+        ["we", "'re", "x-ray", "'tis", "ab"]
+    );
+}

@@ -9,6 +9,7 @@
 use super::speakers::{Clause, Subject};
 use crate::lexicon::lexicon;
 use crate::model::{Block, BlockKind, Decision};
+use crate::text::gate::Gate;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -86,7 +87,7 @@ pub fn decisions(
         if is_chair_turn && WRAP_UP.is_match(text) {
             wrap_up = true;
         }
-        let keep = if RECALLED.is_match(text) || text.ends_with('?') {
+        let keep = if (may_decide(text) && RECALLED.is_match(text)) || text.ends_with('?') {
             false
         } else if is_group_decision(c) || (block.is_item && is_action_item(text)) {
             true
@@ -129,8 +130,39 @@ pub fn decisions(
     out
 }
 
+/// Words one of which every pattern of a decision holds (each of [`RECALLED`],
+/// [`IMPERSONAL_DECISION`], [`PARTY_CONFIRMS`], [`CONSENSUS`], [`GROUP_AGREED`], [`SETTLED`],
+/// [`DECISION_VERB`], [`PASSIVE_DECISION`] and the "we agree" tests of
+/// [`is_group_decision`] needs one).
+static DECISION_WORDS: LazyLock<Gate> = LazyLock::new(|| {
+    Gate::new(&[
+        "agree",
+        "decid",
+        "approv",
+        "adopt",
+        "endors",
+        "resolv",
+        "confirm",
+        "conclud",
+        "consensus",
+        "consider",
+        "settled",
+        "objection",
+        "opposition",
+        "anyone",
+    ])
+});
+
+/// Whether a clause can match a decision pattern ([`DECISION_WORDS`]).
+fn may_decide(text: &str) -> bool {
+    DECISION_WORDS.may_match(text)
+}
+
 fn is_group_decision(c: &Clause) -> bool {
     let text = c.text.trim();
+    if !may_decide(text) {
+        return false;
+    }
     if IMPERSONAL_DECISION.is_match(text) {
         return true;
     }
@@ -316,6 +348,28 @@ mod tests {
 
     fn para() -> Block {
         Block::paragraph(1, "")
+    }
+
+    #[test]
+    fn test_every_decision_pattern_needs_a_gate_word() {
+        // clauses of my own that each decision pattern matches: the gate lets them by
+        let cases: [(&LazyLock<Regex>, &str); 9] = [
+            (&RECALLED, "Does anyone want the floor"),
+            (&RECALLED, "No, any objection then"),
+            (&IMPERSONAL_DECISION, "It was resolved that dates move"),
+            (&CONSENSUS, "There was broad agreement on dates"),
+            (&GROUP_AGREED, "Finally members decided to move"),
+            (&SETTLED, "Hearing no opposition, we move on"),
+            (&DECISION_VERB, "The board considers the item finished"),
+            (&PASSIVE_DECISION, "The plan was formally endorsed"),
+            (&PARTY_CONFIRMS, "The host confirmed the venue"),
+        ];
+        for (re, text) in cases {
+            assert!(re.is_match(text), "{text}");
+            assert!(may_decide(text), "{text}");
+        }
+        assert!(!may_decide("The group met on Monday to review the venue."));
+        assert!(may_decide("Le groupe a adopté — à l'unanimité"));
     }
 
     #[test]

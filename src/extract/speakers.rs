@@ -7,6 +7,7 @@
 
 use crate::lexicon::lexicon;
 use crate::model::{Block, BlockKind, Participant};
+use crate::text::ascii_regex::Pattern;
 use crate::text::names::{honorific_alternation, strip_honorifics, Registry};
 use crate::text::sentences;
 use regex::Regex;
@@ -46,34 +47,45 @@ pub struct Clause {
     pub introduces_list: bool,
 }
 
-static LEAD_IN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:In response|However|Then|Later|Finally|Also|Next|In addition|Afterwards|Separately|Similarly|Likewise|Meanwhile|Moreover|Lastly|Subsequently|In closing|Closing|Opening|Concluding|In turn)[^,]{0,40},\s+|(?:On|Under|From|Regarding|As for|With regard to|Turning to|For|In|At|After|Before|During|Following|Speaking|Responding)\s[^,]{1,90},\s+)")
-        .expect("lead-in")
+static LEAD_IN: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"^(?:(?:In response|However|Then|Later|Finally|Also|Next|In addition|Afterwards|Separately|Similarly|Likewise|Meanwhile|Moreover|Lastly|Subsequently|In closing|Closing|Opening|Concluding|In turn)[^,]{0,40},\s+|(?:On|Under|From|Regarding|As for|With regard to|Turning to|For|In|At|After|Before|During|Following|Speaking|Responding)\s[^,]{1,90},\s+)",
+        "lead-in",
+    )
 });
-static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+static SUBJECT: LazyLock<Pattern> = LazyLock::new(|| {
     let name = r"[\p{Lu}][\p{L}\p{M}'’\-]*\.?(?:\s+(?:de|da|dos|das|do|van|von|der|den|del|della|la|le|di|du|bin|al|St\.|[\p{Lu}][\p{L}\p{M}'’\-]*\.?)){0,4}";
     let hon = format!(r"(?:{}\.?\s+)", honorific_alternation());
-    Regex::new(&format!(
-        r"^(?:(?P<pron>She|He|They)\b|(?:The|the|Our|our)\s+(?:(?:MAG|IGF|WG|NRIs|Group's|meeting|session)\s+)?(?P<role>Host|Chair|Chairman|Chairperson|Moderator|Co-Chair|Co-chair|Facilitator|Rapporteur)\b|The\s[^,]{{3,80}},\s+(?P<appos>{hon}?{name}),|(?P<name>{hon}?{name}(?:\s+and\s+{hon}?{name})?))(?P<paren>\s*\([^)]{{1,80}}\))?(?:\s+(?:of|from)\s+(?:the\s+)?[\p{{Lu}}][\p{{L}}\-]*(?:\s+[\p{{Lu}}][\p{{L}}\-.]*){{0,4}})?(?:,\s+[^;]{{2,160}}?,)?\s+(?:(?:then|also|further|again|briefly|first|finally|later|subsequently|immediately|strongly|generally|fully|had|has|have|once more|in turn|too)\s+)*(?P<verb>[a-z]+)"
-    ))
-    .expect("subject")
+    Pattern::new(
+        &format!(
+            r"^(?:(?P<pron>She|He|They)\b|(?:The|the|Our|our)\s+(?:(?:MAG|IGF|WG|NRIs|Group's|meeting|session)\s+)?(?P<role>Host|Chair|Chairman|Chairperson|Moderator|Co-Chair|Co-chair|Facilitator|Rapporteur)\b|The\s[^,]{{3,80}},\s+(?P<appos>{hon}?{name}),|(?P<name>{hon}?{name}(?:\s+and\s+{hon}?{name})?))(?P<paren>\s*\([^)]{{1,80}}\))?(?:\s+(?:of|from)\s+(?:the\s+)?[\p{{Lu}}][\p{{L}}\-]*(?:\s+[\p{{Lu}}][\p{{L}}\-.]*){{0,4}})?(?:,\s+[^;]{{2,160}}?,)?\s+(?:(?:then|also|further|again|briefly|first|finally|later|subsequently|immediately|strongly|generally|fully|had|has|have|once more|in turn|too)\s+)*(?P<verb>[a-z]+)"
+        ),
+        "subject",
+    )
 });
 /// "In his view, ...", "According to her, ...": the last speaker's words.
 pub static VIEW_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:In\s+(?:his|her)\s+(?:view|opinion)|According\s+to\s+(?:him|her)|For\s+(?:him|her)|In\s+(?:his|her)\s+words),\s+").expect("view of")
 });
 static CLAUSE_SPLIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r";\s+").expect("clause split"));
-static MODERATED_BY: LazyLock<Regex> = LazyLock::new(|| {
+static MODERATED_BY: LazyLock<Pattern> = LazyLock::new(|| {
     let name = r"[\p{Lu}][\p{L}\p{M}'’\-.]*(?:\s+(?:de|da|dos|van|von|der|del|la|le|St\.|[\p{Lu}][\p{L}\p{M}'’\-.]*)){1,4}";
     let hon = format!(r"(?:{}\.?\s+)", honorific_alternation());
-    Regex::new(&format!(
-        r"(?:(?i:moderated|chaired|hosted|facilitated|led|convened|presided over)\s+by\s+{hon}?(?P<a>{name})|(?:^|[.;]\s+|,\s+){hon}?(?P<b>{name})(?:\s*\((?:[^)]*)\))?(?:,\s(?P<ap>[^,]{{2,120}}),)?\s+(?:moderated|chaired|hosted|facilitated|presided over|led)\s+(?:the|all|this)\b|(?i:(?:^|\s)(?:chair(?:person|man|woman)?|moderator|facilitator|host)(?:\s*/\s*\w+)?\s*:\s*){hon}?(?P<c>{name})|(?P<d>{name})\s*\((?:MAG\s+)?(?:Chair|Moderator|Co-Chair|co-chair)\))"
-    ))
-    .expect("moderated by")
+    Pattern::new(
+        &format!(
+            r"(?:(?i:moderated|chaired|hosted|facilitated|led|convened|presided over)\s+by\s+{hon}?(?P<a>{name})|(?:^|[.;]\s+|,\s+){hon}?(?P<b>{name})(?:\s*\((?:[^)]*)\))?(?:,\s(?P<ap>[^,]{{2,120}}),)?\s+(?:moderated|chaired|hosted|facilitated|presided over|led)\s+(?:the|all|this)\b|(?i:(?:^|\s)(?:chair(?:person|man|woman)?|moderator|facilitator|host)(?:\s*/\s*\w+)?\s*:\s*){hon}?(?P<c>{name})|(?P<d>{name})\s*\((?:MAG\s+)?(?:Chair|Moderator|Co-Chair|co-chair)\))"
+        ),
+        "moderated by",
+    )
 });
-static HONORIFIC_NAME: LazyLock<Regex> = LazyLock::new(|| {
+static HONORIFIC_NAME: LazyLock<Pattern> = LazyLock::new(|| {
     let hon = honorific_alternation();
-    Regex::new(&format!(r"\b{hon}\.?\s+(?:{hon}\.?\s+)?(?P<n>[\p{{Lu}}][\p{{L}}\p{{M}}'’\-]+(?:\s+(?:de|da|dos|van|von|der|del|la|le|St\.|[\p{{Lu}}][\p{{L}}\p{{M}}'’\-]+)){{1,3}})")).expect("honorific name")
+    Pattern::new(
+        &format!(
+            r"\b{hon}\.?\s+(?:{hon}\.?\s+)?(?P<n>[\p{{Lu}}][\p{{L}}\p{{M}}'’\-]+(?:\s+(?:de|da|dos|van|von|der|del|la|le|St\.|[\p{{Lu}}][\p{{L}}\p{{M}}'’\-]+)){{1,3}})"
+        ),
+        "honorific name",
+    )
 });
 static SENDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:From:\s*)?(?P<n>[\p{Lu}][\p{L}'’\-]+(?:\s+[\p{Lu}][\p{L}'’\-]+){1,3})\s+(?:<?[\w.+-]+\s+at\s+[\w.-]+>?|<?[\w.+-]+@[\w.-]+>?)").expect("sender")
@@ -114,7 +126,7 @@ pub fn attribute(blocks: &mut [Block], participants: &[Participant]) -> Attribut
         if let Some(c) = SENDER.captures(&b.text) {
             at.registry.add_weighted(&c["n"], 3);
         }
-        for c in HONORIFIC_NAME.captures_iter(&b.text) {
+        for c in HONORIFIC_NAME.captures_all(&b.text) {
             if is_name_shape(&c["n"]) {
                 at.registry.add_weighted(&c["n"], 3);
             }
@@ -458,6 +470,37 @@ mod tests {
 
     fn para(text: &str) -> Block {
         Block::paragraph(1, text)
+    }
+
+    #[test]
+    fn test_ascii_forms_find_what_the_patterns_find_on_the_corpus() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/igf");
+        let mut n = 0;
+        for e in std::fs::read_dir(dir).expect("corpus") {
+            let text = std::fs::read_to_string(e.expect("entry").path()).unwrap_or_default();
+            for line in text.lines().filter(|l| l.is_ascii()) {
+                for (_, s) in sentences(line) {
+                    for p in [
+                        &*MODERATED_BY,
+                        &*HONORIFIC_NAME,
+                        &*super::labels::CHAIR_NAMED,
+                    ] {
+                        let (u, a) = p.both(s);
+                        assert_eq!(u, a, "{s}");
+                    }
+                    for clause in CLAUSE_SPLIT.split(s) {
+                        for p in [&*SUBJECT, &*LEAD_IN] {
+                            let (u, a) = p.both(clause);
+                            assert_eq!(u, a, "{clause}");
+                        }
+                        let (u, a) = SUBJECT.both(strip_lead_in(clause));
+                        assert_eq!(u, a, "{clause}");
+                        n += 1;
+                    }
+                }
+            }
+        }
+        assert!(n > 1000, "{n} clauses");
     }
 
     #[test]

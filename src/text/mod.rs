@@ -7,8 +7,11 @@
 //! person [`names`], and the tantivy [`analysis`] (with its [`stem`]mer memory).
 
 pub mod analysis;
+pub mod ascii_regex;
 pub mod dates;
+pub mod gate;
 pub mod names;
+mod sentence_bounds;
 pub mod stem;
 
 use crate::lexicon::lexicon;
@@ -50,8 +53,8 @@ pub type FastSet<T> = HashSet<T, BuildHasherDefault<Fnv>>;
 /// because honorifics and "Lynn St. Amour" are everywhere in meeting records.
 pub fn sentences(text: &str) -> Vec<(usize, &str)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
-    for (start, s) in text.split_sentence_bound_indices() {
-        let end = start + s.len();
+    for (start, end) in sentence_bounds::bounds(text) {
+        let s = &text[start..end];
         if let Some(last) = out.last_mut() {
             let prev = text[last.0..last.1].trim_end();
             let joins = lexicon().text.no_break_after.iter().any(|a| {

@@ -282,9 +282,11 @@ impl Registry {
     }
 
     fn find_full(&self, tokens: &[String]) -> Option<(usize, Join)> {
-        let key = |t: &[String]| format!("{} {}", t[0], t[t.len() - 1]);
-        let k = key(tokens);
-        if let Some(i) = self.people.iter().position(|p| key(&p.tokens) == k) {
+        // first and last token equal: the person key, compared without making it (tokens
+        // hold no space, so the joined keys are equal exactly when both tokens are)
+        let same_key =
+            |t: &[String]| t[0] == tokens[0] && t[t.len() - 1] == tokens[tokens.len() - 1];
+        if let Some(i) = self.people.iter().position(|p| same_key(&p.tokens)) {
             return Some((i, Join::Same));
         }
         // "Bruna Martins" is "Bruna Martins dos Santos"
@@ -318,8 +320,10 @@ impl Registry {
             .iter()
             .position(|p| {
                 let pc: String = p.tokens.concat();
-                let edits = allowed_edits(compact.chars().count().min(pc.chars().count()));
-                edits > 0 && edit_distance(&pc, &compact) <= edits
+                let (a, b) = (compact.chars().count(), pc.chars().count());
+                let edits = allowed_edits(a.min(b));
+                // the distance is at least the difference in length
+                edits > 0 && a.abs_diff(b) <= edits && edit_distance(&pc, &compact) <= edits
             })
             .map(|i| (i, Join::Typo))
     }
@@ -365,7 +369,10 @@ impl Registry {
                 edits > 0
                     && [&p.tokens[0], &p.tokens[p.tokens.len() - 1]]
                         .iter()
-                        .any(|w| edit_distance(w, t) <= edits)
+                        .any(|w| {
+                            w.chars().count().abs_diff(t.chars().count()) <= edits
+                                && edit_distance(w, t) <= edits
+                        })
             })
             .collect();
         pick(&near)

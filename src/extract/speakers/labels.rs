@@ -6,6 +6,8 @@
 use super::{is_name_shape, Attribution};
 use crate::lexicon::lexicon;
 use crate::model::{Block, BlockKind};
+use crate::text::ascii_regex::Pattern;
+use crate::text::gate::Gate;
 use crate::text::names::{
     given_family, honorific_alternation, is_honorific, split_label, strip_honorifics,
     title_case_if_upper,
@@ -20,14 +22,16 @@ static SELF_INTRO: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// The chair named where the floor is handed over: "our Chair, Paul Mitchell", "let me
 /// hand it over to Anriette, our Chair", "Janis Karklins, ... chairman of the MAG".
-static CHAIR_NAMED: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static CHAIR_NAMED: LazyLock<Pattern> = LazyLock::new(|| {
     let name = r"[\p{Lu}][\p{L}'’\-]+(?:\s+(?:St\.\s*)?[\p{Lu}][\p{L}'’\-]+){0,3}";
     let hon = format!(r"(?:{}\.?\s+)", honorific_alternation());
     let chair = r"(?i:(?:co-)?chair(?:man|person|woman)?)";
-    Regex::new(&format!(
-        r"(?:\b(?i:our|the)\s+(?i:(?:mag|igf)\s+)?{chair}\s*,?\s+{hon}?(?P<n>{name})|(?P<m>{name})\s*,\s+(?i:our|the)\s+(?i:(?:mag|igf)\s+)?{chair}\b|(?P<k>{name})\s*,\s+[^.;:]{{0,80}}?\b{chair}\s+of\s+the\s+(?i:mag|meeting|group|forum|igf)\b)"
-    ))
-    .expect("chair named")
+    Pattern::new(
+        &format!(
+            r"(?:\b(?i:our|the)\s+(?i:(?:mag|igf)\s+)?{chair}\s*,?\s+{hon}?(?P<n>{name})|(?P<m>{name})\s*,\s+(?i:our|the)\s+(?i:(?:mag|igf)\s+)?{chair}\b|(?P<k>{name})\s*,\s+[^.;:]{{0,80}}?\b{chair}\s+of\s+the\s+(?i:mag|meeting|group|forum|igf)\b)"
+        ),
+        "chair named",
+    )
 });
 /// The floor handed to someone, who chairs when nothing else says so: "I hand over to
 /// Lynn", "let me pass it to Paul".
@@ -64,9 +68,14 @@ pub(super) fn resolve_turn_labels(blocks: &mut [Block], at: &mut Attribution) {
     }
     let owned: Vec<String> = blocks.iter().map(|b| b.text.clone()).collect();
     let texts: Vec<&str> = owned.iter().map(String::as_str).collect();
+    // every form of CHAIR_NAMED holds "chair", every form of HANDED_TO one of its verbs:
+    // a scan for those words skips the patterns' scan of most blocks
+    static CHAIR_WORD: LazyLock<Gate> = LazyLock::new(|| Gate::new(&["chair"]));
+    static HANDING_WORD: LazyLock<Gate> =
+        LazyLock::new(|| Gate::new(&["floor", "hand", "pass", "give", "turn"]));
     if at.moderator.is_none() {
-        'chair: for t in &texts {
-            for c in CHAIR_NAMED.captures_iter(t) {
+        'chair: for t in texts.iter().filter(|t| CHAIR_WORD.may_match(t)) {
+            for c in CHAIR_NAMED.captures_all(t) {
                 let n = c
                     .name("n")
                     .or(c.name("m"))
@@ -80,7 +89,7 @@ pub(super) fn resolve_turn_labels(blocks: &mut [Block], at: &mut Attribution) {
         }
     }
     if at.moderator.is_none() {
-        for t in &texts {
+        for t in texts.iter().filter(|t| HANDING_WORD.may_match(t)) {
             if let Some(c) = HANDED_TO.captures(t) {
                 if let Some(p) = at.registry.resolve(&c["n"]) {
                     at.moderator = Some(p);
