@@ -6,6 +6,7 @@
 
 pub mod acronyms;
 pub mod clause;
+pub mod conversation;
 pub mod decisions;
 pub mod events;
 pub mod mail;
@@ -31,10 +32,10 @@ pub fn meeting(mut p: Parsed) -> Meeting {
     let mut proposals = proposals::proposals(&at.clauses, blocks, sections);
     let mut decisions =
         decisions::decisions(&at.clauses, blocks, sections, at.moderator.as_deref());
-    // a long conversation: the clause model picks the turns that carry them
-    if let Some((p, d)) = clause::conversation(blocks, sections) {
-        proposals = p;
-        decisions = d;
+    // a long conversation: the clause model adds the turns that carry them without a
+    // proposal's or a decision's form (the rules' findings stay)
+    if let Some(picks) = clause::conversation(blocks, sections) {
+        (proposals, decisions) = conversation::merge((proposals, decisions), picks, blocks);
     }
     // Markdown emphasis is how the record looked, not what was proposed or decided
     for p in &mut proposals {
