@@ -31,7 +31,7 @@ Environment:
                     of that threshold [default: 0.28]
   QUORUM_GAP_OFF=L  rules of `quorum gaps` to switch off, for measuring what each gains:
                     a comma-separated list of \"slots\", \"core\", \"decision_words\",
-                    \"own_idea\", \"half_linked\"
+                    \"continued\", \"own_idea\", \"half_linked\"
   QUORUM_GAP_PAIRS=F  `quorum gaps` writes its candidate pairs with their similarity's
                     components to F (and the proposals to F.items), for fitting
   QUORUM_GAP_MODEL=1  `quorum gaps` links proposals by the fitted similarity of named

@@ -192,6 +192,11 @@ pub struct Gaps {
     /// none of them ("She proposed to organise a workshop on ...", "The discussion touched
     /// on ...") adopted nothing.
     pub decision_words: Words,
+    /// Verbs that open a decision to go on with work under way ("continue the work on
+    /// ...", `query::gaps::decided`), with one of `continued_work` after them.
+    pub continued_verbs: Words,
+    /// What such a decision goes on with: the work, the discussion ...
+    pub continued_work: Words,
     /// Verbs of handing something in by a date: with a calendar deadline, routine
     /// administration (`query::gaps::routine`).
     pub routine_actions: Words,

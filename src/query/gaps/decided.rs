@@ -75,6 +75,30 @@ pub(super) fn decision_clause(text: &str) -> &str {
     FRAME.find(text).map_or(text, |m| &text[m.end()..])
 }
 
+/// Words after the verb of a decision among which what it goes on with must stand for it
+/// to be a decision to continue ("continue [the] [technical] work"): an article and one
+/// modifier. Chosen by hand, not measured.
+const CONTINUED_WITHIN: usize = 3;
+
+/// Whether what a decision decides (its [`decision_clause`]) is to go on with work under
+/// way: it opens with one of `continued_verbs` and one of `continued_work` follows within
+/// [`CONTINUED_WITHIN`] words ("continue the work on data governance", "keep working on
+/// the charter"). Such a decision names a subject, not a request: it adopts no proposal.
+pub(super) fn continues_work(clause: &str) -> bool {
+    let g = &lexicon().gaps;
+    let words: Vec<String> = clause
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.first().is_some_and(|w| g.continued_verbs.contains(w))
+        && words
+            .iter()
+            .skip(1)
+            .take(CONTINUED_WITHIN)
+            .any(|w| g.continued_work.contains(w))
+}
+
 /// Every decision of the index, in the corpus's order.
 pub(super) fn decisions(
     searcher: &Searcher,
@@ -98,6 +122,7 @@ pub(super) fn decisions(
     Ok(found
         .into_iter()
         .filter(|(ev, _)| !rule_on("decision_words") || says_decided(&ev.text))
+        .filter(|(ev, _)| !rule_on("continued") || !continues_work(decision_clause(&ev.text)))
         .map(|(ev, date)| {
             let fs = features(&analyse(decision_clause(&ev.text)), acronyms, vocab);
             let anaphoric = names_nothing(&ev.text);
@@ -208,6 +233,29 @@ mod tests {
         assert!(!says_decided(
             "The exchange touched on satellite broadband."
         ));
+    }
+
+    #[test]
+    fn test_a_decision_to_go_on_with_work_adopts_nothing() {
+        let go_on = |t: &str| continues_work(decision_clause(t));
+        assert!(go_on(
+            "The panel agreed to continue the work on spectrum policy next term."
+        ));
+        assert!(go_on(
+            "So we agree to keep working on the volunteers' charter."
+        ));
+        assert!(go_on(
+            "It was decided to resume the discussion of fees in May."
+        ));
+        // what is decided is a request: a new thing to do
+        assert!(!go_on(
+            "The panel agreed to publish a primer on spectrum policy."
+        ));
+        // the work is not what it goes on with
+        assert!(!go_on(
+            "We agree to continue funding three travel grants so remote hubs can work."
+        ));
+        assert!(!go_on("The network agreed that work starts in June."));
     }
 
     #[test]
