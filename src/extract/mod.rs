@@ -6,7 +6,6 @@
 
 pub mod acronyms;
 pub mod clause;
-pub mod conversation;
 pub mod decisions;
 pub mod events;
 pub mod mail;
@@ -29,14 +28,15 @@ use crate::model::{BlockKind, Meeting, MeetingInfo, Parsed, TurnInfo};
 pub fn meeting(mut p: Parsed) -> Meeting {
     let at = speakers::attribute(&mut p.blocks, &p.participants);
     let (blocks, sections) = (&p.blocks, &p.sections);
-    let mut proposals = proposals::proposals(&at.clauses, blocks, sections);
-    let mut decisions =
-        decisions::decisions(&at.clauses, blocks, sections, at.moderator.as_deref());
-    // a long conversation: the clause model adds the turns that carry them without a
-    // proposal's or a decision's form (the rules' findings stay)
-    if let Some(picks) = clause::conversation(blocks, sections) {
-        (proposals, decisions) = conversation::merge((proposals, decisions), picks, blocks);
-    }
+    // a long conversation: the clause model picks the turns that carry them, and the
+    // clause rules' readings would be thrown away (so they are not made)
+    let (mut proposals, mut decisions) = match clause::conversation(blocks, sections) {
+        Some(read) => read,
+        None => (
+            proposals::proposals(&at.clauses, blocks, sections),
+            decisions::decisions(&at.clauses, blocks, sections, at.moderator.as_deref()),
+        ),
+    };
     // Markdown emphasis is how the record looked, not what was proposed or decided
     for p in &mut proposals {
         p.text = crate::text::strip_emphasis(&p.text);

@@ -18,8 +18,7 @@ pub use crate::text::analysis::{analyze, name_analyzer, text_analyzer, words_and
 /// stored on the meeting record, and events named by "the first meeting of the ..." or
 /// opened by a document's words; 14: one event per annual IGF edition, regional forums named
 /// in full, dated lower-case sessions and quoted session titles as events, `>>` turns in
-/// subtitle cues read as named turns, and a record of 80 turns or more keeps the sentence
-/// rules' proposals and decisions, the clause model's picks added beside them).
+/// subtitle cues read as named turns).
 pub const SCHEMA_VERSION: u32 = 14;
 
 /// The name of every field, as tantivy stores it: code that reads a fast field or a
