@@ -249,7 +249,7 @@ pub fn events(text: &str, title: &str, meeting_date: Option<Date>) -> Vec<Event>
         // before the series, which it contains: "the first meeting of the Internet
         // Governance Forum" is one gathering, not the body it names
         for m in c.ordinal_of.find_iter(s) {
-            if !names_the_cycle(&s[m.end()..], c) && !after_indefinite(&s[..m.start()]) {
+            if !names_the_cycle(&s[m.end()..], c) && !context::after_indefinite(&s[..m.start()]) {
                 push(m.start(), m.end(), &mut spans);
             }
         }
@@ -266,7 +266,8 @@ pub fn events(text: &str, title: &str, meeting_date: Option<Date>) -> Vec<Event>
         .flatten()
         {
             for m in re.find_iter(s) {
-                if !names_the_cycle(&s[m.end()..], c) && !after_indefinite(&s[..m.start()]) {
+                if !names_the_cycle(&s[m.end()..], c) && !context::after_indefinite(&s[..m.start()])
+                {
                     push(m.start(), m.end(), &mut spans);
                 }
             }
@@ -278,7 +279,7 @@ pub fn events(text: &str, title: &str, meeting_date: Option<Date>) -> Vec<Event>
         }
         if let Some(k) = &c.bare {
             for m in k.find_iter(s) {
-                if !names_a_body(&s[..m.start()], &s[m.end()..]) {
+                if !context::names_a_body(&s[..m.start()], &s[m.end()..]) {
                     push(m.start(), m.end(), &mut spans);
                 }
             }
@@ -303,11 +304,11 @@ pub fn events(text: &str, title: &str, meeting_date: Option<Date>) -> Vec<Event>
         let mut prev_end: Option<usize> = None;
         for (a, b) in spans {
             // "IGF 2013, the eighth IGF, ...": an apposition names the same gathering again
-            let apposition = prev_end.is_some_and(|e| is_apposition(&s[e..a]));
+            let apposition = prev_end.is_some_and(|e| context::is_apposition(&s[e..a]));
             prev_end = Some(b);
             if apposition
-                || refers_to_itself_or_a_document(&s[..a])
-                || opens_with_a_document(&s[a..b])
+                || context::refers_to_itself_or_a_document(&s[..a])
+                || context::opens_with_a_document(&s[a..b])
             {
                 continue;
             }
@@ -361,84 +362,6 @@ fn join_slashed(s: &str, spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
         out.push((a, b));
     }
     out
-}
-
-/// Whether the words before a name make it the record's own meeting ("this Day 0 event") or
-/// a document about a meeting ("Summary of MAG Virtual Meeting XI").
-fn refers_to_itself_or_a_document(before: &str) -> bool {
-    let b = before.trim_end().to_lowercase();
-    let b = b.strip_suffix(" the").unwrap_or(&b);
-    b.ends_with("this") && !b.ends_with(" in this") && !b.ends_with(" of this")
-        || DOCUMENTS_OF.iter().any(|d| b.ends_with(d))
-}
-
-/// Words that make what follows the subject of a document, not a gathering attended.
-const DOCUMENTS_OF: [&str; 4] = ["summary of", "report of", "minutes of", "notes of"];
-
-/// Whether a capitalised phrase opens with a document's words ("Report of the Lagos Policy
-/// Forum" at the start of a sentence, where the phrase takes them in).
-fn opens_with_a_document(name: &str) -> bool {
-    let n = name.to_lowercase();
-    DOCUMENTS_OF
-        .iter()
-        .any(|d| n.strip_prefix(d).is_some_and(|rest| rest.starts_with(' ')))
-}
-
-/// Whether the words before a name make it a kind, not one gathering ("a second IGF",
-/// "another fifth IGF").
-fn after_indefinite(before: &str) -> bool {
-    let last = before
-        .split_whitespace()
-        .last()
-        .unwrap_or("")
-        .to_lowercase();
-    matches!(last.as_str(), "a" | "an" | "another")
-}
-
-/// Whether the text between two names makes the second an apposition of the first
-/// (", the ", ", i.e. the ").
-fn is_apposition(between: &str) -> bool {
-    let t = between.trim().to_lowercase();
-    matches!(
-        t.as_str(),
-        ", the" | ", i.e. the" | ", that is the" | "(the" | "- the"
-    )
-}
-
-/// Whether a series named alone stands for its organisation, not its gathering: a
-/// person's affiliation ("Sandra Hoferichter from EuroDIG", "on behalf of SEEDIG"), or
-/// a part of it ("the EuroDIG secretariat").
-fn names_a_body(before: &str, after: &str) -> bool {
-    let prev = before
-        .split_whitespace()
-        .last()
-        .unwrap_or("")
-        .to_lowercase();
-    let next = after
-        .trim_start()
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("")
-        .to_lowercase();
-    // "Teleanu, Sorina - SEEDIG": an affiliation in a list
-    matches!(
-        prev.as_str(),
-        "from" | "of" | "representing" | "with" | "-" | "–" | "("
-    ) || matches!(
-        next.as_str(),
-        "secretariat"
-            | "team"
-            | "website"
-            | "board"
-            | "chair"
-            | "organisers"
-            | "organizers"
-            | "coordinator"
-            | "network"
-            | "community"
-            | "association"
-    ) || after.trim_start().starts_with(['-', '’', '\''])
-        && after.trim_start().chars().nth(1).is_some_and(|c| c == 's')
 }
 
 /// Where a series name starts when one qualifying word leads it ("African IGF 2021",
@@ -696,6 +619,8 @@ fn merge(found: Vec<(String, Option<String>)>) -> Vec<Event> {
     merged
 }
 
+#[path = "events_context.rs"]
+mod context;
 #[path = "events_editions.rs"]
 mod editions;
 #[path = "events_national.rs"]
