@@ -59,16 +59,33 @@ pub(super) fn scheduled(
     meeting_date: Option<Date>,
     c: &Compiled,
 ) -> Vec<(String, Option<String>)> {
+    // a kind is found word by word as written, so a paragraph without its first word (or
+    // without a quotation mark, for a quoted title) holds nothing either rule takes
+    let firsts: Vec<&str> = c
+        .rules
+        .scheduled_kinds
+        .iter()
+        .filter_map(|k| k.split_whitespace().next())
+        .collect();
     let mut out = Vec::new();
     for para in text.split("\n\n") {
+        let kind = firsts.iter().any(|f| para.contains(f));
+        let quoted = para.contains(['"', '“']);
+        if !kind && !quoted {
+            continue;
+        }
         let joined: String = para
             .lines()
             .map(|l| l.trim().trim_start_matches('>').trim())
             .collect::<Vec<_>>()
             .join("\n");
-        find_in(&joined, meeting_date, c, &mut out);
-        for m in QUOTED_SESSION.captures_iter(&joined) {
-            out.push((crate::text::squash(&m[1]), None));
+        if kind {
+            find_in(&joined, meeting_date, c, &mut out);
+        }
+        if quoted {
+            for m in QUOTED_SESSION.captures_iter(&joined) {
+                out.push((crate::text::squash(&m[1]), None));
+            }
         }
     }
     out
@@ -115,6 +132,11 @@ fn find_in(
         .collect();
     let mut i = 0;
     while i < words.len() {
+        // most words open no kind: one look at the first words before the whole kinds
+        if !kinds.iter().any(|k| k.first() == Some(&w(i))) {
+            i += 1;
+            continue;
+        }
         let Some(kind) = kinds
             .iter()
             .filter(|k| i + k.len() <= words.len() && (0..k.len()).all(|j| w(i + j) == k[j]))
