@@ -30,8 +30,8 @@ pub const DEFAULT_CLAUSE_WEIGHTS: &str = include_str!("../../data/clause-weights
 /// When the model speaks for a conversation.
 #[derive(Debug, Clone, Copy)]
 pub struct Params {
-    /// Turns a conversation needs before the model adds its turns to the rules' findings: its
-    /// position and context features were fitted on transcripts of 91 to 1,832 turns (QMSum train);
+    /// Turns a conversation needs before the model replaces the sentence rules: its position
+    /// and context features were fitted on transcripts of 91 to 1,832 turns (QMSum train);
     /// the dev set's transcripts have at most 54. Chosen by hand between the two, not measured.
     pub min_turns: usize,
     /// A reported clause shorter than this many tokens takes the clauses after it in its

@@ -172,6 +172,14 @@ fn alternation(items: &[String]) -> String {
         .join("|")
 }
 
+/// An ordinal as a gathering is numbered: "14th", "fourteenth", or a first word
+/// ("inaugural").
+fn ordinal_number(rules: &EventRules) -> String {
+    let mut words = rules.ordinal_words.clone();
+    words.extend(rules.first_words.iter().cloned());
+    format!(r"\d{{1,2}}(?:st|nd|rd|th)|(?i:{})", alternation(&words))
+}
+
 fn compiled() -> &'static Compiled {
     static C: OnceLock<Compiled> = OnceLock::new();
     C.get_or_init(|| {
@@ -202,8 +210,7 @@ fn compiled() -> &'static Compiled {
         let quoted_title = Regex::new(r#"(?i:\b(?:under the title|titled|entitled|called|named)\s+)["“]([^"”]{8,160})["”]"#).expect("quoted");
         let open_consultations = Regex::new(r"(?i:\b(first|second|third|fourth)\s+)?Open Consultations(?:\s+and\s+(?:the\s+)?MAG\s+[Mm]eeting)?").expect("oc");
         let head = Regex::new(&format!(r"\b(?:{})\b", alternation(&rules.heads))).expect("heads");
-        let ords = if rules.first_words.is_empty() { ordinal_words.clone() } else { format!("{ordinal_words}|{}", alternation(&rules.first_words)) };
-        let ordinal_of = Regex::new(&format!(r"\b(?:\d{{1,2}}(?:st|nd|rd|th)|(?i:{ords}))\s+(?:annual\s+)?meeting\s+of\s+the\s+(?:{})\b", alternation(&rules.ordinal_series))).expect("ordinal of");
+        let ordinal_of = Regex::new(&format!(r"\b(?:{})\s+(?:annual\s+)?meeting\s+of\s+the\s+(?:{})\b", ordinal_number(&rules), alternation(&rules.ordinal_series))).expect("ordinal of");
         let cap = r"\p{Lu}[\p{L}\p{M}'’\-]*";
         // "the Benin IGF", "the Africa Internet Governance Forum", "the Asia Pacific regional IGF"
         let national = Regex::new(&format!(r"\b{cap}(?:\s+{cap}){{0,2}}(?:\s+(?:regional|national|sub-regional))?\s+(?:IGF|Internet Governance Forum)\b")).expect("national");

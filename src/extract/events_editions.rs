@@ -31,13 +31,7 @@ fn forms(c: &Compiled) -> &'static Forms {
     static F: OnceLock<Forms> = OnceLock::new();
     F.get_or_init(|| {
         let forum = r"(?:IGF|Internet Governance Forum)";
-        let words = super::alternation(&c.rules.ordinal_words);
-        let firsts = super::alternation(&c.rules.first_words);
-        let ord = if firsts.is_empty() {
-            format!(r"\d{{1,2}}(?:st|nd|rd|th)|(?i:{words})")
-        } else {
-            format!(r"\d{{1,2}}(?:st|nd|rd|th)|(?i:{words}|{firsts})")
-        };
+        let ord = super::ordinal_number(&c.rules);
         let ordinal = Regex::new(&format!(
             r"^(?i:the\s+)?({ord})\s+(?:annual\s+)?(?:{forum}(?:\s+meeting)?|meeting\s+of\s+the\s+{forum})$"
         ))

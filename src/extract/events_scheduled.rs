@@ -59,17 +59,18 @@ pub(super) fn scheduled(
     meeting_date: Option<Date>,
     c: &Compiled,
 ) -> Vec<(String, Option<String>)> {
-    // a kind is found word by word as written, so a paragraph without its first word (or
-    // without a quotation mark, for a quoted title) holds nothing either rule takes
-    let firsts: Vec<&str> = c
+    let kinds: Vec<Vec<&str>> = c
         .rules
         .scheduled_kinds
         .iter()
-        .filter_map(|k| k.split_whitespace().next())
+        .map(|k| k.split_whitespace().collect())
+        .filter(|k: &Vec<&str>| !k.is_empty())
         .collect();
     let mut out = Vec::new();
     for para in text.split("\n\n") {
-        let kind = firsts.iter().any(|f| para.contains(f));
+        // a kind is found word by word as written, so a paragraph without its first word (or
+        // without a quotation mark, for a quoted title) holds nothing either rule takes
+        let kind = kinds.iter().any(|k| para.contains(k[0]));
         let quoted = para.contains(['"', '“']);
         if !kind && !quoted {
             continue;
@@ -80,7 +81,7 @@ pub(super) fn scheduled(
             .collect::<Vec<_>>()
             .join("\n");
         if kind {
-            find_in(&joined, meeting_date, c, &mut out);
+            find_in(&joined, meeting_date, &kinds, c, &mut out);
         }
         if quoted {
             for m in QUOTED_SESSION.captures_iter(&joined) {
@@ -103,6 +104,7 @@ static QUOTED_SESSION: LazyLock<Regex> = LazyLock::new(|| {
 fn find_in(
     p: &str,
     meeting_date: Option<Date>,
+    kinds: &[Vec<&str>],
     c: &Compiled,
     out: &mut Vec<(String, Option<String>)>,
 ) {
@@ -124,16 +126,10 @@ fn find_in(
         words.push((s, p.len()));
     }
     let w = |i: usize| &p[words[i].0..words[i].1];
-    let kinds: Vec<Vec<&str>> = c
-        .rules
-        .scheduled_kinds
-        .iter()
-        .map(|k| k.split_whitespace().collect())
-        .collect();
     let mut i = 0;
     while i < words.len() {
         // most words open no kind: one look at the first words before the whole kinds
-        if !kinds.iter().any(|k| k.first() == Some(&w(i))) {
+        if !kinds.iter().any(|k| k[0] == w(i)) {
             i += 1;
             continue;
         }
@@ -153,9 +149,10 @@ fn find_in(
             let gap = &p[words[first - 1].1..words[first].0];
             let acronym = q.chars().filter(|ch| ch.is_uppercase()).count() >= 2;
             let lower = q.chars().all(|ch| ch.is_lowercase() || ch == '-');
+            let folded = q.to_lowercase();
             if gap.trim() != ""
-                || QUALIFIER_STOPS.contains(&q.to_lowercase().as_str())
-                || c.rules.ordinal_words.iter().any(|o| o == &q.to_lowercase())
+                || QUALIFIER_STOPS.contains(&folded.as_str())
+                || c.rules.ordinal_words.contains(&folded)
                 || !(acronym || lower)
             {
                 break;

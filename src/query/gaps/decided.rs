@@ -89,6 +89,7 @@ pub(super) fn continues_work(clause: &str) -> bool {
     let words: Vec<String> = clause
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
+        .take(CONTINUED_WITHIN + 1)
         .map(str::to_lowercase)
         .collect();
     words.first().is_some_and(|w| g.continued_verbs.contains(w))
