@@ -32,6 +32,10 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| {
 static DOC_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:the\s+)?(?:(?:chair(?:man|woman|person)?|co-chairs?|secretariat|rapporteur|moderator)(?:'|’)?s?\s+)?(?:draft\s+|final\s+)?(?:summary(?:\s+report)?|report|minutes|notes|agenda|record)(?:\s+of\s+(?:the\s+)?(?:meeting|session|call|discussions?|proceedings))?\s*(?:\((?:draft|final|unofficial|unedited)\))?[.:]?$").expect("document label")
 });
+/// How many non-empty lines open a record as its title block (title, date line, subtitle;
+/// it ends sooner at the first line of running text). Two would miss a date line under a title and a subtitle; past three the lines are the
+/// body's (agenda items, first paragraphs), whose days are other meetings'.
+const TITLE_BLOCK_LINES: usize = 3;
 /// A `>>` captioning turn (not a `> ` mail quote).
 static CAPTION_TURN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*>{2,3}\s*\S").expect("caption turn"));
@@ -74,6 +78,7 @@ fn header_lines<'a>(lines: &'a [Line<'a>], n: usize) -> impl Iterator<Item = &'a
 /// The title: the first line naming a meeting, without list tags or "Summary Report:".
 pub fn title(lines: &[Line<'_>]) -> String {
     let clean = |t: &str| {
+        let t = markdown_heading_text(t);
         let t = LIST_TAG.replace(t, "");
         let t = TITLE_PREFIX.replace(&t, "");
         squash(&strip_emphasis(&t))
@@ -107,6 +112,18 @@ pub fn title(lines: &[Line<'_>]) -> String {
             .trim_end_matches([' ', '-', '–', ',', '('])
             .to_string(),
         _ => first,
+    }
+}
+
+/// A markdown heading's words without its `#` marks ("## Notes" is "Notes"); any other
+/// line as it is ("#5 call" is a number, not a heading).
+fn markdown_heading_text(line: &str) -> &str {
+    let t = line.trim_start();
+    let words = t.trim_start_matches('#');
+    if words.len() < t.len() && words.starts_with(char::is_whitespace) {
+        words.trim_start()
+    } else {
+        line
     }
 }
 
@@ -233,26 +250,47 @@ pub fn date_time(lines: &[Line<'_>]) -> (Option<Date>, Option<String>) {
         .collect();
     let mut date = None;
     let mut date_line = None;
-    // "Summary of IGF 2020 MAG Meeting Day 2 (18 June)": the title's day takes the title's
-    // year, before any dated line of the body
-    if let Some(t) = head.first() {
-        let year = first_year(t.text);
-        let dated = find_dates(t.text, false);
-        if let (Some(y), [d]) = (year, dated.as_slice()) {
-            if d.year.is_none() {
+    // "Summary of IGF 2020 MAG Meeting Day 2 (18 June)", or a title line followed by
+    // "Thursday, 18 August, 15:00 UTC (2021 cycle)": a day written in the title block
+    // without a year takes the block's year, before any dated line of the body (which
+    // speaks of other meetings). Not when the block itself dates the meeting in full.
+    let block: Vec<&Line> = head
+        .iter()
+        .take(TITLE_BLOCK_LINES)
+        .take_while(|l| !is_running_text(lines, l))
+        .copied()
+        .collect();
+    let block_year = block.iter().find_map(|l| first_year(l.text));
+    let block_dated = block
+        .iter()
+        .any(|l| find_dates(l.text, false).iter().any(|d| d.year.is_some()));
+    if let (Some(y), false) = (block_year, block_dated) {
+        for t in &block {
+            if let [d] = find_dates(t.text, false).as_slice() {
                 date = d.resolve(Some(y));
                 date_line = date.map(|_| t.text);
+                break;
             }
         }
     }
-    for l in &head {
+    for (k, l) in head.iter().enumerate() {
         if date.is_some() {
             break;
         }
-        if let Some(d) = find_dates(l.text, false)
-            .iter()
-            .find_map(|d| d.year.and_then(|_| d.resolve(None)))
-        {
+        // "... HELD ON THURSDAY, 18TH JUNE" / "2009 AT ...": a day that ends its line
+        // takes the year that opens the next one
+        let wrapped_year = head
+            .get(k + 1)
+            .and_then(|n| leading_year(n.text))
+            .filter(|_| !l.text.trim_end().ends_with(|c: char| c.is_ascii_digit()));
+        if let Some(d) = find_dates(l.text, false).iter().find_map(|d| {
+            let ends_line = l.text[d.end..].trim().is_empty();
+            match d.year {
+                Some(_) => d.resolve(None),
+                None if ends_line => wrapped_year.and_then(|y| d.resolve(Some(y))),
+                None => None,
+            }
+        }) {
             date = Some(d);
             date_line = Some(l.text);
             break;
@@ -306,6 +344,17 @@ pub fn date_time(lines: &[Line<'_>]) -> (Option<Date>, Option<String>) {
 
 fn has_zone(line: &str) -> bool {
     TIME.captures_iter(line).any(|c| c.name("tz").is_some())
+}
+
+/// The year a line opens with ("2009 at the Conference Room").
+fn leading_year(line: &str) -> Option<i32> {
+    let t = line.trim_start();
+    let y = t.get(..4)?;
+    let rest = &t[4..];
+    (y.bytes().all(|b| b.is_ascii_digit()) && !rest.starts_with(|c: char| c.is_alphanumeric()))
+        .then(|| y.parse().ok())
+        .flatten()
+        .filter(|y| (1980..2100).contains(y))
 }
 
 fn first_year(line: &str) -> Option<i32> {
@@ -453,6 +502,45 @@ mod tests {
             date_time(&lines(doc)).0.map(iso).as_deref(),
             Some("2024-06-06")
         );
+    }
+
+    #[test]
+    fn test_a_yearless_day_under_the_title_takes_the_block_s_year() {
+        let date = |doc: &str| date_time(&lines(doc)).0.map(iso);
+        // the date line under the title: its year is the block's, not a dated body line's
+        let doc = "Dynamic Coalition on Accessibility - monthly call\n\nMonday, 7 March, 14:00 UTC (2022 programme)\n\nAttendees\n\nThe group will meet again in Addis Ababa on 28-30 November 2022.\n";
+        assert_eq!(date(doc).as_deref(), Some("2022-03-07"));
+        // must reject: the block dates the meeting in full, so the yearless day is another
+        let doc = "IGF 2019 call\n\nHeld on 4 June 2019; follow-up due 10 June\n";
+        assert_eq!(date(doc).as_deref(), Some("2019-06-04"));
+        // must reject: a yearless day past the title block is the body's
+        let doc = "IGF 2019 preparatory call\n\nAgenda\n\n1. Welcome\n\n2. Outreach after 20 May\n\nThe call was held on 6 May 2019.\n";
+        assert_eq!(date(doc).as_deref(), Some("2019-05-06"));
+    }
+
+    #[test]
+    fn test_a_markdown_title_loses_its_heading_marks() {
+        assert_eq!(
+            title(&lines(
+                "## Policy Network on Meaningful Access - call 4\n\nNotes\n"
+            )),
+            "Policy Network on Meaningful Access - call 4"
+        );
+        // must reject: a number sign that is not a heading mark stays
+        assert_eq!(
+            title(&lines("#12 coordination call\n")),
+            "#12 coordination call"
+        );
+    }
+
+    #[test]
+    fn test_a_date_wrapped_before_its_year_and_in_capitals() {
+        let date = |doc: &str| date_time(&lines(doc)).0.map(iso);
+        let doc = "NATIONAL IGF COMMITTEE\n\nMINUTES OF THE MEETING HELD ON MONDAY, 2ND MARCH\n2015 IN THE BOARD ROOM\n\nThe next forum is on 5 May 2015.\n";
+        assert_eq!(date(doc).as_deref(), Some("2015-03-02"));
+        // must reject: a day inside its line does not take the year of the next line
+        let doc = "Committee notes\n\nMet on 2 March with partners\n2015 plans were set at the forum of 9 April 2016.\n";
+        assert_eq!(date(doc).as_deref(), Some("2016-04-09"));
     }
 
     #[test]

@@ -46,19 +46,18 @@ impl DateMention {
     }
 }
 
-const MONTHS: &str = r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|se?ptiembre|octubre|noviembre|diciembre";
-const WEEKDAY: &str =
-    r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?";
+const MONTHS: &str = r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEPT?(?:EMBER)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?|janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|se?ptiembre|octubre|noviembre|diciembre";
+const WEEKDAY: &str = r"(?:(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?|(?:MON|TUES?|WED(?:NES)?|THU(?:RS)?|FRI|SAT(?:UR)?|SUN)(?:DAY)?)\.?,?\s+)?";
 
 static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b{WEEKDAY}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:\s*(?:-|–|—|to|and)\s*[0-3]?\d(?:st|nd|rd|th)?)?\s+(?:of\s+|de\s+)?(?P<m>{MONTHS})\b\.?(?:,?\s+(?:de\s+)?(?P<y>(?:19|20)\d\d)\b)?"
+        r"\b{WEEKDAY}(?P<d>[0-3]?\d)(?:st|nd|rd|th|ST|ND|RD|TH)?(?:\s*(?:-|–|—|to|and)\s*[0-3]?\d(?:st|nd|rd|th|ST|ND|RD|TH)?)?\s+(?:of\s+|de\s+)?(?P<m>{MONTHS})\b\.?(?:,?\s+(?:de\s+)?(?P<y>(?:19|20)\d\d)\b)?"
     ))
     .expect("day-first date pattern")
 });
 static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b{WEEKDAY}(?P<m>{MONTHS})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:\s*(?:-|–)\s*[0-3]?\d\b)?(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?"
+        r"\b{WEEKDAY}(?P<m>{MONTHS})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th|ST|ND|RD|TH)?\b(?:\s*(?:-|–)\s*[0-3]?\d\b)?(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?"
     ))
     .expect("month-first date pattern")
 });
