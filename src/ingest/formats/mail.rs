@@ -272,6 +272,15 @@ pub fn clean_body_voices(mut lines: Vec<String>) -> (Vec<String>, Vec<(usize, St
             if let Some(a) = author {
                 voices.push((h, a));
             }
+            // the forwarded record may itself be quoted ("> A. Debrief ..."): its header
+            // block is its attribution
+            let first = (h..n).find(|&k| !lines[k].trim().is_empty());
+            if let Some(q) = first.filter(|&k| lines[k].trim_start().starts_with('>')) {
+                let end_q = (q..n)
+                    .find(|&k| !lines[k].trim_start().starts_with('>'))
+                    .unwrap_or(n);
+                unquote_run(&mut lines, q, end_q, &mut voices);
+            }
             continue; // what follows is read, its own footer and quotes included
         }
         end = i;
@@ -395,7 +404,21 @@ fn person_or_none(v: &str) -> Option<String> {
     );
     let words = v.split_whitespace().count();
     let address = v.contains('@') || v.contains(" at ") && v.contains('.');
-    ((1..=6).contains(&words) && !address && v.chars().any(char::is_alphabetic)).then_some(v)
+    ((1..=6).contains(&words) && !address && v.chars().any(char::is_alphabetic))
+        .then(|| header_name_order(&v))
+}
+
+/// A sender's name in "Given Family" order: list archives write the family name first in
+/// capitals ("CASSANO Renata"). A sender that is a body ("IGF Secretariat", "MAG Chair":
+/// a word of meeting logistics) keeps its words as they are.
+fn header_name_order(v: &str) -> String {
+    let generic = &crate::lexicon::lexicon().phrases.generic;
+    if v.split_whitespace()
+        .any(|w| generic.contains(&w.to_lowercase()))
+    {
+        return v.to_string();
+    }
+    crate::text::names::caps_family_order(v)
 }
 
 /// Finds the `>` quoted runs of lines; a run that an attribution line ("... wrote:")
@@ -416,35 +439,21 @@ fn dequote_records(lines: &mut [String], voices: &mut Vec<(usize, String)>, blan
             j += 1;
         }
         let attribution = attribution_before(lines, start);
+        let outlook = attribution
+            .is_none()
+            .then(|| outlook_before(lines, start))
+            .flatten();
         let run: Vec<&str> = lines[start..j].iter().map(String::as_str).collect();
-        if attribution.is_some() && is_record(&run) {
-            if let Some(a) = attribution.and_then(|t| wrote_author(&t)) {
+        if (attribution.is_some() || outlook.is_some()) && is_record(&run) {
+            let author = match (&attribution, outlook) {
+                (Some(t), _) => wrote_author(t),
+                (None, Some(from)) => outlook_author(&lines[from]),
+                (None, None) => None,
+            };
+            if let Some(a) = author {
                 voices.push((start, a));
             }
-            for k in start..j {
-                let t = QUOTE_MARKS.replace(&lines[k], "").into_owned();
-                if WROTE_END.is_match(&t) {
-                    // "On ..., Ana Lee wrote:" inside the quote: Ana wrote what follows
-                    let wrapped =
-                        !ON_START.is_match(&t) && k > start && ON_START.is_match(&lines[k - 1]);
-                    let whole = if wrapped {
-                        format!("{} {t}", lines[k - 1])
-                    } else {
-                        t
-                    };
-                    if let Some(a) = wrote_author(&whole) {
-                        voices.push((k + 1, a));
-                    }
-                    lines[k].clear();
-                    if wrapped {
-                        lines[k - 1].clear();
-                    }
-                } else if FOOTER.is_match(&t) || UNDERSCORES.is_match(&t) {
-                    lines[k].clear();
-                } else {
-                    lines[k] = t;
-                }
-            }
+            unquote_run(lines, start, j, voices);
         } else if blank_others {
             for l in &mut lines[start..j] {
                 l.clear();
@@ -452,6 +461,59 @@ fn dequote_records(lines: &mut [String], voices: &mut Vec<(usize, String)>, blan
         }
         i = j;
     }
+}
+
+/// The quoted run `start..j` read as the record: quote marks removed, inner attribution
+/// lines recorded as voices and cleared, list footers cleared.
+fn unquote_run(lines: &mut [String], start: usize, j: usize, voices: &mut Vec<(usize, String)>) {
+    for k in start..j {
+        let t = QUOTE_MARKS.replace(&lines[k], "").into_owned();
+        if WROTE_END.is_match(&t) {
+            // "On ..., Ana Lee wrote:" inside the quote: Ana wrote what follows
+            let wrapped = !ON_START.is_match(&t) && k > start && ON_START.is_match(&lines[k - 1]);
+            let whole = if wrapped {
+                format!("{} {t}", lines[k - 1])
+            } else {
+                t
+            };
+            if let Some(a) = wrote_author(&whole) {
+                voices.push((k + 1, a));
+            }
+            lines[k].clear();
+            if wrapped {
+                lines[k - 1].clear();
+            }
+        } else if FOOTER.is_match(&t) || UNDERSCORES.is_match(&t) {
+            lines[k].clear();
+        } else {
+            lines[k] = t;
+        }
+    }
+}
+
+/// The `From:` line of a forwarded message's header block ("Da: ... / Inviato: ... /
+/// Oggetto: ...") that ends just before line `start`, at most one blank line between.
+fn outlook_before(lines: &[String], start: usize) -> Option<usize> {
+    let mut k = start.checked_sub(1)?;
+    if lines[k].trim().is_empty() {
+        k = k.checked_sub(1)?;
+    }
+    let mut from = None;
+    loop {
+        let t = lines[k].as_str();
+        if !OUTLOOK_KEY.is_match(t) {
+            break;
+        }
+        if OUTLOOK_FROM.is_match(t) {
+            from = Some(k);
+        }
+        k = match k.checked_sub(1) {
+            Some(p) => p,
+            None => break,
+        };
+    }
+    // a block that names a sender and when it was sent, not a lone "To:" line
+    from.filter(|&f| (f + 1..start).any(|i| OUTLOOK_SENT.is_match(&lines[i])))
 }
 
 /// The attribution line ("On ..., Ana Lee wrote:") just before line `start`, with its
