@@ -38,13 +38,28 @@ static KEY_VALUE: LazyLock<Regex> =
 
 /// Whether a line starts a list item.
 pub fn is_item_start(line: &str) -> bool {
-    ITEM.is_match(line)
+    marker_end(line).is_some()
+}
+
+/// Where an item's marker ends: a bullet, "3.", "b)", "(iv)", or a decimal paragraph
+/// number of minutes ("4.2", "10.1.3") when a capital letter follows it (so "1.5 million
+/// attended" is not an item).
+fn marker_end(line: &str) -> Option<usize> {
+    static DECIMAL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*\d{1,3}(?:\.\d{1,3})+[.)]?\s+").expect("decimal paragraph number")
+    });
+    ITEM.find(line).map(|m| m.end()).or_else(|| {
+        DECIMAL
+            .find(line)
+            .map(|m| m.end())
+            .filter(|&e| line[e..].starts_with(char::is_uppercase))
+    })
 }
 
 /// The text of a list item without its marker.
 pub fn strip_marker(line: &str) -> &str {
-    match ITEM.find(line) {
-        Some(m) => &line[m.end()..],
+    match marker_end(line) {
+        Some(e) => &line[e..],
         None => line.trim_start(),
     }
 }
@@ -168,7 +183,10 @@ pub fn layout(doc: &Layout<'_>, sections: &mut Vec<String>) -> Vec<Block> {
         let only_items_follow = raw[1..]
             .iter()
             .all(|l| is_item_start(l.text) || l.text.starts_with([' ', '\t']));
-        if raw.len() == 1 || (only_items_follow && !is_item_start(raw[0].text)) {
+        // a numbered line in capitals over numbered paragraphs ("4.0  PREPARATIONS"
+        // over "4.1 ...") is their heading, not the first of them
+        let capitals = !strip_marker(raw[0].text).chars().any(char::is_lowercase);
+        if raw.len() == 1 || (only_items_follow && (!is_item_start(raw[0].text) || capitals)) {
             if let Some(h) = heading_text(raw[0].text) {
                 if in_body || STRUCTURAL.is_match(&h) {
                     sections.push(h.clone());
@@ -258,6 +276,18 @@ pub fn is_prose(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn test_decimal_paragraph_numbers_mark_items() {
+        assert!(is_item_start("3.4  The Treasurer presented the budget."));
+        assert_eq!(
+            strip_marker("12.1.2 Dr. Mensah asked for a vote."),
+            "Dr. Mensah asked for a vote."
+        );
+        // must reject: a decimal figure that opens a sentence
+        assert!(!is_item_start("2.5 million users joined online."));
+        assert_eq!(strip_marker("2.5 million users"), "2.5 million users");
+    }
 
     #[test]
     fn test_heading_shapes() {
