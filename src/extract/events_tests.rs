@@ -358,3 +358,21 @@ fn test_long_known_names_in_any_case_and_a_bodys_own_session() {
     assert!(names("The report goes to the CSTD in a session in April.").is_empty());
     assert_eq!(names("Booths at ITU Telecom World."), ["ITU Telecom World"]);
 }
+
+#[test]
+fn test_a_known_gathering_in_the_title_is_the_record_itself() {
+    let titled = |text: &str| -> Vec<String> {
+        events(text, "IGF 2031 - Day 0 - Event #12 Open Data", None)
+            .into_iter()
+            .map(|e| e.name)
+            .collect()
+    };
+    assert_eq!(
+        titled("Welcome to the Day 0 programme of IGF 2031."),
+        ["IGF 2031"]
+    );
+    assert_eq!(
+        titled("See you at Geneva Cyber Week."),
+        ["Geneva Cyber Week"]
+    );
+}
