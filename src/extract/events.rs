@@ -121,6 +121,14 @@ struct Compiled {
     place_after: Regex,
     /// "CSTD 28th session", "the 16th session of the CSTD": a numbered session of a body.
     body_session: Regex,
+    /// "the CSTD at its fourteenth session": a body's numbered session, named by its
+    /// possessive (group 1 is the name).
+    own_session: Regex,
+    /// "the third meeting in Hyderabad": an ordinal meeting in a host place of the IGF.
+    ordinal_host: Option<Regex>,
+    /// Known names of three or more words that end in a head word, in any case ("the NRIs
+    /// coordination session").
+    known_any_case: Option<Regex>,
 }
 
 impl Compiled {
@@ -149,6 +157,10 @@ impl Compiled {
             Some(&self.open_consultations),
             Some(&self.national),
             Some(&self.body_session),
+            Some(&self.ordinal_of),
+            Some(&self.own_session),
+            self.ordinal_host.as_ref(),
+            self.known_any_case.as_ref(),
         ];
         let alternation: Vec<String> = forms
             .iter()
@@ -190,7 +202,8 @@ fn compiled() -> &'static Compiled {
                 Err(e) => eprintln!("quorum: QUORUM_EVENTS={}: {e}; using the built-in event rules", path.to_string_lossy()),
             }
         }
-        let series = Regex::new(&format!(r"\b(?:{})[ -]?(?:(?:19|20)\d\d\b|\d{{2,3}}\b)", alternation(&rules.series))).expect("series");
+        // "bIGF 2013": an initiative's acronym ending in IGF, listed or not, with a year
+        let series = Regex::new(&format!(r"\b(?:{}|\p{{L}}{{1,6}}IGF)[ -]?(?:(?:19|20)\d\d\b|\d{{2,3}}\b)", alternation(&rules.series))).expect("series");
         let ordinal_words = alternation(&rules.ordinal_words);
         // "the fifth IGF meeting": the gathering word after the series is part of its name
         let ordinal = Regex::new(&format!(r"\b(?:\d{{1,2}}(?:st|nd|rd|th)|(?i:{ordinal_words}))\s+(?:annual\s+)?(?:{})(?:\s+meeting)?\b", alternation(&rules.ordinal_series))).expect("ordinal");
@@ -210,14 +223,19 @@ fn compiled() -> &'static Compiled {
         let quoted_title = Regex::new(r#"(?i:\b(?:under the title|titled|entitled|called|named)\s+)["“]([^"”]{8,160})["”]"#).expect("quoted");
         let open_consultations = Regex::new(r"(?i:\b(first|second|third|fourth)\s+)?Open Consultations(?:\s+and\s+(?:the\s+)?MAG\s+[Mm]eeting)?").expect("oc");
         let head = Regex::new(&format!(r"\b(?:{})\b", alternation(&rules.heads))).expect("heads");
-        let ordinal_of = Regex::new(&format!(r"\b(?:{})\s+(?:annual\s+)?meeting\s+of\s+the\s+(?:{})\b", ordinal_number(&rules), alternation(&rules.ordinal_series))).expect("ordinal of");
+        // "the fourth meeting of the IGF", "the 2011 annual meeting of the IGF"
+        let ordinal_of = Regex::new(&format!(r"\b(?:{}|(?:19|20)\d\d)\s+(?:annual\s+)?meeting\s+of\s+the\s+(?:{})\b", ordinal_number(&rules), alternation(&rules.ordinal_series))).expect("ordinal of");
+        let own_session = Regex::new(&format!(r"\b(?:its|their)\s+((?:\d{{1,2}}(?:st|nd|rd|th)|{ordinal_words})\s+session)\b")).expect("own session");
+        let ordinal_host = (!rules.hosts.is_empty()).then(|| Regex::new(&format!(r"\b(?:{})\s+(?:annual\s+)?meeting\s+in\s+(?:{})\b", ordinal_number(&rules), alternation(&rules.hosts))).expect("ordinal host"));
+        let long_known: Vec<String> = rules.known.iter().filter(|k| k.split_whitespace().count() >= 3 && k.split_whitespace().last().is_some_and(|w| rules.heads.iter().any(|h| h == w))).cloned().collect();
+        let known_any_case = (!long_known.is_empty()).then(|| Regex::new(&format!(r"(?i)\b(?:{})\b", alternation(&long_known))).expect("known any case"));
         let cap = r"\p{Lu}[\p{L}\p{M}'’\-]*";
         // "the Benin IGF", "the Africa Internet Governance Forum", "the Asia Pacific regional IGF"
         let national = Regex::new(&format!(r"\b{cap}(?:\s+{cap}){{0,2}}(?:\s+(?:regional|national|sub-regional))?\s+(?:IGF|Internet Governance Forum)\b")).expect("national");
         let gathering_verb = Regex::new(r"(?i)\b(?:takes?|took|taking)\s+place\b|\b(?:be|been|is|are|was|were)\s+held\b|\b(?:will|would)\s+meet\b|\bmeetings?\s+(?:would|will)\b").expect("gathering verb");
         let place_after = Regex::new(&format!(r"^\s+in\s+({cap}(?:\s+{cap}){{0,2}})")).expect("place after");
         let body_session = Regex::new(&format!(r"\b\p{{Lu}}{{2,}}\s+(?:\d{{1,2}}(?:st|nd|rd|th)|{ordinal_words})\s+session\b|\b(?:\d{{1,2}}(?:st|nd|rd|th)|{ordinal_words})\s+session\s+of\s+the\s+\p{{Lu}}{{2,}}\b")).expect("body session");
-        Compiled { rules, series, ordinal, year_first, series_meeting, host, known, host_after, bare, phrase, quoted_title, open_consultations, head, ordinal_of, national, gathering_verb, place_after, body_session }
+        Compiled { rules, series, ordinal, year_first, series_meeting, host, known, host_after, bare, phrase, quoted_title, open_consultations, head, ordinal_of, national, gathering_verb, place_after, body_session, own_session, ordinal_host, known_any_case }
     })
 }
 
@@ -252,6 +270,17 @@ pub fn events(text: &str, title: &str, meeting_date: Option<Date>) -> Vec<Event>
         }
         for m in c.body_session.find_iter(s) {
             push(m.start(), m.end(), &mut spans);
+        }
+        for m in c.own_session.captures_iter(s) {
+            let g = m.get(1).expect("group");
+            push(g.start(), g.end(), &mut spans);
+        }
+        if let Some(h) = &c.ordinal_host {
+            for m in h.find_iter(s) {
+                if editions::names_its_host(m.as_str(), c) {
+                    push(m.start(), m.end(), &mut spans);
+                }
+            }
         }
         // before the series, which it contains: "the first meeting of the Internet
         // Governance Forum" is one gathering, not the body it names
@@ -291,7 +320,7 @@ pub fn events(text: &str, title: &str, meeting_date: Option<Date>) -> Vec<Event>
                 }
             }
         }
-        if let Some(k) = &c.known {
+        for k in [&c.known, &c.known_any_case].into_iter().flatten() {
             for m in k.find_iter(s) {
                 push(m.start(), m.end(), &mut spans);
             }
@@ -371,118 +400,6 @@ fn join_slashed(s: &str, spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
     out
 }
 
-/// Where a series name starts when one qualifying word leads it ("African IGF 2021",
-/// "Nigeria IGF 2019"): a capitalised word that is not a preposition, a sentence opener
-/// or a word of the group's own meetings.
-fn qualified_start(s: &str, start: usize, c: &Compiled) -> usize {
-    let before = &s[..start];
-    let trimmed = before.trim_end_matches(' ');
-    if trimmed.len() + 1 != before.len() {
-        return start; // exactly one space between the words
-    }
-    let word_start = trimmed
-        .rfind(|ch: char| !(ch.is_alphabetic() || ch == '-'))
-        .map_or(0, |i| {
-            i + trimmed[i..].chars().next().map_or(1, char::len_utf8)
-        });
-    let word = &trimmed[word_start..];
-    let capitalised = word.chars().next().is_some_and(char::is_uppercase)
-        && word.chars().skip(1).any(char::is_lowercase)
-        && word.chars().count() >= 3;
-    let listed = |l: &[String]| l.iter().any(|w| w == word);
-    if capitalised
-        && !listed(&c.rules.not_qualifiers)
-        && !listed(&c.rules.generic_modifiers)
-        && crate::text::dates::month_number(word).is_none()
-    {
-        word_start
-    } else {
-        start
-    }
-}
-
-/// Whether the words after "Second IGF" or "2019 IGF" make it the name of a cycle or its own
-/// meeting ("Second IGF 2020 MAG Meeting", "2019 IGF - MAG - ..."), not of a gathering.
-fn names_the_cycle(after: &str, c: &Compiled) -> bool {
-    let next = after
-        .trim_start_matches([' ', '-', '–'])
-        .split_whitespace()
-        .next()
-        .unwrap_or("");
-    (next.len() == 4 && next.chars().all(|ch| ch.is_ascii_digit()))
-        || c.rules.generic_modifiers.iter().any(|g| g == next) && next != "The"
-        || matches!(
-            next,
-            "cycle" | "cycles" | "mandate" | "process" | "preparatory"
-        )
-}
-
-/// Trims a capitalised phrase to a name that ends in a head word, when it has one.
-fn headed(s: &str, a: usize, b: usize, c: &Compiled) -> Option<(usize, usize)> {
-    let phrase = &s[a..b];
-    let words: Vec<(usize, &str)> = phrase
-        .split_whitespace()
-        .scan(0usize, |pos, w| {
-            let i = phrase[*pos..].find(w).map_or(*pos, |i| *pos + i);
-            *pos = i + w.len();
-            Some((i, w))
-        })
-        .collect();
-    // the last head word in the phrase, followed only by "of/on/for ..." continuations
-    let head_idx = words
-        .iter()
-        .rposition(|(_, w)| c.rules.heads.iter().any(|h| h == w))?;
-    let mut end = head_idx;
-    let mut j = head_idx + 1;
-    while j + 1 < words.len() && matches!(words[j].1, "of" | "on" | "for" | "the") {
-        let mut k = j;
-        while k < words.len() && matches!(words[k].1, "of" | "on" | "for" | "the" | "and") {
-            k += 1;
-        }
-        if k < words.len() {
-            end = k;
-            // take the capitalised run after the preposition
-            while end + 1 < words.len()
-                && words[end + 1]
-                    .1
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-            {
-                end += 1;
-            }
-            j = end + 1;
-        } else {
-            break;
-        }
-    }
-    if end + 1 < words.len()
-        && !matches!(
-            words[end + 1].1,
-            "of" | "on" | "for" | "the" | "and" | "in" | "de"
-        )
-    {
-        return None; // "Kyoto International Conference Center": the head is not last
-    }
-    // "CSTD Working Group and of the IGF Expert Group Meeting": the name starts after
-    // the last "and" before the head
-    let mut start = words[..head_idx]
-        .iter()
-        .rposition(|(_, w)| *w == "and")
-        .map_or(0, |i| i + 1);
-    while start < head_idx
-        && matches!(
-            words[start].1,
-            "The" | "the" | "and" | "of" | "on" | "for" | "in" | "de"
-        )
-    {
-        start += 1;
-    }
-    let (ws, _) = words[start];
-    let (we, wl) = words[end];
-    Some((a + ws, a + we + wl.len()))
-}
-
 fn is_event_name(
     name: &str,
     sentence: &str,
@@ -503,6 +420,7 @@ fn is_event_name(
         "page",
         "village",
         "mailing",
+        "call", // "Conference call": a telephone meeting, named by its kind
     ]
     .iter()
     .any(|w| after.starts_with(w))
@@ -522,7 +440,9 @@ fn is_event_name(
         || c.host_after.as_ref().is_some_and(|h| h.is_match(name))
         || c.bare.as_ref().is_some_and(|h| h.is_match(name))
         || c.open_consultations.find(name).is_some_and(|m| {
-            m.start() == 0 && m.end() == name.len() && name.split_whitespace().count() > 2
+            m.start() == 0
+                && m.end() == name.len()
+                && (name.split_whitespace().count() > 2 || dated_at(&sentence[end..]))
         });
     // the long form of an initiative is a gathering only where it takes place, as the short
     // one is found; the name alone is the forum's body ("Internet Governance Forum")
@@ -577,11 +497,26 @@ fn is_event_name(
     }
     // the meeting itself ("Second Open Consultations and MAG Meeting" in its own title)
     let ws = word_set(name);
-    let self_ref = matches!(
+    // and a known gathering the title names ("IGF 2023 - Day 0 - Event #59"): the record is
+    // one of its sessions, while an edition of a series ("IGF 2023") is still named (the
+    // first training set and the validation set read it so; the second training set does not)
+    let own_kind = matches!(
         last.to_lowercase().as_str(),
         "meeting" | "consultations" | "call" | "session"
-    ) && ws.iter().all(|w| title_words.contains(w));
+    ) || c.rules.known.iter().any(|k| k == name);
+    let self_ref = own_kind && ws.iter().all(|w| title_words.contains(w));
     !self_ref
+}
+
+/// How far after a bare "Open Consultations" its date may start: " on 1 June" puts it at 4.
+const BARE_DATE_WINDOW: usize = 5;
+
+/// Whether a date opens the words after a name ("... Open Consultations on 1 June"): a bare
+/// kind of meeting is one gathering when it is given a day.
+fn dated_at(after: &str) -> bool {
+    find_dates(after, false)
+        .first()
+        .is_some_and(|d| d.start < BARE_DATE_WINDOW)
 }
 
 fn word_set(s: &str) -> Vec<String> {
@@ -632,6 +567,9 @@ mod context;
 mod editions;
 #[path = "events_national.rs"]
 mod national;
+#[path = "events_phrase.rs"]
+mod phrase;
+use phrase::{headed, names_the_cycle, qualified_start};
 #[path = "events_scheduled.rs"]
 mod scheduled;
 

@@ -32,15 +32,18 @@ fn forms(c: &Compiled) -> &'static Forms {
     F.get_or_init(|| {
         let forum = r"(?:IGF|Internet Governance Forum)";
         let ord = super::ordinal_number(&c.rules);
+        let hosts: Vec<String> = c.rules.host_years.keys().cloned().collect();
+        let places = super::alternation(&hosts);
+        // "the third meeting in Hyderabad" when the place hosted that edition (see
+        // `names_its_host`)
         let ordinal = Regex::new(&format!(
-            r"^(?i:the\s+)?({ord})\s+(?:annual\s+)?(?:{forum}(?:\s+meeting)?|meeting\s+of\s+the\s+{forum})$"
+            r"^(?i:the\s+)?({ord})\s+(?:annual\s+)?(?:{forum}(?:\s+meeting)?|meeting\s+of\s+the\s+{forum}|meeting\s+in\s+({places}))$"
         ))
         .expect("edition ordinal");
         let year = Regex::new(&format!(
             r"^(?:{forum}[ -]?((?:19|20)\d\d)|((?:19|20)\d\d)\s+(?:annual\s+)?(?:{forum}|meeting\s+of\s+the\s+{forum}))$"
         ))
         .expect("edition year");
-        let hosts: Vec<String> = c.rules.host_years.keys().cloned().collect();
         let host = (!hosts.is_empty()).then(|| {
             let h = super::alternation(&hosts);
             Regex::new(&format!(
@@ -75,6 +78,18 @@ fn edition(name: &str, c: &Compiled) -> Option<(i32, Form)> {
     let m = f.host.as_ref()?.captures(name)?;
     let place = m.get(1).or(m.get(2))?.as_str();
     c.rules.host_years.get(place).map(|&y| (y, Form::Host))
+}
+
+/// Whether "the Nth meeting in PLACE" names the Nth IGF: the place hosted that edition
+/// ("the third meeting in Hyderabad", 2008), not merely some meeting held there.
+pub(super) fn names_its_host(name: &str, c: &Compiled) -> bool {
+    let Some(m) = forms(c).ordinal.captures(name) else {
+        return false;
+    };
+    let (Some(place), Some((year, Form::Ordinal))) = (m.get(2), edition(name, c)) else {
+        return false;
+    };
+    c.rules.host_years.get(place.as_str()) == Some(&year)
 }
 
 /// Keeps one name per annual IGF, the most specific form (the first of equals), with the

@@ -47,21 +47,33 @@ pub(super) fn gathering_start(s: &str, a: usize, b: usize, c: &Compiled) -> Opti
     }
     let start = start + s[start..].len() - s[start..].trim_start().len();
     let qualifiers = &rest[..rest.len().saturating_sub(1)];
-    if qualifiers.is_empty()
-        || qualifiers.iter().all(|w| {
-            matches!(
-                *w,
-                "Regional" | "National" | "Youth" | "Local" | "Global" | "Sub-regional"
-            )
-        })
-    {
-        return None;
-    }
-    let window = &after[..floor_boundary(after, GATHERING_WINDOW)];
     let dated = find_dates(after, false)
         .first()
-        .is_some_and(|d| d.start < NATIONAL_DATE_WINDOW);
+        .is_some_and(|d| d.start < NATIONAL_DATE_WINDOW)
+        || in_a_year(after);
+    if qualifiers.is_empty() {
+        return None;
+    }
+    // "a Youth IGF on 2 August": a kind of initiative names one gathering only with its day
+    if qualifiers.iter().all(|w| {
+        matches!(
+            *w,
+            "Regional" | "National" | "Youth" | "Local" | "Global" | "Sub-regional"
+        )
+    }) {
+        return dated.then_some(start);
+    }
+    let window = &after[..floor_boundary(after, GATHERING_WINDOW)];
     (c.gathering_verb.is_match(window) || dated || place_len(after, c) > 0).then_some(start)
+}
+
+/// Whether the words after an initiative place it in a year ("the Pacific IGF last year"):
+/// the initiative met then, so it names its gathering.
+fn in_a_year(after: &str) -> bool {
+    let a = after.trim_start();
+    ["last year", "this year", "next year"]
+        .iter()
+        .any(|y| a.starts_with(y))
 }
 
 /// How far after an initiative's name the clause may say its gathering takes place: the

@@ -274,3 +274,105 @@ fn test_a_session_named_by_a_quoted_title() {
     // a quotation that is not a session's title
     assert!(names("He said the phrase \"open data for cities\" was vague.").is_empty());
 }
+
+#[test]
+fn test_a_year_numbers_a_meeting_of_the_forum() {
+    assert_eq!(
+        names("The 2014 annual meeting of the IGF is planned for Istanbul."),
+        ["2014 annual meeting of the IGF"]
+    );
+    assert!(names("The 2014 annual meeting of the board is planned.").is_empty());
+}
+
+#[test]
+fn test_an_ordinal_meeting_in_the_place_that_hosted_that_edition() {
+    // the fifth IGF met in Vilnius (2010): the ordinal and the place agree
+    assert_eq!(
+        names("Lessons from the fifth meeting in Vilnius were shared."),
+        ["fifth meeting in Vilnius"]
+    );
+    // the second IGF was not in Geneva: some other second meeting held there
+    assert!(names("Lessons from the second meeting in Geneva were shared.").is_empty());
+}
+
+#[test]
+fn test_an_initiative_acronym_ending_in_igf_with_a_year() {
+    assert_eq!(names("Dates for pIGF 2024 are open."), ["pIGF 2024"]);
+    assert!(names("Dates for pIGF are open.").is_empty());
+}
+
+#[test]
+fn test_bare_open_consultations_are_a_gathering_when_given_a_day() {
+    assert_eq!(
+        names("Do register for the Open Consultations on 3 July."),
+        ["Open Consultations"]
+    );
+    assert!(names("Do register for the Open Consultations soon.").is_empty());
+}
+
+#[test]
+fn test_a_head_word_with_only_its_article_is_not_a_name() {
+    assert!(names("Messages of the Forum").is_empty());
+    assert!(names("Minutes of the Meeting were read.").is_empty());
+    assert_eq!(
+        names("Plans for the Summit of the Future."),
+        ["Summit of the Future"]
+    );
+}
+
+#[test]
+fn test_a_conference_call_is_not_a_gathering() {
+    assert!(names("NETWORK GROUP Conference call of the week").is_empty());
+    assert_eq!(
+        names("NETWORK GROUP Conference opened the day."),
+        ["NETWORK GROUP Conference"]
+    );
+}
+
+#[test]
+fn test_a_kind_of_initiative_with_its_day_or_year_is_a_gathering() {
+    assert_eq!(
+        names("We hope a Youth IGF could take place on 9 May."),
+        ["Youth IGF"]
+    );
+    assert!(names("The Youth IGF could take place in spring.").is_empty());
+    assert_eq!(
+        names("Remote hubs worked well at the Caribbean IGF last year."),
+        ["Caribbean IGF"]
+    );
+    assert!(names("Remote hubs were tried by the Caribbean IGF team.").is_empty());
+}
+
+#[test]
+fn test_long_known_names_in_any_case_and_a_bodys_own_session() {
+    assert_eq!(
+        names("Slots for the nris coordination session are set."),
+        ["nris coordination session"]
+    );
+    // two-word known names keep their capitals: "open mic" is any open microphone
+    assert!(names("There will be an open mic for questions.").is_empty());
+    assert_eq!(
+        names("The report goes to the CSTD at its 26th session in April."),
+        ["26th session"]
+    );
+    assert!(names("The report goes to the CSTD in a session in April.").is_empty());
+    assert_eq!(names("Booths at ITU Telecom World."), ["ITU Telecom World"]);
+}
+
+#[test]
+fn test_a_known_gathering_in_the_title_is_the_record_itself() {
+    let titled = |text: &str| -> Vec<String> {
+        events(text, "IGF 2031 - Day 0 - Event #12 Open Data", None)
+            .into_iter()
+            .map(|e| e.name)
+            .collect()
+    };
+    assert_eq!(
+        titled("Welcome to the Day 0 programme of IGF 2031."),
+        ["IGF 2031"]
+    );
+    assert_eq!(
+        titled("See you at Geneva Cyber Week."),
+        ["Geneva Cyber Week"]
+    );
+}

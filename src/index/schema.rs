@@ -18,8 +18,11 @@ pub use crate::text::analysis::{analyze, name_analyzer, text_analyzer, words_and
 /// stored on the meeting record, and events named by "the first meeting of the ..." or
 /// opened by a document's words; 14: one event per annual IGF edition, regional forums named
 /// in full, dated lower-case sessions and quoted session titles as events, `>>` turns in
-/// subtitle cues read as named turns).
-pub const SCHEMA_VERSION: u32 = 14;
+/// subtitle cues read as named turns; 15: events named by a year or host place ("the 2011
+/// annual meeting of the IGF", "the third meeting in Hyderabad"), initiative acronyms with a
+/// year, bare dated Open Consultations, a body's own numbered session, and no "of the Forum"
+/// headings or conference calls).
+pub const SCHEMA_VERSION: u32 = 15;
 
 /// The name of every field, as tantivy stores it: code that reads a fast field or a
 /// field by name takes it from here.
