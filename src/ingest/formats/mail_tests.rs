@@ -141,3 +141,35 @@ fn test_attribution_authors() {
     );
     assert_eq!(wrote_author("ana at example.org wrote:"), None);
 }
+
+#[test]
+fn test_quoted_minutes_under_a_forwarded_header_in_an_archive_are_read() {
+    let quoted = "> 1. Ana opened the call and the agenda was adopted.\n\
+                  > 2. Cy suggested a smaller travel line.\n> 3. The group agreed to meet in May.\n\
+                  > Ana reported on the survey.\n> Dan asked about the retreat.\n\
+                  > Eve presented the outreach plan.\n> Next meeting: 17 March.\n> Ben\n";
+    let t = format!(
+        "[wg] R: Minutes\n\nODE Ben ben at example.org\nThu Mar 5 10:00:00 EST 2026\n\n\
+         One correction below.\n\nDa: wg [mailto:wg at example.org] Per conto di Ben Ode\n\
+         Inviato: martedì 3 marzo 2026 21:05\nA: wg at example.org\nOggetto: Minutes\n\n{quoted}"
+    );
+    let r = render_archive_text(&t).unwrap();
+    assert!(r.text.contains("\n2. Cy suggested a smaller travel line."));
+    let meta = r.mail.unwrap();
+    // the sender's capitals are the family name
+    assert_eq!(meta.author.as_deref(), Some("Ben Ode"));
+    assert!(meta.voices.iter().any(|(_, a)| a == "Ben Ode"));
+    // must reject: a quote under a lone "To:" line is not introduced, so it stays quoted
+    let t = format!(
+        "[wg] R: Minutes\n\nAna Lee ana at example.org\nThu Mar 5 10:00:00 EST 2026\n\n\
+         See below.\nTo: wg at example.org\n\n{quoted}"
+    );
+    let r = render_archive_text(&t).unwrap();
+    assert!(r.text.contains("> 2. Cy suggested"));
+}
+
+#[test]
+fn test_a_sender_that_is_a_body_keeps_its_words() {
+    assert_eq!(person_or_none("IGF Secretariat").as_deref(), Some("IGF Secretariat"));
+    assert_eq!(person_or_none("LEE Ana").as_deref(), Some("Ana Lee"));
+}
