@@ -4,9 +4,9 @@
 #
 #   benches/extract_same.sh OLD_BIN NEW_BIN GEN_CORPUS [VAL_DIR]
 #
-# 1. `quorum extract FILE --json` of every file of corpus/igf, /work/train2/docs (when it
-#    exists) and tests/fixtures (the .json answers excepted): diffed, the differing files
-#    named.
+# 1. `quorum extract FILE --json` of every file of corpus/igf, the train sets /work/train2/docs
+#    and /work/train4/docs (each when it exists) and tests/fixtures (the .json answers
+#    excepted): diffed, the differing files named.
 # 2. VAL_DIR (the validation set): compared by `cmp` exit code only, only a count of
 #    differing files printed (its outputs are never shown).
 # 3. `quorum index GEN_CORPUS --threads 1` (a quorum-gen corpus, 500 meetings is enough;
@@ -19,7 +19,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 status=0
 files() {
-  for d in "$here/corpus/igf" /work/train2/docs "$here/tests/fixtures"; do
+  for d in "$here/corpus/igf" /work/train2/docs /work/train4/docs "$here/tests/fixtures"; do
     [ -d "$d" ] && find "$d" -type f ! -name '*.json' ! -name '*.py' | sort
   done
 }

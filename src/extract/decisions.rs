@@ -87,9 +87,11 @@ pub fn decisions(
         if is_chair_turn && WRAP_UP.is_match(text) {
             wrap_up = true;
         }
-        let keep = if (may_decide(text) && RECALLED.is_match(text)) || text.ends_with('?') {
+        // the gate is read once for the clause, not again by the group-decision test
+        let may = may_decide(text);
+        let keep = if (may && RECALLED.is_match(text)) || text.ends_with('?') {
             false
-        } else if is_group_decision(c) || (block.is_item && is_action_item(text)) {
+        } else if (may && group_decision_after_gate(c)) || (block.is_item && is_action_item(text)) {
             true
         } else if section.is_some_and(|s| DECISION_HEADING.is_match(s))
             && block.kind == BlockKind::Paragraph
@@ -159,10 +161,12 @@ fn may_decide(text: &str) -> bool {
 }
 
 fn is_group_decision(c: &Clause) -> bool {
+    may_decide(c.text.trim()) && group_decision_after_gate(c)
+}
+
+/// [`is_group_decision`] of a clause that [`may_decide`] already let through.
+fn group_decision_after_gate(c: &Clause) -> bool {
     let text = c.text.trim();
-    if !may_decide(text) {
-        return false;
-    }
     if IMPERSONAL_DECISION.is_match(text) {
         return true;
     }

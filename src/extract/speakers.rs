@@ -8,6 +8,7 @@
 use crate::lexicon::lexicon;
 use crate::model::{Block, BlockKind, Participant};
 use crate::text::ascii_regex::Pattern;
+use crate::text::gate::Gate;
 use crate::text::names::{honorific_alternation, strip_honorifics, Registry};
 use crate::text::sentences;
 use regex::Regex;
@@ -282,12 +283,7 @@ fn subject_of(
     {
         return (Subject::Impersonal, None);
     }
-    if lexicon()
-        .speakers
-        .group_words
-        .iter()
-        .any(|g| lower.starts_with(g) && lower[g.len()..].starts_with([' ', ',']))
-    {
+    if opens_with_group(&lower) {
         let verb = lower
             .split_whitespace()
             .find(|w| {
@@ -366,6 +362,22 @@ fn subject_of(
     }
 }
 
+/// Whether a lower-cased clause opens with a group word and a space or a comma. Only its
+/// prefixes that end before a space or a comma can be one, so those few are looked up,
+/// not every group word compared with the clause's start.
+fn opens_with_group(lower: &str) -> bool {
+    static LONGEST: LazyLock<usize> = LazyLock::new(|| {
+        let words = &lexicon().speakers.group_words;
+        words.iter().map(str::len).max().unwrap_or(0)
+    });
+    let words = &lexicon().speakers.group_words;
+    lower
+        .bytes()
+        .take(*LONGEST + 1)
+        .enumerate()
+        .any(|(end, b)| matches!(b, b' ' | b',') && words.contains(&lower[..end]))
+}
+
 fn is_name_shape(s: &str) -> bool {
     let toks: Vec<&str> = strip_honorifics(s).split_whitespace().collect();
     !toks.is_empty()
@@ -410,12 +422,27 @@ fn find_moderator(blocks: &[Block], participants: &[Participant], at: &mut Attri
         Regex::new(r"(?i)moderat|chair|host|facilitat|\bled\b|convened|presided")
             .expect("chair words")
     });
+    // a word every match of [`MODERATED_BY`] holds, before its search of a sentence
+    static CHAIR_WORD: LazyLock<Gate> = LazyLock::new(|| {
+        Gate::new(&[
+            "moderat",
+            "chair",
+            "host",
+            "facilitat",
+            "led",
+            "convened",
+            "presided",
+        ])
+    });
     for b in blocks
         .iter()
         .take(40)
         .filter(|b| MAY_NAME_CHAIR.is_match(&b.text))
     {
         for (_, s) in sentences(&b.text) {
+            if !CHAIR_WORD.may_match(s) {
+                continue;
+            }
             let Some(c) = MODERATED_BY.captures(s) else {
                 continue;
             };

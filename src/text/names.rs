@@ -6,7 +6,8 @@
 //! document and across the index.
 
 use crate::lexicon::lexicon;
-use crate::text::fold;
+use crate::text::{fold, FastMap};
+use std::cell::RefCell;
 
 /// Whether a word is an honorific (any case, with or without its full stop).
 pub fn is_honorific(word: &str) -> bool {
@@ -203,6 +204,11 @@ enum Join {
 #[derive(Debug, Default, Clone)]
 pub struct Registry {
     people: Vec<Person>,
+    /// What [`Registry::resolve`] answered for each reference since a person was last
+    /// added: the answer reads only the people's names and tokens, which a new spelling of
+    /// a known person leaves as they are, and a document names the same people (and the
+    /// same capitalised non-names) clause after clause.
+    resolved: RefCell<FastMap<String, Option<String>>>,
 }
 
 impl Registry {
@@ -233,6 +239,7 @@ impl Registry {
             }
             return Some(p.name.clone());
         }
+        self.resolved.get_mut().clear();
         self.people.push(Person {
             name: display.clone(),
             tokens,
@@ -331,6 +338,17 @@ impl Registry {
     /// Resolves a reference: a full name, a first name, a family name (with or without
     /// honorific), or a misspelling of a known person. `None` when ambiguous or unknown.
     pub fn resolve(&self, reference: &str) -> Option<String> {
+        if let Some(known) = self.resolved.borrow().get(reference) {
+            return known.clone();
+        }
+        let found = self.resolve_uncached(reference);
+        self.resolved
+            .borrow_mut()
+            .insert(reference.to_string(), found.clone());
+        found
+    }
+
+    fn resolve_uncached(&self, reference: &str) -> Option<String> {
         let tokens = key_tokens(reference);
         if tokens.is_empty() {
             return None;
