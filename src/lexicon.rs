@@ -6,7 +6,6 @@
 //! fails the `lexicon_parses` test, not a user's run.
 
 use serde::Deserialize;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// The compiled-in lexicon, as written in `data/lexicon.toml`.
@@ -16,7 +15,7 @@ pub const DEFAULT_LEXICON: &str = include_str!("../data/lexicon.toml");
 #[derive(Debug, Default)]
 pub struct Words {
     list: Vec<&'static str>,
-    set: HashSet<&'static str>,
+    set: crate::text::FastSet<&'static str>,
 }
 
 impl Words {

@@ -15,7 +15,6 @@ use crate::model::{Block, BlockKind, Decision, Proposal};
 use crate::text::FastMap;
 use regex::Regex;
 use serde::Deserialize;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 #[path = "clause_tokens.rs"]
@@ -150,7 +149,7 @@ struct List {
     /// One-token entries that begin with an apostrophe ("'ll"): they also end a token.
     suffixes: Vec<String>,
     /// The first token of every entry.
-    firsts: HashSet<String>,
+    firsts: crate::text::FastSet<String>,
 }
 
 impl List {
