@@ -15,7 +15,7 @@ pub const DEFAULT_LEXICON: &str = include_str!("../data/lexicon.toml");
 #[derive(Debug, Default)]
 pub struct Words {
     list: Vec<&'static str>,
-    set: crate::text::FastSet<&'static str>,
+    set: crate::hash::FastSet<&'static str>,
 }
 
 impl Words {

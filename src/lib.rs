@@ -13,6 +13,7 @@ pub mod config;
 pub mod error;
 pub mod export;
 pub mod extract;
+pub mod hash;
 pub mod index;
 pub mod ingest;
 pub mod lexicon;

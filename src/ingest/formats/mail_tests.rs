@@ -170,6 +170,9 @@ fn test_quoted_minutes_under_a_forwarded_header_in_an_archive_are_read() {
 
 #[test]
 fn test_a_sender_that_is_a_body_keeps_its_words() {
-    assert_eq!(person_or_none("IGF Secretariat").as_deref(), Some("IGF Secretariat"));
+    assert_eq!(
+        person_or_none("IGF Secretariat").as_deref(),
+        Some("IGF Secretariat")
+    );
     assert_eq!(person_or_none("LEE Ana").as_deref(), Some("Ana Lee"));
 }
