@@ -60,6 +60,9 @@ pub struct EventRules {
     /// Lower-case kinds of session that name a gathering when dated ("webinar").
     #[serde(default)]
     pub scheduled_kinds: Vec<String>,
+    /// Words before "main session" that do not name one ("the same", "the next").
+    #[serde(default)]
+    pub session_qualifier_stop: Vec<String>,
     /// The year each host place held the annual IGF ("Berlin" = 2019).
     #[serde(default)]
     pub host_years: std::collections::BTreeMap<String, i32>,
@@ -88,6 +91,8 @@ impl EventRules {
         self.first_words.extend(other.first_words);
         self.host_years.extend(other.host_years);
         self.scheduled_kinds.extend(other.scheduled_kinds);
+        self.session_qualifier_stop
+            .extend(other.session_qualifier_stop);
     }
 }
 
@@ -246,7 +251,9 @@ pub fn events(text: &str, title: &str, meeting_date: Option<Date>) -> Vec<Event>
     let text = strip_emphasis(text);
     let title_words: Vec<String> = word_set(title);
     let mut found: Vec<(String, Option<String>)> = Vec::new();
-    let lines = text.split('\n').filter(|l| c.may_name_event(l));
+    let lines = text
+        .split('\n')
+        .filter(|l| c.may_name_event(l) || sessions::may_name(l));
     // sentences never cross a line (Unicode breaks after a line feed)
     for s in lines.flat_map(|l| sentences(l).into_iter().map(|x| x.1)) {
         let mut spans: Vec<(usize, usize)> = Vec::new();
@@ -355,20 +362,10 @@ pub fn events(text: &str, title: &str, meeting_date: Option<Date>) -> Vec<Event>
             if !is_event_name(&name, s, b, &title_words, c) {
                 continue;
             }
-            let date = find_dates(&s[b..], false)
-                .first()
-                .filter(|d| d.start < 40)
-                .and_then(|d| {
-                    resolve_after(d, None).or_else(|| d.resolve(meeting_date.map(|m| m.year())))
-                })
-                .or_else(|| {
-                    find_dates(&s[b..], false)
-                        .first()
-                        .filter(|d| d.start < 40)
-                        .and_then(|d| resolve_after(d, meeting_date))
-                })
-                .map(iso);
-            found.push((name, date));
+            found.push((name, date_after(&s[b..], meeting_date)));
+        }
+        for (a, b) in sessions::main_sessions(s, c) {
+            found.push((s[a..b].to_string(), date_after(&s[b..], meeting_date)));
         }
     }
     for (name, date) in scheduled::scheduled(&text, meeting_date, c) {
@@ -377,6 +374,18 @@ pub fn events(text: &str, title: &str, meeting_date: Option<Date>) -> Vec<Event>
         }
     }
     editions::without_acronyms_of_names(editions::one_per_edition(merge(found), c))
+}
+
+/// The day written just after a gathering's name (within 40 bytes), as ISO.
+fn date_after(after: &str, meeting_date: Option<Date>) -> Option<String> {
+    let first = find_dates(after, false)
+        .into_iter()
+        .next()
+        .filter(|d| d.start < 40)?;
+    resolve_after(&first, None)
+        .or_else(|| first.resolve(meeting_date.map(|m| m.year())))
+        .or_else(|| resolve_after(&first, meeting_date))
+        .map(iso)
 }
 
 /// Whether a dated kind of session is the record's own series ("a second orientation
@@ -572,6 +581,8 @@ mod phrase;
 use phrase::{headed, names_the_cycle, qualified_start};
 #[path = "events_scheduled.rs"]
 mod scheduled;
+#[path = "events_sessions.rs"]
+mod sessions;
 
 #[cfg(test)]
 #[path = "events_tests.rs"]

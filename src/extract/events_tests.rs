@@ -376,3 +376,23 @@ fn test_a_known_gathering_in_the_title_is_the_record_itself() {
         ["Geneva Cyber Week"]
     );
 }
+
+#[test]
+fn test_a_main_session_named_by_its_subject_is_an_event() {
+    assert_eq!(
+        names("Speakers for the gender main session are still being confirmed."),
+        ["gender main session"]
+    );
+    assert_eq!(
+        names("She will report to the main session on Digital Trust on Thursday."),
+        ["main session on Digital Trust"]
+    );
+    // must reject: main sessions in general, one not yet named, a day, a host place
+    assert!(
+        names("The same main session was discussed, and all main sessions need a moderator.")
+            .is_empty()
+    );
+    assert!(names("Inputs go to the main session on Friday.").is_empty());
+    assert!(names("They reviewed the Kyoto main session.").is_empty());
+    assert!(names("He proposed a main session on trust.").is_empty());
+}
