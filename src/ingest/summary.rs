@@ -81,8 +81,12 @@ pub fn heading_text(line: &str) -> Option<String> {
     let n_words = plain.split_whitespace().count();
     let ends_sentence = plain.ends_with(['.', ',', ';', '?', '!']);
     if LETTERED.is_match(plain) || NUMBERED.is_match(plain) {
-        return (n_words <= 14 && !ends_sentence && !plain.ends_with(':'))
-            .then(|| plain.trim_end_matches(';').to_string());
+        // "13. Action items:": a short label with its colon; a longer line ending in a
+        // colon is a sentence that introduces a list
+        if let Some(label) = plain.strip_suffix(':') {
+            return (n_words <= HEADING_LABEL_WORDS + 1).then(|| label.trim_end().to_string());
+        }
+        return (n_words <= 14 && !ends_sentence).then(|| plain.trim_end_matches(';').to_string());
     }
     let first = plain.chars().next()?;
     if !first.is_uppercase()
@@ -154,6 +158,11 @@ fn is_list_heading(line: &str) -> bool {
         && !words.iter().any(|w| VERBS.contains(&w.as_str()))
 }
 
+/// The most words a numbered label over a list has ("13. Action items:", "4. Decisions and
+/// action points:"); a longer line ending in a colon ("12. The following next steps were
+/// agreed:", six words, train5) is a sentence that introduces its list.
+const HEADING_LABEL_WORDS: usize = 4;
+
 /// Lays out prose: blocks split into items, headings recognised, sections assigned.
 /// Blocks before the first prose paragraph are the header and stand under no section.
 pub fn layout(doc: &Layout<'_>, sections: &mut Vec<String>) -> Vec<Block> {
@@ -184,9 +193,14 @@ pub fn layout(doc: &Layout<'_>, sections: &mut Vec<String>) -> Vec<Block> {
             .iter()
             .all(|l| is_item_start(l.text) || l.text.starts_with([' ', '\t']));
         // a numbered line in capitals over numbered paragraphs ("4.0  PREPARATIONS"
-        // over "4.1 ...") is their heading, not the first of them
-        let capitals = !strip_marker(raw[0].text).chars().any(char::is_lowercase);
-        if raw.len() == 1 || (only_items_follow && (!is_item_start(raw[0].text) || capitals)) {
+        // over "4.1 ..."), or a short numbered label ending in a colon over a list
+        // ("13. Action items:"), is their heading, not the first of them
+        let lead = strip_marker(raw[0].text).trim();
+        let capitals = !lead.chars().any(char::is_lowercase);
+        let label = lead.ends_with(':') && lead.split_whitespace().count() <= HEADING_LABEL_WORDS;
+        if raw.len() == 1
+            || (only_items_follow && (!is_item_start(raw[0].text) || capitals || label))
+        {
             if let Some(h) = heading_text(raw[0].text) {
                 if in_body || STRUCTURAL.is_match(&h) {
                     sections.push(h.clone());
@@ -287,6 +301,19 @@ mod tests {
         // must reject: a decimal figure that opens a sentence
         assert!(!is_item_start("2.5 million users joined online."));
         assert_eq!(strip_marker("2.5 million users"), "2.5 million users");
+    }
+
+    #[test]
+    fn test_a_short_numbered_label_with_a_colon_heads_its_list() {
+        assert_eq!(
+            heading_text("7.  Follow-up actions:").as_deref(),
+            Some("7.  Follow-up actions")
+        );
+        // must reject: a numbered sentence that introduces its list
+        assert_eq!(
+            heading_text("9. The members present then agreed on these points:"),
+            None
+        );
     }
 
     #[test]
