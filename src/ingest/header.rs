@@ -10,7 +10,7 @@ pub use number::{number, roman};
 use super::lines::Line;
 use crate::model::Block;
 use crate::text::dates::{find_dates, iso, resolve_after, DateMention};
-use crate::text::{sentences, squash, strip_emphasis};
+use crate::text::{markdown_heading, sentences, squash, strip_emphasis};
 use regex::Regex;
 use std::sync::LazyLock;
 use time::Date;
@@ -78,7 +78,7 @@ fn header_lines<'a>(lines: &'a [Line<'a>], n: usize) -> impl Iterator<Item = &'a
 /// The title: the first line naming a meeting, without list tags or "Summary Report:".
 pub fn title(lines: &[Line<'_>]) -> String {
     let clean = |t: &str| {
-        let t = markdown_heading_text(t);
+        let t = markdown_heading(t.trim_start()).unwrap_or(t);
         let t = LIST_TAG.replace(t, "");
         let t = TITLE_PREFIX.replace(&t, "");
         squash(&strip_emphasis(&t))
@@ -112,18 +112,6 @@ pub fn title(lines: &[Line<'_>]) -> String {
             .trim_end_matches([' ', '-', '–', ',', '('])
             .to_string(),
         _ => first,
-    }
-}
-
-/// A markdown heading's words without its `#` marks ("## Notes" is "Notes"); any other
-/// line as it is ("#5 call" is a number, not a heading).
-fn markdown_heading_text(line: &str) -> &str {
-    let t = line.trim_start();
-    let words = t.trim_start_matches('#');
-    if words.len() < t.len() && words.starts_with(char::is_whitespace) {
-        words.trim_start()
-    } else {
-        line
     }
 }
 
@@ -348,18 +336,15 @@ fn has_zone(line: &str) -> bool {
 
 /// The year a line opens with ("2009 at the Conference Room").
 fn leading_year(line: &str) -> Option<i32> {
-    let t = line.trim_start();
-    let y = t.get(..4)?;
-    let rest = &t[4..];
-    (y.bytes().all(|b| b.is_ascii_digit()) && !rest.starts_with(|c: char| c.is_alphanumeric()))
-        .then(|| y.parse().ok())
-        .flatten()
-        .filter(|y| (1980..2100).contains(y))
+    YEAR.captures(line)
+        .filter(|c| line[..c.get(0).map_or(0, |m| m.start())].trim().is_empty())
+        .and_then(|c| c[1].parse().ok())
 }
 
+static YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(19[89]\d|20\d\d)\b").expect("year"));
+
 fn first_year(line: &str) -> Option<i32> {
-    static YEAR: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\b(19[89]\d|20\d\d)\b").expect("year"));
     YEAR.captures(line).and_then(|c| c[1].parse().ok())
 }
 

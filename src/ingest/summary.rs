@@ -8,7 +8,7 @@
 
 use super::lines::{Layout, Line, SEPARATOR};
 use crate::model::{Block, BlockKind};
-use crate::text::{squash, strip_emphasis};
+use crate::text::{markdown_heading, squash, strip_emphasis};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -20,8 +20,6 @@ static LETTERED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[A-Z][.)]\s+\S").expect("lettered"));
 static NUMBERED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d{1,2}(?:\.\d{1,2})*[.)]?\s+\S").expect("numbered"));
-static MARKDOWN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^#{1,6}\s+(.+?)\s*#*$").expect("markdown heading"));
 static EMPHASIZED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:\*\*|__|\*)([^*_]{2,80}?)[.:]?(?:\*\*|__|\*)[.:]?$").expect("emphasized line")
 });
@@ -70,8 +68,8 @@ pub fn heading_text(line: &str) -> Option<String> {
     if t.is_empty() || t.len() > 120 {
         return None;
     }
-    if let Some(c) = MARKDOWN.captures(t) {
-        return Some(strip_emphasis(&c[1]).trim().to_string());
+    if let Some(words) = markdown_heading(t) {
+        return Some(strip_emphasis(words).trim().to_string());
     }
     if let Some(c) = EMPHASIZED.captures(t) {
         return Some(c[1].trim().to_string());

@@ -117,6 +117,18 @@ pub fn squash(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A markdown heading's words without its `#` marks ("## Notes" is "Notes", "# Call #"
+/// is "Call"); `None` for any other line ("#5 call" is a number, not a heading).
+pub fn markdown_heading(line: &str) -> Option<&str> {
+    static MARKDOWN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"^#{1,6}\s+(.+?)\s*#*$").expect("markdown heading")
+    });
+    MARKDOWN
+        .captures(line)
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str())
+}
+
 /// Removes markdown emphasis markers (`**bold**`, `*bold*`, `__x__`).
 pub fn strip_emphasis(text: &str) -> String {
     // most text has no mark: one scan instead of three copies
